@@ -1,0 +1,92 @@
+package dev.sessiondeck.core.model;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a data source's server is, detected once per connection.
+ *
+ * @param product       the product
+ * @param versionString the version exactly as the server reported it ({@code SELECT VERSION()})
+ * @param version       the product's own version: for OceanBase the OceanBase version (4.2.1.0), not
+ *                      the MySQL version it emulates (5.7.25)
+ * @param capabilities  what SessionDeck can do on this server
+ */
+public record ServerInfo(Product product, String versionString, Version version, Set<Capability> capabilities) {
+
+    /** OceanBase writes its own version after a "v": {@code 5.7.25-OceanBase_CE-v4.2.1.0}. */
+    private static final Pattern OCEANBASE_VERSION = Pattern.compile("OceanBase[^-]*-v?(\\d+(?:\\.\\d+){0,3})", Pattern.CASE_INSENSITIVE);
+    /**
+     * MariaDB before 11 could be reported behind the replication prefix "5.5.5-"
+     * ({@code 5.5.5-10.6.12-MariaDB}); the real version follows it.
+     */
+    private static final Pattern MARIADB_REPLICATION_PREFIX = Pattern.compile("^5\\.5\\.5-");
+
+    public ServerInfo {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(versionString, "versionString");
+        Objects.requireNonNull(version, "version");
+        capabilities = capabilities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capabilities));
+    }
+
+    public boolean can(Capability capability) {
+        return capabilities.contains(capability);
+    }
+
+    /** "MariaDB 11.4.5". */
+    public String describe() {
+        return product.displayName() + " " + version;
+    }
+
+    /**
+     * Detects a server of the MySQL protocol family from what it says of itself. OceanBase and
+     * MariaDB are checked before MySQL, because both report a MySQL-like version.
+     *
+     * @param versionString  {@code SELECT VERSION()}, e.g. {@code 8.0.36}, {@code 11.4.5-MariaDB-log},
+     *                       {@code 5.7.25-OceanBase_CE-v4.2.1.0}
+     * @param versionComment {@code @@version_comment}, may be {@code null}; OceanBase names itself there too
+     * @param oracleMode     true when the server said its compatibility mode is Oracle
+     *                       ({@code @@ob_compatibility_mode = 'ORACLE'})
+     * @throws IllegalArgumentException when the version string holds no version
+     */
+    public static ServerInfo detectMySqlFamily(String versionString, String versionComment, boolean oracleMode) {
+        String v = versionString == null ? "" : versionString;
+        String comment = versionComment == null ? "" : versionComment.toLowerCase(Locale.ROOT);
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.contains("oceanbase") || comment.contains("oceanbase")) {
+            Matcher m = OCEANBASE_VERSION.matcher(v);
+            Version obVersion = m.find() ? Version.parse(m.group(1)) : Version.parse(v);
+            if (oracleMode) {
+                return new ServerInfo(Product.OCEANBASE_ORACLE, v, obVersion, Set.of());
+            }
+            return oceanBase(v, obVersion);
+        }
+        if (lower.contains("mariadb")) {
+            Version mv = Version.parse(MARIADB_REPLICATION_PREFIX.matcher(v).replaceFirst(""));
+            EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY,
+                    Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME, Capability.EXPLAIN_FOR_CONNECTION);
+            return new ServerInfo(Product.MARIADB, v, mv, caps);
+        }
+        Version mv = Version.parse(v);
+        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY);
+        if (mv.atLeast(5, 7, 0)) {
+            caps.add(Capability.EXPLAIN_FOR_CONNECTION);
+        }
+        return new ServerInfo(Product.MYSQL, v, mv, caps);
+    }
+
+    /**
+     * OceanBase MySQL mode with the OceanBase version given, e.g. from {@code ob_version()}.
+     */
+    public static ServerInfo oceanBase(String versionString, Version obVersion) {
+        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY);
+        if (obVersion.atLeast(4, 2, 1)) {
+            caps.add(Capability.TRACE);
+        }
+        return new ServerInfo(Product.OCEANBASE_MYSQL, versionString, obVersion, caps);
+    }
+}

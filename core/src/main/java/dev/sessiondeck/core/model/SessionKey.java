@@ -1,0 +1,63 @@
+package dev.sessiondeck.core.model;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a kill needs to reach exactly one session, and what a snapshot diff matches rows by.
+ *
+ * @param dataSource the data source's name as the user knows it (never blank)
+ * @param server     the server inside the data source that hosts the session: the OBServer
+ *                   ({@code SVR_IP:SQL_PORT}) for OceanBase, empty for single-server databases
+ * @param id         the session id: MySQL/MariaDB/OceanBase thread id ({@code CONNECTION_ID()}),
+ *                   PostgreSQL backend pid
+ * @param identity   what proves that the id still names the same session: {@code user@host} on
+ *                   MySQL and MariaDB (thread ids are not reused while the server runs, but a
+ *                   different owner means a different session), the ISO-8601 {@code backend_start}
+ *                   on PostgreSQL (pids are reused by the OS); empty when unknown, for example a
+ *                   bare id typed on the command line
+ * @param queryId    the statement the user saw (MariaDB {@code QUERY_ID}): a query kill then uses
+ *                   {@code KILL QUERY ID}, so that a statement that already finished cannot take its
+ *                   successor down; empty where the database has no such id
+ */
+public record SessionKey(String dataSource, String server, long id, String identity, OptionalLong queryId) {
+
+    public SessionKey {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(queryId, "queryId");
+    }
+
+    /** A key for a bare id, as typed by a user, with no identity to check. */
+    public static SessionKey ofId(String dataSource, long id) {
+        return new SessionKey(dataSource, "", id, "", OptionalLong.empty());
+    }
+
+    /**
+     * This key without the statement: the same session whatever it runs. Snapshot diffs and row
+     * maps use it, so that a session stays one row while it moves from statement to statement.
+     */
+    public SessionKey sessionOnly() {
+        return queryId.isEmpty() ? this : new SessionKey(dataSource, server, id, identity, OptionalLong.empty());
+    }
+
+    /** True when this key carries an identity to check before a kill. */
+    public boolean hasIdentity() {
+        return !identity.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder(dataSource);
+        if (!server.isEmpty()) {
+            b.append('/').append(server);
+        }
+        b.append('#').append(id);
+        if (!identity.isEmpty()) {
+            b.append('(').append(identity).append(')');
+        }
+        queryId.ifPresent(q -> b.append(" query ").append(q));
+        return b.toString();
+    }
+}

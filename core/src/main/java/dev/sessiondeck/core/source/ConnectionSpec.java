@@ -1,0 +1,268 @@
+package dev.sessiondeck.core.source;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where and how to connect to a data source. Immutable; validated once, at construction, by
+ * {@link Builder#build()}, which throws {@link IllegalArgumentException} with a message that names
+ * the field and its bound.
+ *
+ * <p>The password is kept as a {@code char[]} copy, never appears in {@link #toString()} and is
+ * never put into a JDBC URL or the extra properties.
+ */
+public final class ConnectionSpec {
+
+    /** Bounds of the connect timeout; 250 ms is HikariCP's own floor. */
+    public static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofMinutes(5);
+    /** Bounds of the query timeout; JDBC counts it in whole seconds. */
+    public static final Duration MIN_QUERY_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration MAX_QUERY_TIMEOUT = Duration.ofHours(1);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Property names that would carry credentials or override what the spec decides. */
+    private static final Set<String> RESERVED_PROPERTIES = Set.of("user", "password", "password1", "password2", "password3");
+
+    private final String name;
+    private final DatabaseType type;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final char[] password;
+    private final String database;
+    private final TlsMode tlsMode;
+    private final String caFile;
+    private final Map<String, String> properties;
+    private final Duration connectTimeout;
+    private final Duration queryTimeout;
+
+    private ConnectionSpec(Builder b) {
+        this.type = b.type == null ? DatabaseType.AUTO : b.type;
+        this.host = require(b.host, "host");
+        if (host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("host cannot contain white space: '" + host + "'");
+        }
+        this.port = b.port == null ? type.defaultPort() : b.port;
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+        }
+        this.user = require(b.user, "user");
+        this.password = b.password == null ? new char[0] : b.password.clone();
+        this.database = b.database == null ? "" : b.database.strip();
+        this.tlsMode = b.tlsMode == null ? TlsMode.PREFERRED : b.tlsMode;
+        this.caFile = b.caFile == null ? "" : b.caFile.strip();
+        if ((tlsMode == TlsMode.VERIFY_CA || tlsMode == TlsMode.VERIFY_IDENTITY) && caFile.isEmpty()) {
+            throw new IllegalArgumentException("TLS mode " + tlsMode + " needs a CA file");
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        b.properties.forEach((k, v) -> {
+            String key = require(k, "property name");
+            if (RESERVED_PROPERTIES.contains(key.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("property '" + key + "' is not allowed: set the user and password fields instead");
+            }
+            props.put(key, Objects.requireNonNull(v, "value of property " + key));
+        });
+        this.properties = Map.copyOf(props);
+        this.connectTimeout = bounded(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout,
+                "connectTimeout", MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
+        this.queryTimeout = bounded(b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout,
+                "queryTimeout", MIN_QUERY_TIMEOUT, MAX_QUERY_TIMEOUT);
+        this.name = b.name == null || b.name.isBlank() ? host + ":" + port : b.name.strip();
+    }
+
+    private static String require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value.strip();
+    }
+
+    private static Duration bounded(Duration d, String field, Duration min, Duration max) {
+        if (d.compareTo(min) < 0) {
+            throw new IllegalArgumentException(field + " cannot be less than " + human(min) + ", was " + human(d));
+        }
+        if (d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(field + " cannot be more than " + human(max) + ", was " + human(d));
+        }
+        return d;
+    }
+
+    private static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a JDBC URL into a builder: {@code jdbc:mysql://}, {@code jdbc:mariadb://},
+     * {@code jdbc:oceanbase://} and {@code jdbc:postgresql://}, with host, port, database and query
+     * parameters. {@code user} and {@code password} parameters go to their fields, never to the
+     * properties; the URL's other parameters become extra properties.
+     *
+     * @throws IllegalArgumentException when the URL is not one of these forms
+     */
+    public static Builder fromJdbcUrl(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("JDBC URL is required");
+        }
+        String u = url.strip();
+        if (!u.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            throw new IllegalArgumentException("a JDBC URL starts with 'jdbc:'");
+        }
+        String rest = u.substring(5);
+        int colon = rest.indexOf("://");
+        if (colon < 0) {
+            throw new IllegalArgumentException("a JDBC URL has the form jdbc:mysql://host:port/database");
+        }
+        String scheme = rest.substring(0, colon).toLowerCase(Locale.ROOT);
+        DatabaseType type = switch (scheme) {
+            case "mysql" -> DatabaseType.AUTO;
+            case "mariadb" -> DatabaseType.MARIADB;
+            case "oceanbase" -> DatabaseType.OCEANBASE;
+            case "postgresql" -> DatabaseType.POSTGRESQL;
+            default -> throw new IllegalArgumentException("unsupported JDBC URL scheme '" + scheme
+                    + "': use mysql, mariadb, oceanbase or postgresql");
+        };
+        URI uri;
+        try {
+            uri = new URI("db" + rest.substring(colon));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("cannot read the JDBC URL: " + e.getReason(), e);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("the JDBC URL names no host");
+        }
+        Builder b = builder().type(type).host(uri.getHost());
+        if (uri.getPort() > 0) {
+            b.port(uri.getPort());
+        }
+        String path = uri.getRawPath();
+        if (path != null && path.length() > 1) {
+            b.database(URLDecoder.decode(path.substring(1), StandardCharsets.UTF_8));
+        }
+        if (uri.getRawUserInfo() != null) {
+            String[] userInfo = uri.getRawUserInfo().split(":", 2);
+            b.user(URLDecoder.decode(userInfo[0], StandardCharsets.UTF_8));
+            if (userInfo.length > 1) {
+                b.password(URLDecoder.decode(userInfo[1], StandardCharsets.UTF_8).toCharArray());
+            }
+        }
+        String query = uri.getRawQuery();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                String[] kv = pair.split("=", 2);
+                String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                switch (key.toLowerCase(Locale.ROOT)) {
+                    case "user" -> b.user(value);
+                    case "password" -> b.password(value.toCharArray());
+                    default -> b.property(key, value);
+                }
+            }
+        }
+        return b;
+    }
+
+    /** The data source's name as the user knows it; "host:port" when none was given. */
+    public String name() { return name; }
+    public DatabaseType type() { return type; }
+    public String host() { return host; }
+    public int port() { return port; }
+    public String user() { return user; }
+    /** A copy of the password; the caller should clear it after use. Empty when none. */
+    public char[] password() { return password.clone(); }
+    /** The default database, empty when none. */
+    public Optional<String> database() { return database.isEmpty() ? Optional.empty() : Optional.of(database); }
+    public TlsMode tlsMode() { return tlsMode; }
+    /** Path of the CA certificate file for {@link TlsMode#VERIFY_CA} and {@link TlsMode#VERIFY_IDENTITY}. */
+    public Optional<String> caFile() { return caFile.isEmpty() ? Optional.empty() : Optional.of(caFile); }
+    /** Extra JDBC properties, never credentials. */
+    public Map<String, String> properties() { return properties; }
+    /** How long to wait for a connection to open. */
+    public Duration connectTimeout() { return connectTimeout; }
+    /** How long any one statement may run. */
+    public Duration queryTimeout() { return queryTimeout; }
+
+    /** A builder seeded with this spec, e.g. to connect to another server with the same credentials. */
+    public Builder toBuilder() {
+        Builder b = builder().name(name).type(type).host(host).port(port).user(user).password(password)
+                .database(database).tlsMode(tlsMode).caFile(caFile)
+                .connectTimeout(connectTimeout).queryTimeout(queryTimeout);
+        properties.forEach(b::property);
+        return b;
+    }
+
+    /** "user@host:port/database", without the password; safe for logs and messages. */
+    public String describe() {
+        return user + "@" + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSpec[" + name + ", " + type + ", " + describe() + ", tls=" + tlsMode + "]";
+    }
+
+    /** Collects the fields; {@link #build()} validates them. */
+    public static final class Builder {
+        private String name;
+        private DatabaseType type;
+        private String host;
+        private Integer port;
+        private String user;
+        private char[] password;
+        private String database;
+        private TlsMode tlsMode;
+        private String caFile;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private Duration connectTimeout;
+        private Duration queryTimeout;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) { name = v; return this; }
+        public Builder type(DatabaseType v) { type = v; return this; }
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder user(String v) { user = v; return this; }
+        /** Takes a copy of the password. */
+        public Builder password(char[] v) {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+            password = v == null ? null : v.clone();
+            return this;
+        }
+        public Builder database(String v) { database = v; return this; }
+        public Builder tlsMode(TlsMode v) { tlsMode = v; return this; }
+        public Builder caFile(String v) { caFile = v; return this; }
+        public Builder property(String key, String value) { properties.put(key, value); return this; }
+        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+        public Builder queryTimeout(Duration v) { queryTimeout = v; return this; }
+
+        /**
+         * @throws IllegalArgumentException when a field is missing or out of bounds; the message
+         *                                  names the field and the bound
+         */
+        public ConnectionSpec build() {
+            return new ConnectionSpec(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sessiondeck.core.source;
+
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Any failure of a {@link SessionSource}, wrapped once at the core boundary. {@link #kind()} says
+ * what went wrong in terms the UI and the command line can word; {@link #getMessage()} is already a
+ * sentence a person understands and never contains a password.
+ */
+public final class SourceException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong. */
+    public enum Kind {
+        /** The server refused the user name or password (MySQL 1045, PostgreSQL 28P01/28000). */
+        AUTHENTICATION,
+        /** No server answered: connection refused, unknown host, network down (SQLState class 08). */
+        UNREACHABLE,
+        /** The server did not answer within the connect or query timeout. */
+        TIMEOUT,
+        /**
+         * The user lacks a privilege (MySQL 1095 "not owner of thread", 1227 "access denied; you need
+         * the SUPER/CONNECTION_ADMIN privilege", PostgreSQL 42501).
+         */
+        PRIVILEGE,
+        /** The session ended, or its id now names another session (MySQL 1094 "Unknown thread id"). */
+        SESSION_GONE,
+        /** SessionDeck refuses on purpose, e.g. to kill its own monitoring connection. */
+        REFUSED,
+        /** The server or this version cannot do it. */
+        UNSUPPORTED,
+        /** Anything else the server said; the message carries its words. */
+        SERVER_ERROR
+    }
+
+    private final Kind kind;
+    private final String sqlState;
+    private final int vendorCode;
+
+    public SourceException(Kind kind, String message) {
+        this(kind, message, null, 0, null);
+    }
+
+    public SourceException(Kind kind, String message, Throwable cause) {
+        this(kind, message, cause instanceof SQLException s ? s.getSQLState() : null,
+                cause instanceof SQLException s ? s.getErrorCode() : 0, cause);
+    }
+
+    public SourceException(Kind kind, String message, String sqlState, int vendorCode, Throwable cause) {
+        super(Objects.requireNonNull(message, "message"), cause);
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.sqlState = sqlState;
+        this.vendorCode = vendorCode;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The SQLState the server or driver reported, if any. */
+    public Optional<String> sqlState() {
+        return Optional.ofNullable(sqlState);
+    }
+
+    /** The vendor error code (MySQL error number), 0 when none. */
+    public int vendorCode() {
+        return vendorCode;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sessiondeck.core.source.mysql;
+
+import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.source.ConnectionPool;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SqlErrors;
+import dev.sessiondeck.core.source.TlsMode;
+import dev.sessiondeck.core.source.WireProtocol;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The MySQL wire protocol through MySQL Connector/J, shared by MySQL, MariaDB and OceanBase (MySQL
+ * mode). Driver settings follow the Connector/J 9.x "Configuration Properties" reference.
+ */
+public final class MySqlProtocol implements WireProtocol {
+
+    public static final MySqlProtocol INSTANCE = new MySqlProtocol();
+
+    static final String DETECT = "SELECT VERSION(), @@version_comment";
+    /** Only OceanBase has this variable; asked only once the version string says OceanBase. */
+    static final String OCEANBASE_MODE = "SHOW VARIABLES LIKE 'ob_compatibility_mode'";
+
+    private static final MySqlErrors ERRORS = new MySqlErrors();
+
+    private MySqlProtocol() {
+    }
+
+    @Override
+    public DatabaseType.Protocol protocol() {
+        return DatabaseType.Protocol.MYSQL;
+    }
+
+    @Override
+    public String jdbcUrl(ConnectionSpec spec) {
+        String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
+        return "jdbc:mysql://" + host + ":" + spec.port() + "/" + spec.database().orElse("");
+    }
+
+    @Override
+    public Properties driverProperties(ConnectionSpec spec) {
+        Properties p = new Properties();
+        p.setProperty("connectTimeout", Long.toString(spec.connectTimeout().toMillis()));
+        // A backstop under the per-statement query timeout: a server that stops answering mid-result
+        // still frees the thread.
+        p.setProperty("socketTimeout", Long.toString(spec.queryTimeout().toMillis() + 10_000));
+        p.setProperty("sslMode", spec.tlsMode().name());
+        spec.caFile().ifPresent(ca -> p.setProperty("trustCertificateKeyStoreUrl", "file:" + ca));
+        // caching_sha2_password over a connection without TLS needs the server's RSA key; this is
+        // what MySQL's own client and DBeaver do when TLS is not verified anyway.
+        if (spec.tlsMode() == TlsMode.DISABLED || spec.tlsMode() == TlsMode.PREFERRED) {
+            p.setProperty("allowPublicKeyRetrieval", "true");
+        }
+        p.setProperty("characterEncoding", "UTF-8");
+        p.setProperty("connectionAttributes", "program_name:SessionDeck");
+        p.setProperty("tcpKeepAlive", "true");
+        p.putAll(spec.properties());
+        return p;
+    }
+
+    @Override
+    public SqlErrors errors() {
+        return ERRORS;
+    }
+
+    @Override
+    public ServerInfo detect(ConnectionPool pool) throws SourceException {
+        return pool.withConnection("Cannot read the server version of " + pool.description(), c -> {
+            String version;
+            String comment;
+            try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(DETECT)) {
+                rs.next();
+                version = rs.getString(1);
+                comment = rs.getString(2);
+            }
+            boolean oracle = false;
+            if (isOceanBase(version, comment)) {
+                try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(OCEANBASE_MODE)) {
+                    oracle = rs.next() && "ORACLE".equalsIgnoreCase(rs.getString(2));
+                }
+            }
+            try {
+                return ServerInfo.detectMySqlFamily(version, comment, oracle);
+            } catch (IllegalArgumentException e) {
+                throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                        "The server at " + pool.description() + " reports an unknown version '" + version + "'", e);
+            }
+        });
+    }
+
+    private static boolean isOceanBase(String version, String comment) {
+        return (version != null && version.toLowerCase(java.util.Locale.ROOT).contains("oceanbase"))
+                || (comment != null && comment.toLowerCase(java.util.Locale.ROOT).contains("oceanbase"));
+    }
+}

@@ -1,0 +1,293 @@
+package dev.sessiondeck.core.source.mysql;
+
+import com.mysql.cj.jdbc.JdbcConnection;
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.source.ConnectionPool;
+import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceException.Kind;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions of a MySQL server (5.7, 8.x, 9.x), from {@code information_schema.PROCESSLIST}, killed
+ * with {@code KILL QUERY} and {@code KILL CONNECTION}. See the MySQL Reference Manual, "The
+ * INFORMATION_SCHEMA PROCESSLIST Table" and "KILL Statement".
+ *
+ * <p>MariaDB reuses this class through {@link dev.sessiondeck.core.source.mariadb.MariaDbSessionSource},
+ * which adds its own columns and {@code KILL QUERY ID}.
+ */
+public class MySqlSessionSource implements SessionSource {
+
+    /** Every column, INFO in full: information_schema never cuts it (SHOW PROCESSLIST without FULL would, at 100). */
+    static final String LIST_SESSIONS = """
+            SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO
+            FROM information_schema.PROCESSLIST""";
+    static final String KILL_QUERY = "KILL QUERY %d";
+    static final String KILL_CONNECTION = "KILL CONNECTION %d";
+
+    /** Commands of server threads rather than client sessions (MySQL manual, "Thread Command Values"). */
+    private static final Set<String> BACKGROUND_COMMANDS = Set.of(
+            "Daemon", "Binlog Dump", "Binlog Dump GTID", "Register Slave", "Slave_IO", "Slave_SQL", "Slave_worker");
+    /** Users the server gives its own threads: replication appliers, the event scheduler. */
+    private static final Set<String> BACKGROUND_USERS = Set.of("system user", "event_scheduler");
+
+    /** How long a kill's effect is waited for before the result says it was not verified. */
+    static final Duration VERIFY_FOR = Duration.ofSeconds(2);
+
+    protected final String name;
+    protected final ServerInfo info;
+    protected final ConnectionPool pool;
+    /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
+    private final Set<Long> ownIds = ConcurrentHashMap.newKeySet();
+
+    public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.info = Objects.requireNonNull(info, "info");
+        this.pool = Objects.requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return info;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The listing query; subclasses add their columns after the eight base ones. */
+    protected String listSql() {
+        return LIST_SESSIONS;
+    }
+
+    @Override
+    public Snapshot snapshot() throws SourceException {
+        long start = System.nanoTime();
+        List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
+            noteOwn(c);
+            try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(listSql())) {
+                List<Session> out = new ArrayList<>(256);
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+                return out;
+            }
+        });
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        forgetClosedOwn(sessions);
+        return new Snapshot(name, sessions, Instant.now(), latency);
+    }
+
+    /** Maps the current row of {@link #listSql()}. */
+    protected Session map(ResultSet rs) throws SQLException {
+        return base(rs, OptionalLong.empty()).build();
+    }
+
+    /**
+     * Maps the eight base columns, by index.
+     *
+     * @param queryId the statement id for the session's key, where the server has one
+     */
+    protected final Session.Builder base(ResultSet rs, OptionalLong queryId) throws SQLException {
+        long id = rs.getLong(1);
+        String user = rs.getString(2);
+        String host = rs.getString(3);
+        String command = rs.getString(5);
+        boolean background = (command != null && BACKGROUND_COMMANDS.contains(command))
+                || (user != null && BACKGROUND_USERS.contains(user));
+        // Why COMMAND and not STATE: STATE is empty for idle threads and for many running ones
+        // (ODC #607); COMMAND 'Sleep' is the one sure sign of an idle session.
+        SessionState state = "Sleep".equals(command) ? SessionState.IDLE : SessionState.ACTIVE;
+        return Session.builder(new SessionKey(name, "", id, identity(user, host), queryId))
+                .user(user)
+                .source(host)
+                .database(rs.getString(4))
+                .command(command)
+                .executionTime(Duration.ofSeconds(rs.getLong(6)))
+                .stage(rs.getString(7))
+                .sql(rs.getString(8))
+                .state(state)
+                .background(background)
+                .own(ownIds.contains(id));
+    }
+
+    /** What proves that a thread id still names the same session: its owner and client address. */
+    protected static String identity(String user, String host) {
+        return (user == null ? "" : user) + "@" + (host == null ? "" : host);
+    }
+
+    @Override
+    public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(mode, "mode");
+        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
+                + key.id() + " on " + name;
+        if (!key.dataSource().equals(name)) {
+            throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
+        }
+        refuseOwn(key, what);
+        return pool.withConnection(what, c -> {
+            noteOwn(c);
+            refuseOwn(key, what);
+            Optional<Session> target = read(c, key.id());
+            String sql;
+            if (target.isEmpty()) {
+                if (key.hasIdentity()) {
+                    throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                }
+                // A bare id we cannot see: either it has ended or it belongs to another user and we
+                // lack PROCESS. The server tells which (1094 unknown thread, 1095 not owner), and
+                // without PROCESS it refuses anything that is not ours.
+                sql = killSql(key.id(), mode, OptionalLong.empty());
+            } else {
+                Session now = target.get();
+                if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
+                    throw new SourceException(Kind.SESSION_GONE, what + ": the id now belongs to another session ("
+                            + now.key().identity() + ", not " + key.identity() + ")");
+                }
+                if (mode == KillMode.QUERY) {
+                    if (!now.isActive()) {
+                        throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
+                    }
+                    if (key.queryId().isPresent() && now.queryId().isPresent()
+                            && key.queryId().getAsLong() != now.queryId().getAsLong()) {
+                        throw new SourceException(Kind.SESSION_GONE, what + ": the statement "
+                                + key.queryId().getAsLong() + " has finished and the session now runs another one");
+                    }
+                }
+                sql = killSql(key.id(), mode, key.queryId().isPresent() ? key.queryId() : now.queryId());
+            }
+            try (Statement st = pool.statement(c)) {
+                st.execute(sql);
+            }
+            return verify(c, key, mode, target);
+        });
+    }
+
+    private void refuseOwn(SessionKey key, String what) throws SourceException {
+        if (ownIds.contains(key.id())) {
+            throw new SourceException(Kind.REFUSED,
+                    what + ": it is SessionDeck's own monitoring connection");
+        }
+    }
+
+    /**
+     * The kill statement. Ids are numbers formatted with {@code %d}; nothing a user typed enters SQL.
+     *
+     * @param queryId the statement to cancel, where the server can target one
+     */
+    protected String killSql(long id, KillMode mode, OptionalLong queryId) {
+        return String.format(mode == KillMode.QUERY ? KILL_QUERY : KILL_CONNECTION, id);
+    }
+
+    /** Reads one session again, on the given connection. */
+    protected Optional<Session> read(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = pool.prepare(c, listSql() + " WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Lists the target again, with a short backoff, until the kill's effect shows or {@link #VERIFY_FOR} passes. */
+    private KillResult verify(Connection c, SessionKey key, KillMode mode, Optional<Session> before) throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + VERIFY_FOR.toNanos();
+        long pauseMillis = 20;
+        while (true) {
+            Optional<Session> now = read(c, key.id());
+            if (done(mode, before, now)) {
+                return new KillResult(key, mode, true, Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
+            }
+            try {
+                // Why sleep: the server ends a killed thread asynchronously; this is the backoff of the
+                // verification, on the caller's (background) thread.
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 400);
+        }
+    }
+
+    private static boolean done(KillMode mode, Optional<Session> before, Optional<Session> now) {
+        if (now.isEmpty()) {
+            return true;
+        }
+        Session after = now.get();
+        if (before.isPresent() && !before.get().key().identity().equals(after.key().identity())) {
+            return true;
+        }
+        if (mode == KillMode.SESSION) {
+            return false;
+        }
+        if (!after.isActive()) {
+            return true;
+        }
+        if (before.isEmpty()) {
+            return false;
+        }
+        Session was = before.get();
+        if (was.queryId().isPresent() && after.queryId().isPresent()) {
+            return was.queryId().getAsLong() != after.queryId().getAsLong();
+        }
+        // MySQL has no statement id: a different text, or a clock that started again, is another statement.
+        return !was.sql().equals(after.sql())
+                || after.executionTime().orElse(Duration.ZERO).compareTo(was.executionTime().orElse(Duration.ZERO)) < 0;
+    }
+
+    /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */
+    private void noteOwn(Connection c) throws SQLException {
+        ownIds.add(c.unwrap(JdbcConnection.class).getId());
+    }
+
+    /** Forgets own ids no longer listed: those connections were closed by the pool. */
+    private void forgetClosedOwn(List<Session> sessions) {
+        if (ownIds.size() <= 1) {
+            return;
+        }
+        Set<Long> listed = new HashSet<>();
+        for (Session s : sessions) {
+            if (s.own()) {
+                listed.add(s.id());
+            }
+        }
+        ownIds.retainAll(listed);
+    }
+
+    /** The thread ids of SessionDeck's own connections, as far as they have been used. */
+    public Set<Long> ownSessionIds() {
+        return Set.copyOf(ownIds);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
