@@ -1,6 +1,21 @@
 package dev.sessiondeck.app;
 
+import dev.sessiondeck.app.cli.Cli;
+
+/**
+ * The one main class: with a subcommand ({@code list}, {@code kill}, ...) it runs the command
+ * line; without one it opens the window. It does not extend {@link javafx.application.Application},
+ * so that JavaFX can start from a plain class path.
+ */
 public final class Launcher {
+
+    private Launcher() {
+    }
+
     public static void main(String[] args) {
+        int exit = Cli.run(args);
+        if (exit != Cli.OPEN_WINDOW) {
+            System.exit(exit);
+        }
     }
 }
