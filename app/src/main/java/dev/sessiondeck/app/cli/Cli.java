@@ -1,9 +1,22 @@
 package dev.sessiondeck.app.cli;
 
 import dev.sessiondeck.app.SessionDeckApp;
+import dev.sessiondeck.core.source.SessionSources;
+import java.io.Console;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The command line; filled in by the CLI work. */
+/**
+ * The command line ({@code java -jar sessiondeck.jar <subcommand>}), built with picocli. Without a
+ * subcommand it opens the window, passing {@code --demo} and {@code --lang} on to it.
+ */
 public final class Cli {
 
     /** Returned by {@link #run(String[])} when the window was opened and has closed. */
@@ -12,8 +25,98 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Runs the command line on the process's own streams, or opens the window. */
     public static int run(String[] args) {
-        Application.launch(SessionDeckApp.class, args);
-        return OPEN_WINDOW;
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int exit = execute(args, new Context(out, err, System::getenv, System.console(), SessionSources.loaded()));
+        if (exit == OPEN_WINDOW) {
+            Application.launch(SessionDeckApp.class, args);
+        }
+        return exit;
+    }
+
+    /**
+     * Parses and runs {@code args}.
+     *
+     * @return the exit code (see {@link ExitCodes#HELP}), or {@link #OPEN_WINDOW} when no subcommand was given
+     */
+    public static int execute(String[] args, Context context) {
+        CommandLine cl = new CommandLine(new Root(), new Factory(context));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            context.err().println("sessiondeck: " + e.getMessage());
+            return ExitCodes.FAILED;
+        });
+        int exit = cl.execute(args);
+        context.out().flush();
+        context.err().flush();
+        return exit;
+    }
+
+    /**
+     * What the commands work with, injected so that tests can run them in-process.
+     *
+     * @param out     standard output: results
+     * @param err     standard error: errors and warnings
+     * @param env     environment variables (for {@code --password-env})
+     * @param console the terminal for prompts, or null when none is attached
+     * @param sources opens data sources
+     */
+    public record Context(PrintWriter out, PrintWriter err, Function<String, String> env, Console console,
+                          SessionSources sources) {
+    }
+
+    /** Gives each command the context. */
+    private record Factory(Context context) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ListCommand.class) {
+                return cls.cast(new ListCommand(context));
+            }
+            if (cls == KillCommand.class) {
+                return cls.cast(new KillCommand(context));
+            }
+            if (cls == KillQueryCommand.class) {
+                return cls.cast(new KillQueryCommand(context));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    @Command(name = "sessiondeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "Watch and control the sessions of MySQL, MariaDB, OceanBase and PostgreSQL."
+                    + " Without a command, opens the window.",
+            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, CommandLine.HelpCommand.class},
+            footer = {"", ExitCodes.HELP})
+    static final class Root implements Callable<Integer> {
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--demo", description = "Open the window and start the local demo server")
+        boolean demo;
+
+        @Option(names = "--lang", paramLabel = "LANG", description = "Language of the window: en or zh")
+        String lang;
+
+        @Override
+        public Integer call() {
+            if (lang != null && !lang.equals("en") && !lang.equals("zh")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--lang takes en or zh, not '" + lang + "'");
+            }
+            return OPEN_WINDOW;
+        }
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"SessionDeck " + (v == null ? "development" : v)};
+        }
     }
 }

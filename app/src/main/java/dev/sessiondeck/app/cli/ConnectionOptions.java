@@ -1,0 +1,135 @@
+package dev.sessiondeck.app.cli;
+
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.TlsMode;
+import java.io.Console;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/**
+ * How a subcommand connects: either {@code --url} or {@code --host}/{@code --port}/..., and a
+ * password from an environment variable or an interactive prompt, never from an argument (it would
+ * show in the shell history and the process list).
+ */
+final class ConnectionOptions {
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
+    boolean help;
+
+    @Option(names = "--url", paramLabel = "JDBC_URL",
+            description = "JDBC URL, e.g. jdbc:mysql://db.example:3306/shop or jdbc:mariadb://... (no password in it, please)")
+    String url;
+
+    @Option(names = {"-h", "--host"}, paramLabel = "HOST", description = "Server host (default: 127.0.0.1)")
+    String host;
+
+    @Option(names = {"-P", "--port"}, paramLabel = "PORT", description = "Server port (default: by --type, 3306 for MySQL)")
+    Integer port;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "Database user")
+    String user;
+
+    @Option(names = {"-D", "--database"}, paramLabel = "DB", description = "Default database")
+    String database;
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "auto, mysql, mariadb, oceanbase, postgresql (default: auto, detected from the server)")
+    DatabaseType type;
+
+    @Option(names = "--tls", paramLabel = "MODE",
+            description = "disabled, preferred, required, verify_ca, verify_identity (default: preferred)")
+    TlsMode tls;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "CA certificate for --tls verify_ca or verify_identity")
+    String caFile;
+
+    @Option(names = "--password-env", paramLabel = "VAR",
+            description = "Read the password from this environment variable; without it, the password is asked for when"
+                    + " a terminal is attached, and empty otherwise")
+    String passwordEnv;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Connect timeout in seconds (default: 5)")
+    Double connectTimeoutSeconds;
+
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", description = "Timeout of each statement in seconds (default: 10)")
+    Double queryTimeoutSeconds;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "A name for the data source in the output (default: host:port)")
+    String name;
+
+    /**
+     * Builds the spec.
+     *
+     * @param env     looks up environment variables
+     * @param console the terminal to ask the password on, or null when none is attached
+     * @throws IllegalArgumentException with a message for the user when the options do not add up
+     */
+    ConnectionSpec toSpec(Function<String, String> env, Console console) {
+        ConnectionSpec.Builder b;
+        if (url != null) {
+            if (host != null || port != null) {
+                throw new IllegalArgumentException("give either --url or --host/--port, not both");
+            }
+            b = ConnectionSpec.fromJdbcUrl(url);
+        } else {
+            b = ConnectionSpec.builder().host(host == null ? "127.0.0.1" : host);
+            if (port != null) {
+                b.port(port);
+            }
+        }
+        if (type != null) {
+            b.type(type);
+        }
+        if (user != null) {
+            b.user(user);
+        }
+        if (database != null) {
+            b.database(database);
+        }
+        if (tls != null) {
+            b.tlsMode(tls);
+        }
+        if (caFile != null) {
+            b.caFile(caFile);
+        }
+        if (name != null) {
+            b.name(name);
+        }
+        if (connectTimeoutSeconds != null) {
+            b.connectTimeout(seconds(connectTimeoutSeconds, "--connect-timeout"));
+        }
+        if (queryTimeoutSeconds != null) {
+            b.queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"));
+        }
+        char[] password = password(env, console);
+        if (password != null) {
+            b.password(password);
+            Arrays.fill(password, '\0');
+        }
+        return b.build();
+    }
+
+    private char[] password(Function<String, String> env, Console console) {
+        if (passwordEnv != null) {
+            String value = env.apply(passwordEnv);
+            if (value == null) {
+                throw new IllegalArgumentException("the environment variable " + passwordEnv + " given by --password-env is not set");
+            }
+            return value.toCharArray();
+        }
+        if (console != null) {
+            return console.readPassword("Password for %s: ", user == null ? "the user" : user);
+        }
+        return null;
+    }
+
+    private static Duration seconds(double s, String option) {
+        if (Double.isNaN(s) || s <= 0 || s > 86_400) {
+            throw new IllegalArgumentException(option + " must be a number of seconds above 0");
+        }
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.sessiondeck.app.cli;
+
+import dev.sessiondeck.core.filter.SessionFilter;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code list}: prints the sessions of one data source, filtered. */
+@Command(name = "list", sortOptions = false,
+        description = "List the sessions of a data source.",
+        footer = {"", "Examples:",
+                "  SD_PASSWORD=... sessiondeck list -h db.example -u admin --password-env SD_PASSWORD --active",
+                "  sessiondeck list --url jdbc:mariadb://127.0.0.1:3306/shop -u admin --format json", "", ExitCodes.HELP})
+final class ListCommand implements Callable<Integer> {
+
+    private final Cli.Context context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--active", description = "Only sessions running a statement")
+    boolean active;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Only the session with this id")
+    Long id;
+
+    @Option(names = "--session-user", paramLabel = "TEXT",
+            description = "Session user contains TEXT (case-insensitive, literal); --user is the login")
+    String user;
+
+    @Option(names = "--source", paramLabel = "TEXT", description = "Source (client host) contains TEXT (case-insensitive, literal)")
+    String source;
+
+    @Option(names = "--db", paramLabel = "TEXT", description = "Database name contains TEXT (case-insensitive, literal)")
+    String database;
+
+    @Option(names = "--all", description = "Include background threads (daemon, replication, background workers)")
+    boolean all;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or csv (default: table)")
+    SessionFormats.Format format = SessionFormats.Format.TABLE;
+
+    ListCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ConnectionSpec spec;
+        try {
+            spec = connection.toSpec(context.env(), context.console());
+        } catch (IllegalArgumentException e) {
+            context.err().println("sessiondeck list: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        SessionFilter filter = new SessionFilter(id == null ? OptionalLong.empty() : OptionalLong.of(id),
+                user, source, database, active, all);
+        try (SessionSource src = context.sources().open(spec)) {
+            Snapshot snapshot = src.snapshot();
+            List<Session> shown = snapshot.sessions().stream().filter(filter).toList();
+            context.out().print(SessionFormats.render(format, snapshot, shown));
+            return ExitCodes.DONE;
+        } catch (SourceException e) {
+            context.err().println("sessiondeck list: " + e.getMessage());
+            return ExitCodes.of(e);
+        }
+    }
+}

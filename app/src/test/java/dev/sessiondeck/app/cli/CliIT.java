@@ -1,0 +1,242 @@
+package dev.sessiondeck.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.Victim;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CliIT {
+
+    @RegisterExtension
+    static final EmbeddedMariaDb DB = new EmbeddedMariaDb();
+
+    private static final Map<String, String> ENV = Map.of(
+            "ADMIN_PW", EmbeddedMariaDb.ADMIN_PASSWORD,
+            "PLAIN_PW", EmbeddedMariaDb.PLAIN_PASSWORD,
+            "WRONG_PW", "not-the-password");
+
+    /** What one run of the command line printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Cli.execute(args, new Cli.Context(new PrintWriter(out), new PrintWriter(err), ENV::get, null,
+                SessionSources.loaded()));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static List<String> as(String user, String passwordEnv, String... rest) {
+        List<String> args = new ArrayList<>(List.of("--host", DB.host(), "--port", Integer.toString(DB.port()),
+                "--user", user, "--password-env", passwordEnv, "--tls", "disabled"));
+        args.addAll(List.of(rest));
+        return args;
+    }
+
+    private static Run admin(String command, String... rest) {
+        List<String> args = new ArrayList<>();
+        args.add(command);
+        args.addAll(as(EmbeddedMariaDb.ADMIN, "ADMIN_PW", rest));
+        return run(args.toArray(String[]::new));
+    }
+
+    private static JsonNode awaitVictimInJson(long threadId) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Run r = admin("list", "--format", "json");
+            assertThat(r.exit()).as(r.err()).isZero();
+            for (JsonNode n : new ObjectMapper().readTree(r.out())) {
+                if (n.get("id").asLong() == threadId && n.get("sql").isTextual()) {
+                    return n;
+                }
+            }
+            return null;
+        }, n -> n != null);
+    }
+
+    @Test
+    void listAsJsonParsesAndContainsTheVictimWithItsFullSql() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60) /* 会话 */")) {
+            JsonNode v = awaitVictimInJson(victim.threadId());
+
+            assertThat(v.get("sql").asText()).isEqualTo("SELECT SLEEP(60) /* 会话 */");
+            assertThat(v.get("user").asText()).isEqualTo(EmbeddedMariaDb.ADMIN);
+            assertThat(v.get("status").asText()).isEqualTo("ACTIVE");
+            assertThat(v.get("executionTime").isNumber()).isTrue();
+            assertThat(v.get("executionTime").decimalValue()).isNotNegative();
+            assertThat(v.get("own").asBoolean()).isFalse();
+            assertThat(v.has("password")).isFalse();
+        }
+    }
+
+    @Test
+    void listAsTableShowsTheOcpColumnsAndTheVictim() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run r = admin("list", "--active");
+
+            assertThat(r.exit()).isZero();
+            String header = r.out().lines().findFirst().orElseThrow();
+            assertThat(header).contains("Session ID", "SQL", "User", "Source", "Database Name", "Command",
+                    "Execution Time (s)", "Status").doesNotContain("OBServer");
+            assertThat(r.out()).contains(Long.toString(victim.threadId()), "SELECT SLEEP(60)", "ACTIVE");
+        }
+    }
+
+    @Test
+    void listAsCsvHasOneRowPerSessionWithAHeader() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60),\n 'a,b'")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run r = admin("list", "--format", "csv", "--id", Long.toString(victim.threadId()));
+
+            assertThat(r.exit()).isZero();
+            MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(r.out());
+            List<Map<String, String>> all = rows.readAll();
+            assertThat(all).hasSize(1);
+            assertThat(all.get(0)).containsEntry("sql", "SELECT SLEEP(60),\n 'a,b'")
+                    .containsEntry("id", Long.toString(victim.threadId()));
+        }
+    }
+
+    @Test
+    void filtersAreLiteralCaseInsensitiveSubstrings() throws Exception {
+        try (Victim plain = Victim.start(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(plain.threadId());
+
+            Run byUser = admin("list", "--format", "json", "--session-user", "DECK_PL");
+            Run regex = admin("list", "--format", "json", "--session-user", "deck.*");
+            Run sqlWildcard = admin("list", "--format", "json", "--db", "%");
+
+            JsonNode users = new ObjectMapper().readTree(byUser.out());
+            assertThat(users).isNotEmpty().allSatisfy(n -> assertThat(n.get("user").asText()).isEqualTo(EmbeddedMariaDb.PLAIN));
+            assertThat(new ObjectMapper().readTree(regex.out())).isEmpty();
+            assertThat(new ObjectMapper().readTree(sqlWildcard.out())).isEmpty();
+        }
+    }
+
+    @Test
+    void killQueryWithYesCancelsTheVictimsStatement() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run r = admin("kill-query", "--yes", Long.toString(victim.threadId()));
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("Cancelled the statement of session " + victim.threadId());
+            assertThat(victim.awaitFailure().getSQLState()).isEqualTo("70100");
+            assertThat(victim.selectOne()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void killWithYesClosesTheVictimsSession() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run r = admin("kill", "-y", Long.toString(victim.threadId()));
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(victim.awaitFailure().getSQLState()).isEqualTo("08S01");
+        }
+    }
+
+    @Test
+    void killWithoutYesAndWithoutATerminalDoesNothing() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run r = admin("kill", Long.toString(victim.threadId()));
+
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("--yes");
+            assertThat(victim.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void killOfAnUnknownIdExitsWithSessionGone() {
+        Run r = admin("kill", "--yes", "987654321");
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("987654321");
+    }
+
+    @Test
+    void plainUserKillingTheAdminsSessionExitsWithPrivilege() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+            List<String> args = new ArrayList<>(List.of("kill", "--yes", Long.toString(victim.threadId())));
+            args.addAll(as(EmbeddedMariaDb.PLAIN, "PLAIN_PW"));
+
+            Run r = run(args.toArray(String[]::new));
+
+            assertThat(r.exit()).isEqualTo(4);
+            assertThat(r.err()).contains("privilege");
+            assertThat(victim.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void wrongPasswordExitsWithUnreachableOrAuthenticationAndDoesNotPrintIt() {
+        List<String> args = new ArrayList<>(List.of("list"));
+        args.addAll(as(EmbeddedMariaDb.ADMIN, "WRONG_PW"));
+
+        Run r = run(args.toArray(String[]::new));
+
+        assertThat(r.exit()).isEqualTo(5);
+        assertThat(r.err()).contains("password").doesNotContain("not-the-password");
+    }
+
+    @Test
+    void badOptionsExitWithTwoAndAMessage() {
+        Run format = admin("list", "--format", "xml");
+        Run port = run("list", "--port", "70000", "--user", "x", "--password-env", "ADMIN_PW");
+        Run id = admin("kill", "--yes", "not-a-number");
+        Run unsetEnv = run("list", "--user", "x", "--password-env", "NO_SUCH_VARIABLE");
+        Run unknown = run("list", "--frobnicate");
+
+        assertThat(format.exit()).isEqualTo(2);
+        assertThat(format.err()).contains("--format");
+        assertThat(port.exit()).isEqualTo(2);
+        assertThat(port.err()).contains("port must be between 1 and 65535");
+        assertThat(id.exit()).isEqualTo(2);
+        assertThat(id.err()).contains("not-a-number");
+        assertThat(unsetEnv.exit()).isEqualTo(2);
+        assertThat(unsetEnv.err()).contains("NO_SUCH_VARIABLE");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--frobnicate");
+    }
+
+    @Test
+    void listFlagsTheMonitoringConnection() throws Exception {
+        Run json = admin("list", "--format", "json");
+        Run table = admin("list");
+
+        List<JsonNode> own = new ArrayList<>();
+        new ObjectMapper().readTree(json.out()).forEach(n -> {
+            if (n.get("own").asBoolean()) {
+                own.add(n);
+            }
+        });
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).get("user").asText()).isEqualTo(EmbeddedMariaDb.ADMIN);
+        assertThat(table.out()).contains("* = SessionDeck's own connection");
+    }
+}
