@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record ServerInfo(Product product, String versionString, Version version, Set<Capability> capabilities) {
 
     /** OceanBase writes its own version after a "v": {@code 5.7.25-OceanBase_CE-v4.2.1.0}. */
-    private static final Pattern OCEANBASE_VERSION = Pattern.compile("OceanBase[^-]*-v?(\\d+(?:\\.\\d+){0,3})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern OCEANBASE_VERSION = Pattern.compile("OceanBase[^-\\d]*[- ]v?(\\d+(?:\\.\\d+){0,3})", Pattern.CASE_INSENSITIVE);
     /**
      * MariaDB before 11 could be reported behind the replication prefix "5.5.5-"
      * ({@code 5.5.5-10.6.12-MariaDB}); the real version follows it.
@@ -59,7 +59,9 @@ public record ServerInfo(Product product, String versionString, Version version,
         String lower = v.toLowerCase(Locale.ROOT);
         if (lower.contains("oceanbase") || comment.contains("oceanbase")) {
             Matcher m = OCEANBASE_VERSION.matcher(v);
-            Version obVersion = m.find() ? Version.parse(m.group(1)) : Version.parse(v);
+            Matcher inComment = OCEANBASE_VERSION.matcher(versionComment == null ? "" : versionComment);
+            Version obVersion = m.find() ? Version.parse(m.group(1))
+                    : inComment.find() ? Version.parse(inComment.group(1)) : Version.parse(v);
             if (oracleMode) {
                 return new ServerInfo(Product.OCEANBASE_ORACLE, v, obVersion, Set.of());
             }

@@ -146,7 +146,12 @@ public final class ConnectionSpec {
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("the JDBC URL names no host");
         }
-        Builder b = builder().type(type).host(uri.getHost());
+        String host = uri.getHost();
+        // URI keeps the brackets of an IPv6 literal; the spec holds the bare address
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        Builder b = builder().type(type).host(host);
         if (uri.getPort() > 0) {
             b.port(uri.getPort());
         }

@@ -1,0 +1,80 @@
+package dev.sessiondeck.core.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SessionFilterTest {
+
+    private static Session session(long id, String user, String source, String db, SessionState state, boolean background) {
+        return Session.builder(SessionKey.ofId("ds", id)).user(user).source(source).database(db).state(state)
+                .background(background).build();
+    }
+
+    private static final List<Session> SESSIONS = List.of(
+            session(1, "app_orders", "10.0.0.7:50312", "shop", SessionState.ACTIVE, false),
+            session(2, "Analyst", "laptop.local:6000", "reporting", SessionState.IDLE, false),
+            session(3, "a.b*c", "[::1]:7000", "50%_off", SessionState.ACTIVE, false),
+            session(4, "system user", "", null, SessionState.ACTIVE, true));
+
+    private static List<Long> ids(SessionFilter f) {
+        return SESSIONS.stream().filter(f).map(Session::id).toList();
+    }
+
+    @Test
+    void hidesOnlyBackgroundThreadsByDefault() {
+        assertThat(ids(SessionFilter.ALL)).containsExactly(1L, 2L, 3L);
+        assertThat(ids(SessionFilter.ALL.withShowBackground(true))).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @ParameterizedTest(name = "user ''{0}'' -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ANALYST  | 2
+            app_     | 1
+            a.b*c    | 3
+            .*       | ''
+            a_b      | ''
+            """)
+    void userIsACaseInsensitiveLiteralSubstring(String needle, String expected) {
+        List<Long> want = expected.isEmpty() ? List.of() : List.of(Long.parseLong(expected));
+        assertThat(ids(SessionFilter.ALL.withUser(needle))).isEqualTo(want);
+    }
+
+    @Test
+    void sqlWildcardsAndRegexCharactersMeanThemselves() {
+        assertThat(ids(SessionFilter.ALL.withDatabase("%"))).containsExactly(3L);
+        assertThat(ids(SessionFilter.ALL.withDatabase("50%_"))).containsExactly(3L);
+        assertThat(ids(SessionFilter.ALL.withSource("[::1]"))).containsExactly(3L);
+        assertThat(ids(SessionFilter.ALL.withSource("10.0.0."))).containsExactly(1L);
+    }
+
+    @Test
+    void aFilterOnAColumnExcludesSessionsWithoutThatValue() {
+        assertThat(ids(SessionFilter.ALL.withShowBackground(true).withDatabase("s"))).containsExactly(1L);
+    }
+
+    @Test
+    void conditionsCombine() {
+        SessionFilter f = SessionFilter.ALL.withActiveOnly(true).withUser("a");
+        assertThat(ids(f)).containsExactly(1L, 3L);
+        assertThat(ids(f.withId(OptionalLong.of(3)))).containsExactly(3L);
+        assertThat(ids(f.withId(OptionalLong.of(2)))).isEmpty();
+    }
+
+    @Test
+    void readsSessionIdsFromASearchField() {
+        assertThat(SessionFilter.parseId("  42 ")).hasValue(42);
+        assertThat(SessionFilter.parseId("")).isEmpty();
+        assertThatThrownBy(() -> SessionFilter.parseId("4 2")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> SessionFilter.parseId("-1")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> SessionFilter.parseId("1' OR '1'='1")).hasMessageContaining("whole number");
+    }
+}
