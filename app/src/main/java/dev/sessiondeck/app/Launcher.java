@@ -1,6 +1,7 @@
 package dev.sessiondeck.app;
 
 import dev.sessiondeck.app.cli.Cli;
+import javafx.application.Application;
 
 /**
  * The one main class: with a subcommand ({@code list}, {@code kill}, ...) it runs the command
@@ -14,7 +15,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         int exit = Cli.run(args);
-        if (exit != Cli.OPEN_WINDOW) {
+        if (exit == Cli.OPEN_WINDOW) {
+            Application.launch(SessionDeckApp.class, args);
+        } else {
             System.exit(exit);
         }
     }

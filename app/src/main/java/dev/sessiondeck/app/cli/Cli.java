@@ -1,6 +1,5 @@
 package dev.sessiondeck.app.cli;
 
-import dev.sessiondeck.app.SessionDeckApp;
 import dev.sessiondeck.core.source.SessionSources;
 import java.io.Console;
 import java.io.OutputStreamWriter;
@@ -8,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,21 +17,21 @@ import picocli.CommandLine.Option;
  */
 public final class Cli {
 
-    /** Returned by {@link #run(String[])} when the window was opened and has closed. */
+    /** Returned when no subcommand was given: the caller opens the window. */
     public static final int OPEN_WINDOW = -1;
 
     private Cli() {
     }
 
-    /** Runs the command line on the process's own streams, or opens the window. */
+    /**
+     * Runs the command line on the process's own streams.
+     *
+     * @return the exit code, or {@link #OPEN_WINDOW} when the window should open instead
+     */
     public static int run(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int exit = execute(args, new Context(out, err, System::getenv, System.console(), SessionSources.loaded()));
-        if (exit == OPEN_WINDOW) {
-            Application.launch(SessionDeckApp.class, args);
-        }
-        return exit;
+        return execute(args, new Context(out, err, System::getenv, System.console(), SessionSources.loaded()));
     }
 
     /**
