@@ -1,6 +1,7 @@
 package dev.sessiondeck.core.source.mysql;
 
 import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.DatabaseType;
@@ -9,6 +10,7 @@ import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
 import dev.sessiondeck.core.source.WireProtocol;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 
@@ -23,6 +25,8 @@ public final class MySqlProtocol implements WireProtocol {
     static final String DETECT = "SELECT VERSION(), @@version_comment";
     /** Only OceanBase has this variable; asked only once the version string says OceanBase. */
     static final String OCEANBASE_MODE = "SHOW VARIABLES LIKE 'ob_compatibility_mode'";
+
+    static final String OB_VERSION = "SELECT ob_version()";
 
     private static final MySqlErrors ERRORS = new MySqlErrors();
 
@@ -80,6 +84,16 @@ public final class MySqlProtocol implements WireProtocol {
             if (isOceanBase(version, comment)) {
                 try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(OCEANBASE_MODE)) {
                     oracle = rs.next() && "ORACLE".equalsIgnoreCase(rs.getString(2));
+                }
+            }
+            if (isOceanBase(version, comment) && !oracle) {
+                // ob_version() names the OceanBase release exactly (4.2.1.0), whatever the version string says
+                try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(OB_VERSION)) {
+                    if (rs.next() && rs.getString(1) != null) {
+                        return ServerInfo.oceanBase(version, Version.parse(rs.getString(1)));
+                    }
+                } catch (SQLException | IllegalArgumentException e) {
+                    // older releases have no ob_version(): the version string decides below
                 }
             }
             try {

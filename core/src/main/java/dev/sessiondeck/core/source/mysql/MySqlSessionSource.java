@@ -96,7 +96,12 @@ public class MySqlSessionSource implements SessionSource {
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         forgetClosedOwn(sessions);
-        return new Snapshot(name, sessions, Instant.now(), latency);
+        return new Snapshot(name, arrange(sessions), Instant.now(), latency);
+    }
+
+    /** The order of the snapshot: as the server listed them here; OceanBase groups an id's rows. */
+    protected List<Session> arrange(List<Session> sessions) {
+        return sessions;
     }
 
     /** Maps the current row of {@link #listSql()}. */
@@ -129,7 +134,7 @@ public class MySqlSessionSource implements SessionSource {
                 .sql(rs.getString(8))
                 .state(state)
                 .background(background)
-                .own(ownIds.contains(id));
+                .own(isOwn(id));
     }
 
     /** What proves that a thread id still names the same session: its owner and client address. */
@@ -150,7 +155,7 @@ public class MySqlSessionSource implements SessionSource {
         return pool.withConnection(what, c -> {
             noteOwn(c);
             refuseOwn(key, what);
-            Optional<Session> target = read(c, key.id());
+            Optional<Session> target = read(c, key);
             String sql;
             if (target.isEmpty()) {
                 if (key.hasIdentity()) {
@@ -178,9 +183,7 @@ public class MySqlSessionSource implements SessionSource {
                 }
                 sql = killSql(key.id(), mode, key.queryId().isPresent() ? key.queryId() : now.queryId());
             }
-            try (Statement st = pool.statement(c)) {
-                st.execute(sql);
-            }
+            executeKill(c, key, target, sql);
             return verify(c, key, mode, target);
         });
     }
@@ -201,10 +204,22 @@ public class MySqlSessionSource implements SessionSource {
         return String.format(mode == KillMode.QUERY ? KILL_QUERY : KILL_CONNECTION, id);
     }
 
-    /** Reads one session again, on the given connection. */
-    protected Optional<Session> read(Connection c, long id) throws SQLException {
+    /**
+     * Runs the kill statement. OceanBase overrides this to reach the OBServer hosting the session.
+     *
+     * @param target the session as just read again, empty when the user cannot see it
+     */
+    protected void executeKill(Connection c, SessionKey key, Optional<Session> target, String sql)
+            throws SQLException, SourceException {
+        try (Statement st = pool.statement(c)) {
+            st.execute(sql);
+        }
+    }
+
+    /** Reads the session {@code key} names again, on the given connection. */
+    protected Optional<Session> read(Connection c, SessionKey key) throws SQLException {
         try (PreparedStatement ps = pool.prepare(c, listSql() + " WHERE ID = ?")) {
-            ps.setLong(1, id);
+            ps.setLong(1, key.id());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();
             }
@@ -217,7 +232,7 @@ public class MySqlSessionSource implements SessionSource {
         long deadline = start + VERIFY_FOR.toNanos();
         long pauseMillis = 20;
         while (true) {
-            Optional<Session> now = read(c, key.id());
+            Optional<Session> now = read(c, key);
             if (done(mode, before, now)) {
                 return new KillResult(key, mode, true, Duration.ofNanos(System.nanoTime() - start));
             }
@@ -262,9 +277,22 @@ public class MySqlSessionSource implements SessionSource {
                 || after.executionTime().orElse(Duration.ZERO).compareTo(was.executionTime().orElse(Duration.ZERO)) < 0;
     }
 
-    /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */
+    /** Records the session id of one of our pool connections. */
     private void noteOwn(Connection c) throws SQLException {
-        ownIds.add(c.unwrap(JdbcConnection.class).getId());
+        ownIds.add(ownId(c));
+    }
+
+    /**
+     * The session id the server lists for this connection of ours. On MySQL and MariaDB Connector/J
+     * knows it from the handshake, without a round trip.
+     */
+    protected long ownId(Connection c) throws SQLException {
+        return c.unwrap(JdbcConnection.class).getId();
+    }
+
+    /** True when {@code id} is one of SessionDeck's own connections. */
+    protected final boolean isOwn(long id) {
+        return ownIds.contains(id);
     }
 
     /** Forgets own ids no longer listed: those connections were closed by the pool. */
