@@ -48,9 +48,20 @@ public final class EmbeddedMariaDb implements BeforeAllCallback, AfterAllCallbac
 
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    private final java.util.List<String> extraArgs;
     private DB db;
     private int port;
     private Path home;
+
+    /** A server started with MariaDB's own defaults. */
+    public EmbeddedMariaDb() {
+        this(new String[0]);
+    }
+
+    /** A server started with further {@code mariadbd} options, e.g. {@code --version=...}. */
+    public EmbeddedMariaDb(String... serverArgs) {
+        this.extraArgs = java.util.List.of(serverArgs);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -76,6 +87,7 @@ public final class EmbeddedMariaDb implements BeforeAllCallback, AfterAllCallbac
                 .addArg("--user=root")
                 .addArg("--skip-ssl")
                 .addArg("--max-connections=500");
+        extraArgs.forEach(config::addArg);
         db = DB.newEmbeddedDB(config.build());
         port = db.getConfiguration().getPort();
         db.start();

@@ -154,25 +154,41 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
                 .build();
     }
 
-    /** 3.x {@code SHOW FULL PROCESSLIST}: Id, User, Tenant, Host, db, Command, Time, State, Info, Ip, Port. */
     private Session map3(ResultSet rs) throws SQLException {
-        long id = rs.getLong("Id");
-        String user = rs.getString("User");
-        String host = rs.getString("Host");
-        String command = rs.getString("Command");
-        String server = rs.getString("Ip") + ":" + rs.getString("Port");
-        String tenant = rs.getString("Tenant");
-        return Session.builder(new SessionKey(name(), server, id, identity(user, host), OptionalLong.empty()))
+        Map<String, String> row = new LinkedHashMap<>();
+        for (String column : SHOW_COLUMNS) {
+            row.put(column, rs.getString(column));
+        }
+        return map3(name(), row, this::isOwn);
+    }
+
+    /** The 11 columns of OceanBase 3.x {@code SHOW FULL PROCESSLIST}. */
+    static final List<String> SHOW_COLUMNS = List.of("Id", "User", "Tenant", "Host", "db", "Command", "Time", "State",
+            "Info", "Ip", "Port");
+
+    /**
+     * Maps one row of 3.x {@code SHOW FULL PROCESSLIST} (OceanBase 3.x manual, "SHOW PROCESSLIST"):
+     * Id, User, Tenant, Host, db, Command, Time, State, Info, Ip, Port; Ip and Port name the OBServer.
+     */
+    static Session map3(String dataSource, Map<String, String> row, java.util.function.LongPredicate own) {
+        long id = Long.parseLong(row.get("Id"));
+        String user = row.get("User");
+        String host = row.get("Host");
+        String command = row.get("Command");
+        String server = row.get("Ip") + ":" + row.get("Port");
+        String tenant = row.get("Tenant");
+        String time = row.get("Time");
+        return Session.builder(new SessionKey(dataSource, server, id, identity(user, host), OptionalLong.empty()))
                 .user(user)
                 .source(host)
-                .database(rs.getString("db"))
+                .database(row.get("db"))
                 .command(command)
-                .executionTime(seconds(rs.getBigDecimal("Time")))
-                .state(state(rs.getString("State"), command))
-                .sql(rs.getString("Info"))
+                .executionTime(time == null ? null : seconds(new BigDecimal(time)))
+                .state(state(row.get("State"), command))
+                .sql(row.get("Info"))
                 .obServer(server)
                 .extras(tenant == null ? Map.of() : Map.of("TENANT", tenant))
-                .own(isOwn(id))
+                .own(own.test(id))
                 .build();
     }
 
