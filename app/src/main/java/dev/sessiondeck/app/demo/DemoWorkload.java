@@ -191,7 +191,12 @@ final class DemoWorkload implements AutoCloseable {
             try {
                 c = open(ORDERS_USER, SHOP);
                 c.setAutoCommit(false);
-                execute(c, LOCK_ROW, 60);
+                while (!execute(c, LOCK_ROW, 60)) {
+                    c.rollback();
+                    if (pause(RETRY_PAUSE)) {
+                        return;
+                    }
+                }
                 boolean stop = false;
                 while (!stop && c.isValid(2)) {
                     stop = pause(HOLDER_CHECK);
@@ -228,16 +233,20 @@ final class DemoWorkload implements AutoCloseable {
     /**
      * Runs one statement. An error that leaves the session usable (a lock wait timeout, 1205; KILL
      * QUERY, 1317) is only logged; one that ends the session is thrown.
+     *
+     * @return true when the statement completed, false when it failed and the session lives on
      */
-    private void execute(Connection c, String sql, int timeoutSeconds) throws SQLException {
+    private boolean execute(Connection c, String sql, int timeoutSeconds) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.setQueryTimeout(timeoutSeconds);
             st.execute(sql);
+            return true;
         } catch (SQLException e) {
             if (isStopping() || !c.isValid(2)) {
                 throw e;
             }
             LOG.debug("Demo statement ended with {} ({}); running it again", e.getErrorCode(), e.getSQLState());
+            return false;
         }
     }
 
