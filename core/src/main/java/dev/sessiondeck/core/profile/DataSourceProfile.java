@@ -1,0 +1,89 @@
+package dev.sessiondeck.core.profile;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.TlsMode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A saved data source, as it is written to the profiles file. It never holds a password: with
+ * {@link #savePassword()} the password lives in the {@link SecretStore} under {@link #id()}.
+ *
+ * @param id                   a stable id (a UUID), the key of the password in the keychain
+ * @param name                 the name the user gave it, unique in the list
+ * @param type                 what kind of server; {@link DatabaseType#AUTO} detects it
+ * @param host                 server host
+ * @param port                 server port, 1 to 65535
+ * @param user                 login user
+ * @param database             default database, empty for none
+ * @param tlsMode              TLS mode
+ * @param caFile               CA certificate file for the verifying TLS modes, empty for none
+ * @param connectTimeoutMillis connect timeout in milliseconds
+ * @param queryTimeoutMillis   per-statement timeout in milliseconds
+ * @param properties           extra JDBC properties (never credentials)
+ * @param colorTag             a colour for the window title and table header (e.g. "red" for
+ *                             production), empty for none
+ * @param savePassword         true when the password is kept in the operating system's keychain
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record DataSourceProfile(String id, String name, DatabaseType type, String host, int port, String user,
+                                String database, TlsMode tlsMode, String caFile, long connectTimeoutMillis,
+                                long queryTimeoutMillis, Map<String, String> properties, String colorTag,
+                                boolean savePassword) {
+
+    public DataSourceProfile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        type = type == null ? DatabaseType.AUTO : type;
+        host = host == null ? "" : host;
+        user = user == null ? "" : user;
+        database = database == null ? "" : database;
+        tlsMode = tlsMode == null ? TlsMode.PREFERRED : tlsMode;
+        caFile = caFile == null ? "" : caFile;
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        colorTag = colorTag == null ? "" : colorTag;
+    }
+
+    /** A new profile with a fresh id and the defaults of {@link ConnectionSpec}. */
+    public static DataSourceProfile create(String name, DatabaseType type, String host, int port, String user) {
+        return new DataSourceProfile(UUID.randomUUID().toString(), name, type, host, port, user, "", TlsMode.PREFERRED, "",
+                ConnectionSpec.DEFAULT_CONNECT_TIMEOUT.toMillis(), ConnectionSpec.DEFAULT_QUERY_TIMEOUT.toMillis(),
+                Map.of(), "", false);
+    }
+
+    /** The profile as a spec from a builder, validated by {@link ConnectionSpec.Builder#build()}. */
+    public static DataSourceProfile of(String id, ConnectionSpec spec, String colorTag, boolean savePassword) {
+        return new DataSourceProfile(id, spec.name(), spec.type(), spec.host(), spec.port(), spec.user(),
+                spec.database().orElse(""), spec.tlsMode(), spec.caFile().orElse(""), spec.connectTimeout().toMillis(),
+                spec.queryTimeout().toMillis(), spec.properties(), colorTag, savePassword);
+    }
+
+    /**
+     * The spec to connect with.
+     *
+     * @param password the password from the keychain or a prompt; copied, the caller clears its own
+     * @throws IllegalArgumentException when a value is out of bounds (a hand-edited file)
+     */
+    public ConnectionSpec toSpec(char[] password) {
+        ConnectionSpec.Builder b = ConnectionSpec.builder().name(name).type(type).host(host).port(port).user(user)
+                .password(password).database(database).tlsMode(tlsMode).caFile(caFile)
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis)).queryTimeout(Duration.ofMillis(queryTimeoutMillis));
+        properties.forEach(b::property);
+        return b.build();
+    }
+
+    public DataSourceProfile withName(String newName) {
+        return new DataSourceProfile(id, newName, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis,
+                queryTimeoutMillis, properties, colorTag, savePassword);
+    }
+
+    /** A copy under a new id and name, for "Duplicate"; the copy does not share the saved password. */
+    public DataSourceProfile duplicate(String newName) {
+        return new DataSourceProfile(UUID.randomUUID().toString(), newName, type, host, port, user, database, tlsMode,
+                caFile, connectTimeoutMillis, queryTimeoutMillis, properties, colorTag, false);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.sessiondeck.core.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.TlsMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static DataSourceProfile prod() {
+        ConnectionSpec spec = ConnectionSpec.builder().name("prod orders").type(DatabaseType.MARIADB).host("db1.example")
+                .port(3307).user("ops").password("hunter2-secret".toCharArray()).database("shop")
+                .tlsMode(TlsMode.VERIFY_CA).caFile("/etc/ssl/ca.pem").property("useCompression", "true").build();
+        return DataSourceProfile.of("6f1c2a6e-0000-4000-8000-000000000001", spec, "red", true);
+    }
+
+    @Test
+    void profilesRoundTripThroughTheFile() throws Exception {
+        ProfileStore store = new ProfileStore(dir.resolve("datasources.json"));
+        DataSourceProfile pg = DataSourceProfile.create("local pg", DatabaseType.POSTGRESQL, "localhost", 5432, "me");
+
+        store.save(List.of(prod(), pg));
+        ProfileStore.LoadResult loaded = new ProfileStore(dir.resolve("datasources.json")).load();
+
+        assertThat(loaded.profiles()).containsExactly(prod(), pg);
+        assertThat(loaded.problem()).isEmpty();
+        ConnectionSpec spec = loaded.profiles().get(0).toSpec("typed".toCharArray());
+        assertThat(spec.describe()).isEqualTo("ops@db1.example:3307/shop");
+        assertThat(spec.properties()).isEqualTo(Map.of("useCompression", "true"));
+    }
+
+    @Test
+    void aMissingFileIsAnEmptyListWithoutComplaint() {
+        ProfileStore.LoadResult loaded = new ProfileStore(dir.resolve("none.json")).load();
+        assertThat(loaded.profiles()).isEmpty();
+        assertThat(loaded.problem()).isEmpty();
+    }
+
+    @Test
+    void theSavedBytesHoldNoPassword() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        new ProfileStore(file).save(List.of(prod()));
+
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("hunter2").doesNotContainIgnoringCase("\"password\"");
+        assertThat(text).contains("\"schemaVersion\" : 1");
+    }
+
+    @Test
+    void theFileIsReadableByItsOwnerOnly() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        new ProfileStore(file).save(List.of(prod()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aCorruptFileIsMovedAsideReportedAndNeverOverwritten() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        Files.writeString(file, "{\"schemaVersion\": 1, \"dataSources\": [ {\"id\": \"x\", \"na");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T10:15:30.123Z"), ZoneOffset.UTC);
+        ProfileStore store = new ProfileStore(file, clock);
+
+        ProfileStore.LoadResult loaded = store.load();
+
+        Path aside = dir.resolve("datasources.json.bak-20261121-101530-123");
+        assertThat(loaded.profiles()).isEmpty();
+        assertThat(loaded.setAside()).contains(aside);
+        assertThat(loaded.problem()).hasValueSatisfying(p -> assertThat(p).contains("not a valid data-source file", aside.toString()));
+        assertThat(Files.readString(aside)).startsWith("{\"schemaVersion\": 1");
+        assertThat(file).doesNotExist();
+
+        store.save(List.of(prod()));
+        assertThat(Files.readString(aside)).startsWith("{\"schemaVersion\": 1");
+    }
+
+    @Test
+    void aFileFromANewerSessionDeckIsSetAsideNotRead() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        Files.writeString(file, "{\"schemaVersion\": 99, \"dataSources\": []}");
+
+        ProfileStore.LoadResult loaded = new ProfileStore(file).load();
+
+        assertThat(loaded.problem()).hasValueSatisfying(p -> assertThat(p).contains("newer SessionDeck"));
+        assertThat(loaded.setAside()).isPresent();
+    }
+
+    @Test
+    void twoWritersNeverLeaveAHalfWrittenFile() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        List<DataSourceProfile> small = List.of(prod());
+        List<DataSourceProfile> large = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            large.add(DataSourceProfile.create("source " + i, DatabaseType.MYSQL, "host" + i, 3306, "u" + i));
+        }
+        new ProfileStore(file).save(small);
+        List<String> problems = new CopyOnWriteArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        // two stores on one file, as two SessionDeck processes would have
+        for (List<DataSourceProfile> content : List.of(small, large)) {
+            ProfileStore writer = new ProfileStore(file);
+            pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 60; i++) {
+                    writer.save(content);
+                }
+                return null;
+            });
+        }
+        pool.submit(() -> {
+            start.await();
+            ProfileStore reader = new ProfileStore(file);
+            for (int i = 0; i < 200; i++) {
+                ProfileStore.LoadResult r = reader.load();
+                r.problem().ifPresent(problems::add);
+                if (r.problem().isEmpty() && r.profiles().size() != 1 && r.profiles().size() != 400) {
+                    problems.add("read " + r.profiles().size() + " profiles");
+                }
+            }
+            return null;
+        });
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(problems).isEmpty();
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("datasources.json");
+        }
+    }
+
+    @Test
+    void exportsCarryNoSavedPasswordsAndImportBack() {
+        String exported = ProfileStore.export(List.of(prod()));
+
+        assertThat(exported).doesNotContain("hunter2");
+        List<DataSourceProfile> imported = ProfileStore.importFrom(exported);
+        assertThat(imported).hasSize(1);
+        assertThat(imported.get(0).savePassword()).isFalse();
+        assertThat(imported.get(0).host()).isEqualTo("db1.example");
+    }
+
+    @Test
+    void importRefusesWhatIsNotAnExportInWords() {
+        assertThatThrownBy(() -> ProfileStore.importFrom("[1, 2, 3]"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a SessionDeck data-source export");
+        assertThatThrownBy(() -> ProfileStore.importFrom("{\"schemaVersion\": 1}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no list of data sources");
+    }
+}
