@@ -9,6 +9,8 @@ import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.KillVerification;
+import dev.sessiondeck.core.source.OwnSessions;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
@@ -20,13 +22,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions of a MySQL server (5.7, 8.x, 9.x), from {@code information_schema.PROCESSLIST}, killed
@@ -51,14 +51,11 @@ public class MySqlSessionSource implements SessionSource {
     /** Users the server gives its own threads: replication appliers, the event scheduler. */
     private static final Set<String> BACKGROUND_USERS = Set.of("system user", "event_scheduler");
 
-    /** How long a kill's effect is waited for before the result says it was not verified. */
-    static final Duration VERIFY_FOR = Duration.ofSeconds(2);
-
     protected final String name;
     protected final ServerInfo info;
     protected final ConnectionPool pool;
     /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
-    private final Set<Long> ownIds = ConcurrentHashMap.newKeySet();
+    private final OwnSessions own = new OwnSessions();
 
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         this.name = Objects.requireNonNull(name, "name");
@@ -95,7 +92,7 @@ public class MySqlSessionSource implements SessionSource {
             }
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        forgetClosedOwn(sessions);
+        own.retainListed(sessions);
         return new Snapshot(name, sessions, Instant.now(), latency);
     }
 
@@ -129,7 +126,7 @@ public class MySqlSessionSource implements SessionSource {
                 .sql(rs.getString(8))
                 .state(state)
                 .background(background)
-                .own(ownIds.contains(id));
+                .own(own.contains(id));
     }
 
     /** What proves that a thread id still names the same session: its owner and client address. */
@@ -146,10 +143,10 @@ public class MySqlSessionSource implements SessionSource {
         if (!key.dataSource().equals(name)) {
             throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
         }
-        refuseOwn(key, what);
+        own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
-            refuseOwn(key, what);
+            own.refuse(key, what);
             Optional<Session> target = read(c, key.id());
             String sql;
             if (target.isEmpty()) {
@@ -181,15 +178,8 @@ public class MySqlSessionSource implements SessionSource {
             try (Statement st = pool.statement(c)) {
                 st.execute(sql);
             }
-            return verify(c, key, mode, target);
+            return KillVerification.await(key, mode, target, id -> read(c, id));
         });
-    }
-
-    private void refuseOwn(SessionKey key, String what) throws SourceException {
-        if (ownIds.contains(key.id())) {
-            throw new SourceException(Kind.REFUSED,
-                    what + ": it is SessionDeck's own monitoring connection");
-        }
     }
 
     /**
@@ -211,79 +201,14 @@ public class MySqlSessionSource implements SessionSource {
         }
     }
 
-    /** Lists the target again, with a short backoff, until the kill's effect shows or {@link #VERIFY_FOR} passes. */
-    private KillResult verify(Connection c, SessionKey key, KillMode mode, Optional<Session> before) throws SQLException {
-        long start = System.nanoTime();
-        long deadline = start + VERIFY_FOR.toNanos();
-        long pauseMillis = 20;
-        while (true) {
-            Optional<Session> now = read(c, key.id());
-            if (done(mode, before, now)) {
-                return new KillResult(key, mode, true, Duration.ofNanos(System.nanoTime() - start));
-            }
-            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
-            }
-            try {
-                // Why sleep: the server ends a killed thread asynchronously; this is the backoff of the
-                // verification, on the caller's (background) thread.
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 400);
-        }
-    }
-
-    private static boolean done(KillMode mode, Optional<Session> before, Optional<Session> now) {
-        if (now.isEmpty()) {
-            return true;
-        }
-        Session after = now.get();
-        if (before.isPresent() && !before.get().key().identity().equals(after.key().identity())) {
-            return true;
-        }
-        if (mode == KillMode.SESSION) {
-            return false;
-        }
-        if (!after.isActive()) {
-            return true;
-        }
-        if (before.isEmpty()) {
-            return false;
-        }
-        Session was = before.get();
-        if (was.queryId().isPresent() && after.queryId().isPresent()) {
-            return was.queryId().getAsLong() != after.queryId().getAsLong();
-        }
-        // MySQL has no statement id: a different text, or a clock that started again, is another statement.
-        return !was.sql().equals(after.sql())
-                || after.executionTime().orElse(Duration.ZERO).compareTo(was.executionTime().orElse(Duration.ZERO)) < 0;
-    }
-
     /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */
     private void noteOwn(Connection c) throws SQLException {
-        ownIds.add(c.unwrap(JdbcConnection.class).getId());
-    }
-
-    /** Forgets own ids no longer listed: those connections were closed by the pool. */
-    private void forgetClosedOwn(List<Session> sessions) {
-        if (ownIds.size() <= 1) {
-            return;
-        }
-        Set<Long> listed = new HashSet<>();
-        for (Session s : sessions) {
-            if (s.own()) {
-                listed.add(s.id());
-            }
-        }
-        ownIds.retainAll(listed);
+        own.note(c.unwrap(JdbcConnection.class).getId());
     }
 
     /** The thread ids of SessionDeck's own connections, as far as they have been used. */
     public Set<Long> ownSessionIds() {
-        return Set.copyOf(ownIds);
+        return own.ids();
     }
 
     @Override
