@@ -70,8 +70,11 @@ import org.postgresql.PGConnection;
  * backend and the signal are one statement, so a pid the OS gave to a new backend is never hit. No
  * row means the session is gone ({@code SESSION_GONE}). A key without identity (a bare pid, or a
  * session the user may not see in full) is signalled by pid alone. Signalling needs membership in the
- * session's role or in {@code pg_signal_backend}; only superusers signal superusers' backends; the
- * server raises 42501 otherwise, reported as {@code PRIVILEGE} in those words.
+ * session's role or in {@code pg_signal_backend}; only superusers signal superusers' backends and
+ * processes of no role; the server raises 42501 otherwise, reported as {@code PRIVILEGE} with words
+ * naming the role needed. A false result (the server's auxiliary processes, which are no backends)
+ * is {@code UNSUPPORTED}, with the server's warning. Then the target is read again until the effect
+ * shows ({@link KillVerification}).
  */
 public final class PostgresSessionSource implements SessionSource {
 
@@ -83,15 +86,16 @@ public final class PostgresSessionSource implements SessionSource {
     /**
      * Every session with the columns of 12, then leader pid and query id ({@code %s}: the column, or
      * a typed NULL on versions without it). The time is the server's: {@code now()} is when this
-     * statement began, just before the view's snapshot, so a session starting in between would come
-     * out a hair below 0, hence GREATEST.
+     * statement began, just before the view's snapshot, so a statement starting in between comes out
+     * a hair below 0 (clamped when mapped; GREATEST would turn the NULL of a process without state
+     * into 0).
      */
     static final String LIST_SESSIONS = """
             SELECT a.pid, a.datname, a.usename, a.application_name, host(a.client_addr), a.client_port,
                    a.backend_start, a.xact_start, a.state, a.wait_event_type, a.wait_event, a.query,
                    a.backend_type,
-                   GREATEST(0, EXTRACT(EPOCH FROM now()
-                       - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END)),
+                   EXTRACT(EPOCH FROM now()
+                       - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END),
                    CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) END,
                    %s, %s
             FROM pg_stat_activity a""";
@@ -177,11 +181,12 @@ public final class PostgresSessionSource implements SessionSource {
         OffsetDateTime backendStart = rs.getObject(7, OffsetDateTime.class);
         OffsetDateTime xactStart = rs.getObject(8, OffsetDateTime.class);
         String query = rs.getString(12);
+        String database = rs.getString(2);
         String backendType = rs.getString(13);
         BigDecimal seconds = rs.getBigDecimal(14);
         boolean hidden = INSUFFICIENT_PRIVILEGE.equals(query);
         Session.Builder b = Session.builder(new SessionKey(name, "", pid, identity(backendStart), OptionalLong.empty()))
-                .database(rs.getString(2))
+                .database(database)
                 .user(user)
                 .programName(rs.getString(4))
                 .source(source(rs.getString(5), (Integer) rs.getObject(6)))
@@ -191,17 +196,25 @@ public final class PostgresSessionSource implements SessionSource {
                 .waitEvent(waitEvent(rs.getString(10), rs.getString(11)))
                 .sql(hidden ? null : query)
                 .command(backendType)
-                .executionTime(seconds == null ? null : Duration.ofNanos(seconds.movePointRight(9).longValue()))
+                .executionTime(seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue())))
                 .blockingIds(pids(rs.getArray(15)))
                 .leaderId(longOrNull(rs, 16))
                 .queryId(longOrNull(rs, 17))
-                // A hidden session's backend_type is NULL too; only server processes have no user.
-                .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : user == null)
+                .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : isServerProcess(user, database))
                 .own(own.contains(pid));
         if (hidden) {
             b.extras(Map.of(QUERY_COLUMN, INSUFFICIENT_PRIVILEGE));
         }
         return b.build();
+    }
+
+    /**
+     * For a hidden session, whose {@code backend_type} is NULL too: every client backend has a role
+     * and a database, while autovacuum and the checkpointer have no role and the logical replication
+     * launcher no database. (Hidden parallel workers pass for client backends.)
+     */
+    static boolean isServerProcess(String user, String database) {
+        return user == null || database == null;
     }
 
     /** {@code backend_start} as the key's identity: an ISO-8601 instant, microseconds kept; empty when hidden. */
@@ -300,15 +313,15 @@ public final class PostgresSessionSource implements SessionSource {
             throw e;
         }
         if (!signalled) {
-            // false comes with a WARNING: the process ended in the meantime, or it is no backend
-            // that can be signalled (PostgreSQL's own auxiliary processes).
+            // From 12 on, a missing privilege is an error (above); false comes with a WARNING and
+            // means the process ended in the meantime, or it is none the function can signal:
+            // PostgreSQL's auxiliary processes (checkpointer, walwriter ...) are no backends.
             Optional<Session> again = read(c, key.id());
             if (again.isEmpty() || !again.get().key().identity().equals(target.key().identity())) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
             }
-            throw new SourceException(Kind.PRIVILEGE, what + ": PostgreSQL did not signal it ("
-                    + (warning == null ? "no reason given" : SqlErrors.firstLine(warning.getMessage())) + "); "
-                    + neededRole(c, target, mode));
+            throw new SourceException(Kind.UNSUPPORTED, what + ": PostgreSQL cannot signal this process ("
+                    + (warning == null ? "no reason given" : SqlErrors.firstLine(warning.getMessage())) + ")");
         }
     }
 

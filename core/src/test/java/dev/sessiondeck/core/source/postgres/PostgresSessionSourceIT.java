@@ -195,7 +195,11 @@ abstract class PostgresSessionSourceIT {
             assertThat(seen.user()).contains(EmbeddedPostgres.SUPER);
             assertThat(seen.state()).isEqualTo(SessionState.UNKNOWN);
             assertThat(seen.key().hasIdentity()).isFalse();
+            assertThat(seen.executionTime()).isEmpty();
             assertThat(seen.background()).isFalse();
+            assertThat(plain.snapshot().sessions()).filteredOn(PostgresSessionSource::isHidden)
+                    .filteredOn(s -> s.user().isEmpty() || s.database().isEmpty())
+                    .isNotEmpty().allSatisfy(s -> assertThat(s.background()).isTrue());
 
             assertThatThrownBy(() -> plain.kill(seen.key(), KillMode.SESSION))
                     .isInstanceOfSatisfying(SourceException.class, e -> {
@@ -234,6 +238,21 @@ abstract class PostgresSessionSourceIT {
                         assertThat(e.getMessage()).contains("only superusers");
                     });
             assertThat(superVictim.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void superuserIsToldThatAnAuxiliaryProcessCannotBeSignalled() throws Exception {
+        try (SessionSource superuser = SessionSources.loaded().open(pg().superSpec())) {
+            Session checkpointer = superuser.snapshot().sessions().stream()
+                    .filter(s -> s.command().equals(Optional.of("checkpointer"))).findFirst().orElseThrow();
+
+            assertThatThrownBy(() -> superuser.kill(checkpointer.key(), KillMode.SESSION))
+                    .isInstanceOfSatisfying(SourceException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(SourceException.Kind.UNSUPPORTED);
+                        assertThat(e.getMessage()).contains("is not a PostgreSQL");
+                    });
+            assertThat(superuser.snapshot().find(checkpointer.id())).isPresent();
         }
     }
 
@@ -287,7 +306,11 @@ abstract class PostgresSessionSourceIT {
         assertThat(snapshot.sessions()).filteredOn(Session::background).isNotEmpty()
                 .allSatisfy(s -> assertThat(s.command()).isPresent().isNotEqualTo(Optional.of("client backend")));
         assertThat(snapshot.sessions()).filteredOn(s -> s.command().equals(Optional.of("checkpointer")))
-                .singleElement().satisfies(s -> assertThat(s.background()).isTrue());
+                .singleElement().satisfies(s -> {
+                    assertThat(s.background()).isTrue();
+                    assertThat(s.state()).isEqualTo(SessionState.UNKNOWN);
+                    assertThat(s.executionTime()).isEmpty();
+                });
     }
 
     @Test

@@ -47,6 +47,17 @@ class PostgresSessionSourceTest {
         assertThat(PostgresSessionSource.waitEvent(type, event)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "hidden, user {0}, database {1}: server process {2}")
+    @CsvSource({
+            "deck_plain, deckdb, false",
+            ", deckdb, true",
+            "postgres, , true",
+            ", , true",
+    })
+    void aHiddenSessionWithoutRoleOrDatabaseIsAServerProcess(String user, String database, boolean server) {
+        assertThat(PostgresSessionSource.isServerProcess(user, database)).isEqualTo(server);
+    }
+
     @Test
     void identityKeepsEveryMicrosecondAndReadsBackToTheSameInstant() {
         OffsetDateTime backendStart = OffsetDateTime.of(2025, 11, 21, 17, 20, 1, 123_400_000, ZoneOffset.ofHours(2));
