@@ -15,13 +15,11 @@ import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,13 +81,7 @@ public class MySqlSessionSource implements SessionSource {
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(listSql())) {
-                List<Session> out = new ArrayList<>(256);
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-                return out;
-            }
+            return pool.query(c, listSql(), this::map);
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
@@ -192,13 +184,8 @@ public class MySqlSessionSource implements SessionSource {
     }
 
     /** Reads one session again, on the given connection. */
-    protected Optional<Session> read(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = pool.prepare(c, listSql() + " WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+    protected Optional<Session> read(Connection c, long id) throws SQLException, SourceException {
+        return pool.query(c, listSql() + " WHERE ID = ?", this::map, id).stream().findFirst();
     }
 
     /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */

@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -158,13 +157,7 @@ public final class PostgresSessionSource implements SessionSource {
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(listSql)) {
-                List<Session> out = new ArrayList<>(256);
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-                return out;
-            }
+            return pool.query(c, listSql, this::map);
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
@@ -351,13 +344,8 @@ public final class PostgresSessionSource implements SessionSource {
     }
 
     /** Reads one session again, on the given connection. */
-    private Optional<Session> read(Connection c, long pid) throws SQLException {
-        try (PreparedStatement ps = pool.prepare(c, listSql + WHERE_PID)) {
-            ps.setLong(1, pid);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+    private Optional<Session> read(Connection c, long pid) throws SQLException, SourceException {
+        return pool.query(c, listSql + WHERE_PID, this::map, pid).stream().findFirst();
     }
 
     /** Records the backend pid of one of our pool connections; pgjdbc knows it without a round trip. */
