@@ -35,13 +35,18 @@ public final class Victim implements AutoCloseable {
     /** Connects as {@code user} and starts {@code sql} in the background. */
     public static Victim start(EmbeddedMariaDb db, String user, String password, String sql) throws SQLException {
         Connection c = db.connect(user, password);
-        return new Victim(c, EmbeddedMariaDb.threadId(c), sql);
+        return start(c, EmbeddedMariaDb.threadId(c), sql);
+    }
+
+    /** Starts {@code sql} in the background on a connection of the test's own, whose session id is {@code id}. */
+    public static Victim start(Connection connection, long id, String sql) {
+        return new Victim(connection, id, sql);
     }
 
     /** Connects to PostgreSQL as {@code user} and starts {@code sql} in the background. */
     public static Victim start(EmbeddedPostgres db, String user, String password, String sql) throws SQLException {
         Connection c = db.connect(user, password);
-        return new Victim(c, EmbeddedPostgres.backendPid(c), sql);
+        return start(c, EmbeddedPostgres.backendPid(c), sql);
     }
 
     /** The session id of the victim's connection: the server thread id, or PostgreSQL's backend pid. */

@@ -300,6 +300,38 @@ abstract class PostgresSessionSourceIT {
     }
 
     @Test
+    void parallelWorkerIsBackgroundAndNamesItsLeaderFrom13On() throws Exception {
+        // Why forced: a plan goes parallel only on large tables; this setting (renamed in 16) runs
+        // any parallel-safe query, pg_sleep included, in a worker under a Gather.
+        String force = major() >= 16 ? "debug_parallel_query" : "force_parallel_mode";
+        try (Connection c = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD);
+             Statement st = c.createStatement()) {
+            st.execute("SET " + force + " = on");
+            st.execute("SET parallel_setup_cost = 0");
+            long leaderPid = EmbeddedPostgres.backendPid(c);
+            try (Victim leader = Victim.start(c, leaderPid, SLEEP)) {
+                awaitSleeping(admin, leaderPid);
+                Session worker = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> admin.snapshot().sessions().stream()
+                                .filter(s -> s.command().equals(Optional.of("parallel worker"))
+                                        && s.sql().equals(Optional.of(SLEEP)))
+                                .findFirst(), Optional::isPresent)
+                        .orElseThrow();
+
+                assertThat(worker.background()).isTrue();
+                assertThat(worker.user()).contains(EmbeddedPostgres.PLAIN);
+                if (major() >= 13) {
+                    assertThat(worker.leaderId()).hasValue(leaderPid);
+                } else {
+                    assertThat(worker.leaderId()).isEmpty();
+                }
+                assertThat(admin.kill(admin.snapshot().find(leaderPid).orElseThrow().key(), KillMode.SESSION).verified())
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void serverProcessesAreListedAsBackground() throws Exception {
         Snapshot snapshot = admin.snapshot();
 
