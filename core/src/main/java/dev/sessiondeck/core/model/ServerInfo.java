@@ -91,4 +91,34 @@ public record ServerInfo(Product product, String versionString, Version version,
         }
         return new ServerInfo(Product.OCEANBASE_MYSQL, versionString, obVersion, caps);
     }
+
+    /**
+     * PostgreSQL, from what it says of itself. The version comes from {@code server_version_num}
+     * (PostgreSQL manual, "Preset Options"), which is a plain number on every build, while
+     * {@code version()} carries the build's own words ({@code PostgreSQL 18.1 (Debian 18.1-1) on ...},
+     * {@code PostgreSQL 16.4 on aarch64-unknown-linux-gnu, compiled by ...} on RDS).
+     *
+     * @param versionString    {@code SELECT version()}
+     * @param serverVersionNum {@code SHOW server_version_num}: major * 10000 + minor from 10 on
+     *                         ({@code 180001} is 18.1), major * 10000 + minor * 100 + patch before
+     *                         ({@code 90624} is 9.6.24)
+     * @throws IllegalArgumentException when {@code serverVersionNum} is not a positive number
+     */
+    public static ServerInfo postgres(String versionString, String serverVersionNum) {
+        int num;
+        try {
+            num = Integer.parseInt(serverVersionNum == null ? "" : serverVersionNum.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a server_version_num: '" + serverVersionNum + "'", e);
+        }
+        if (num <= 0) {
+            throw new IllegalArgumentException("not a server_version_num: '" + serverVersionNum + "'");
+        }
+        int major = num / 10_000;
+        Version version = major >= 10
+                ? Version.of(major, num % 10_000, 0)
+                : Version.of(major, num / 100 % 100, num % 100);
+        return new ServerInfo(Product.POSTGRESQL, versionString == null ? "" : versionString, version,
+                EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY, Capability.BLOCKING));
+    }
 }

@@ -5,10 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -92,6 +95,28 @@ public final class ConnectionPool implements AutoCloseable {
             return work.apply(c);
         } catch (SQLException e) {
             throw errors.translate(e, what);
+        }
+    }
+
+    /**
+     * Runs a query with the query timeout and maps every row.
+     *
+     * @param params values for the statement's {@code ?} placeholders, in order (ids: typed numbers,
+     *               never text)
+     */
+    public <R> List<R> query(Connection c, String sql, SqlFunction<ResultSet, R> row, long... params)
+            throws SQLException, SourceException {
+        try (PreparedStatement ps = prepare(c, sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setLong(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<R> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.apply(rs));
+                }
+                return out;
+            }
         }
     }
 

@@ -20,9 +20,9 @@ public final class Victim implements AutoCloseable {
     private final long threadId;
     private final CompletableFuture<Void> running;
 
-    private Victim(Connection connection, String sql) throws SQLException {
+    private Victim(Connection connection, long threadId, String sql) {
         this.connection = connection;
-        this.threadId = EmbeddedMariaDb.threadId(connection);
+        this.threadId = threadId;
         this.running = CompletableFuture.runAsync(() -> {
             try (Statement st = connection.createStatement()) {
                 st.execute(sql);
@@ -34,10 +34,22 @@ public final class Victim implements AutoCloseable {
 
     /** Connects as {@code user} and starts {@code sql} in the background. */
     public static Victim start(EmbeddedMariaDb db, String user, String password, String sql) throws SQLException {
-        return new Victim(db.connect(user, password), sql);
+        Connection c = db.connect(user, password);
+        return start(c, EmbeddedMariaDb.threadId(c), sql);
     }
 
-    /** The server thread id of the victim's connection. */
+    /** Starts {@code sql} in the background on a connection of the test's own, whose session id is {@code id}. */
+    public static Victim start(Connection connection, long id, String sql) {
+        return new Victim(connection, id, sql);
+    }
+
+    /** Connects to PostgreSQL as {@code user} and starts {@code sql} in the background. */
+    public static Victim start(EmbeddedPostgres db, String user, String password, String sql) throws SQLException {
+        Connection c = db.connect(user, password);
+        return start(c, EmbeddedPostgres.backendPid(c), sql);
+    }
+
+    /** The session id of the victim's connection: the server thread id, or PostgreSQL's backend pid. */
     public long threadId() {
         return threadId;
     }

@@ -9,24 +9,22 @@ import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.KillVerification;
+import dev.sessiondeck.core.source.OwnSessions;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions of a MySQL server (5.7, 8.x, 9.x), from {@code information_schema.PROCESSLIST}, killed
@@ -51,14 +49,11 @@ public class MySqlSessionSource implements SessionSource {
     /** Users the server gives its own threads: replication appliers, the event scheduler. */
     private static final Set<String> BACKGROUND_USERS = Set.of("system user", "event_scheduler");
 
-    /** How long a kill's effect is waited for before the result says it was not verified. */
-    static final Duration VERIFY_FOR = Duration.ofSeconds(2);
-
     protected final String name;
     protected final ServerInfo info;
     protected final ConnectionPool pool;
     /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
-    private final Set<Long> ownIds = ConcurrentHashMap.newKeySet();
+    private final OwnSessions own = new OwnSessions();
 
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         this.name = Objects.requireNonNull(name, "name");
@@ -86,16 +81,10 @@ public class MySqlSessionSource implements SessionSource {
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(listSql())) {
-                List<Session> out = new ArrayList<>(256);
-                while (rs.next()) {
-                    out.add(map(rs));
-                }
-                return out;
-            }
+            return pool.query(c, listSql(), this::map);
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        forgetClosedOwn(sessions);
+        own.retainListed(sessions);
         return new Snapshot(name, arrange(sessions), Instant.now(), latency);
     }
 
@@ -151,10 +140,10 @@ public class MySqlSessionSource implements SessionSource {
         if (!key.dataSource().equals(name)) {
             throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
         }
-        refuseOwn(key, what);
+        own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
-            refuseOwn(key, what);
+            own.refuse(key, what);
             Optional<Session> target = read(c, key);
             String sql;
             if (target.isEmpty()) {
@@ -184,15 +173,8 @@ public class MySqlSessionSource implements SessionSource {
                 sql = killSql(key.id(), mode, key.queryId().isPresent() ? key.queryId() : now.queryId());
             }
             executeKill(c, key, target, sql);
-            return verify(c, key, mode, target);
+            return KillVerification.await(key, mode, target, k -> read(c, k));
         });
-    }
-
-    private void refuseOwn(SessionKey key, String what) throws SourceException {
-        if (ownIds.contains(key.id())) {
-            throw new SourceException(Kind.REFUSED,
-                    what + ": it is SessionDeck's own monitoring connection");
-        }
     }
 
     /**
@@ -217,69 +199,13 @@ public class MySqlSessionSource implements SessionSource {
     }
 
     /** Reads the session {@code key} names again, on the given connection. */
-    protected Optional<Session> read(Connection c, SessionKey key) throws SQLException {
-        try (PreparedStatement ps = pool.prepare(c, listSql() + " WHERE ID = ?")) {
-            ps.setLong(1, key.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+    protected Optional<Session> read(Connection c, SessionKey key) throws SQLException, SourceException {
+        return pool.query(c, listSql() + " WHERE ID = ?", this::map, key.id()).stream().findFirst();
     }
 
-    /** Lists the target again, with a short backoff, until the kill's effect shows or {@link #VERIFY_FOR} passes. */
-    private KillResult verify(Connection c, SessionKey key, KillMode mode, Optional<Session> before) throws SQLException {
-        long start = System.nanoTime();
-        long deadline = start + VERIFY_FOR.toNanos();
-        long pauseMillis = 20;
-        while (true) {
-            Optional<Session> now = read(c, key);
-            if (done(mode, before, now)) {
-                return new KillResult(key, mode, true, Duration.ofNanos(System.nanoTime() - start));
-            }
-            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
-            }
-            try {
-                // Why sleep: the server ends a killed thread asynchronously; this is the backoff of the
-                // verification, on the caller's (background) thread.
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 400);
-        }
-    }
-
-    private static boolean done(KillMode mode, Optional<Session> before, Optional<Session> now) {
-        if (now.isEmpty()) {
-            return true;
-        }
-        Session after = now.get();
-        if (before.isPresent() && !before.get().key().identity().equals(after.key().identity())) {
-            return true;
-        }
-        if (mode == KillMode.SESSION) {
-            return false;
-        }
-        if (!after.isActive()) {
-            return true;
-        }
-        if (before.isEmpty()) {
-            return false;
-        }
-        Session was = before.get();
-        if (was.queryId().isPresent() && after.queryId().isPresent()) {
-            return was.queryId().getAsLong() != after.queryId().getAsLong();
-        }
-        // MySQL has no statement id: a different text, or a clock that started again, is another statement.
-        return !was.sql().equals(after.sql())
-                || after.executionTime().orElse(Duration.ZERO).compareTo(was.executionTime().orElse(Duration.ZERO)) < 0;
-    }
-
-    /** Records the session id of one of our pool connections. */
+    /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */
     private void noteOwn(Connection c) throws SQLException {
-        ownIds.add(ownId(c));
+        own.note(ownId(c));
     }
 
     /**
@@ -292,26 +218,12 @@ public class MySqlSessionSource implements SessionSource {
 
     /** True when {@code id} is one of SessionDeck's own connections. */
     protected final boolean isOwn(long id) {
-        return ownIds.contains(id);
-    }
-
-    /** Forgets own ids no longer listed: those connections were closed by the pool. */
-    private void forgetClosedOwn(List<Session> sessions) {
-        if (ownIds.size() <= 1) {
-            return;
-        }
-        Set<Long> listed = new HashSet<>();
-        for (Session s : sessions) {
-            if (s.own()) {
-                listed.add(s.id());
-            }
-        }
-        ownIds.retainAll(listed);
+        return own.contains(id);
     }
 
     /** The thread ids of SessionDeck's own connections, as far as they have been used. */
     public Set<Long> ownSessionIds() {
-        return Set.copyOf(ownIds);
+        return own.ids();
     }
 
     @Override

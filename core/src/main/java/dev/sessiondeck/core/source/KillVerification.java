@@ -1,0 +1,89 @@
+package dev.sessiondeck.core.source;
+
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Verifies a kill by reading its target again, with a short backoff, until the effect shows or
+ * {@link #VERIFY_FOR} passes. Servers end a killed session (or statement) asynchronously: MySQL's
+ * {@code KILL} and PostgreSQL's {@code pg_terminate_backend} only send the signal.
+ */
+public final class KillVerification {
+
+    /** How long a kill's effect is waited for before the result says it was not verified. */
+    public static final Duration VERIFY_FOR = Duration.ofSeconds(2);
+
+    /** Reads the session a key names again; empty when it is no longer listed. */
+    @FunctionalInterface
+    public interface Reader {
+        Optional<Session> read(SessionKey key) throws SQLException, SourceException;
+    }
+
+    private KillVerification() {
+    }
+
+    /**
+     * @param key    the session that was killed
+     * @param mode   what was asked
+     * @param before the target as read just before the kill, empty when it could not be read
+     * @param reader reads the target again (on the caller's connection, with the query timeout)
+     * @return the result, {@code verified} false when the effect did not show in time or the
+     *         thread was interrupted (its interrupt flag then stays set)
+     */
+    public static KillResult await(SessionKey key, KillMode mode, Optional<Session> before, Reader reader)
+            throws SQLException, SourceException {
+        long start = System.nanoTime();
+        long deadline = start + VERIFY_FOR.toNanos();
+        long pauseMillis = 20;
+        while (true) {
+            Optional<Session> now = reader.read(key);
+            if (done(mode, before, now)) {
+                return new KillResult(key, mode, true, Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
+            }
+            try {
+                // Why sleep: this is the backoff of the verification, on the caller's (background) thread.
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new KillResult(key, mode, false, Duration.ofNanos(System.nanoTime() - start));
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 400);
+        }
+    }
+
+    /** True when {@code now} shows the effect of the kill on the session that was {@code before}. */
+    static boolean done(KillMode mode, Optional<Session> before, Optional<Session> now) {
+        if (now.isEmpty()) {
+            return true;
+        }
+        Session after = now.get();
+        if (before.isPresent() && !before.get().key().identity().equals(after.key().identity())) {
+            return true;
+        }
+        if (mode == KillMode.SESSION) {
+            return false;
+        }
+        if (!after.isActive()) {
+            return true;
+        }
+        if (before.isEmpty()) {
+            return false;
+        }
+        Session was = before.get();
+        // Only a per-statement id (MariaDB QUERY_ID, carried in the key) names one execution;
+        // PostgreSQL's query_id is the same for every run of the same normalised statement.
+        if (was.key().queryId().isPresent() && after.key().queryId().isPresent()) {
+            return was.key().queryId().getAsLong() != after.key().queryId().getAsLong();
+        }
+        // Without such an id: a different text, or a clock that started again, is another statement.
+        return !was.sql().equals(after.sql())
+                || after.executionTime().orElse(Duration.ZERO).compareTo(was.executionTime().orElse(Duration.ZERO)) < 0;
+    }
+}

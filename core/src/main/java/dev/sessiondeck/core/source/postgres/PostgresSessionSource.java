@@ -1,0 +1,365 @@
+package dev.sessiondeck.core.source.postgres;
+
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.Version;
+import dev.sessiondeck.core.source.ConnectionPool;
+import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.KillVerification;
+import dev.sessiondeck.core.source.OwnSessions;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SqlErrors;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.postgresql.PGConnection;
+
+/**
+ * Sessions of a PostgreSQL server (12 to 18) from {@code pg_stat_activity} (PostgreSQL manual, "The
+ * Cumulative Statistics System", view pg_stat_activity), closed with {@code pg_cancel_backend} and
+ * {@code pg_terminate_backend} ("Server Signaling Functions").
+ *
+ * <p>What a {@link Session} holds here:
+ * <ul>
+ *   <li>{@link SessionKey#id()} is the backend pid; {@link SessionKey#identity()} is
+ *       {@code backend_start} as an ISO-8601 instant ({@link Instant#toString()}, microseconds kept,
+ *       e.g. {@code 2025-11-21T15:20:01.123456Z}), which a kill binds back exactly. It is empty where
+ *       the user may not see it (below).</li>
+ *   <li>{@link Session#sql()} is {@code query} in full: the running statement for active sessions,
+ *       the last one otherwise.</li>
+ *   <li>Without superuser, {@code pg_read_all_stats} or membership in the session's role, the server
+ *       shows another role's session with every column but pid, database, user and application
+ *       NULL, and {@code query} reading {@value #INSUFFICIENT_PRIVILEGE}. That text is not SQL: such a
+ *       session has an empty {@link Session#sql()}, state {@link SessionState#UNKNOWN}, and the text
+ *       in {@link Session#extras()} under {@value #QUERY_COLUMN}; {@link #isHidden(Session)} tells.</li>
+ *   <li>{@link Session#executionTime()} is measured by the server's clock ({@code now()}), since
+ *       {@code query_start} for active sessions and since {@code state_change} otherwise, with
+ *       microsecond precision; the client's clock never enters.</li>
+ *   <li>{@link Session#source()} is {@code client_addr:client_port}, "local socket" for a Unix socket;
+ *       {@link Session#command()} is {@code backend_type}; {@link Session#background()} is true for every
+ *       backend type but {@code client backend} (autovacuum, walsender, parallel worker ...);
+ *       {@link Session#blockingIds()} is {@code pg_blocking_pids(pid)} for sessions waiting on a lock;
+ *       {@link Session#queryId()} is {@code query_id} (14+, only when {@code compute_query_id} is on);
+ *       {@link Session#leaderId()} is {@code leader_pid} of a parallel worker (13+).</li>
+ * </ul>
+ *
+ * <p>A kill runs {@code SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = ? AND
+ * backend_start = ?} (or {@code pg_terminate_backend}): the check that the pid still names the same
+ * backend and the signal are one statement, so a pid the OS gave to a new backend is never hit. No
+ * row means the session is gone ({@code SESSION_GONE}). A key without identity (a bare pid, or a
+ * session the user may not see in full) is signalled by pid alone. Signalling needs membership in the
+ * session's role or in {@code pg_signal_backend}; only superusers signal superusers' backends and
+ * processes of no role; the server raises 42501 otherwise, reported as {@code PRIVILEGE} with words
+ * naming the role needed. A false result (the server's auxiliary processes, which are no backends)
+ * is {@code UNSUPPORTED}, with the server's warning. Then the target is read again until the effect
+ * shows ({@link KillVerification}).
+ */
+public final class PostgresSessionSource implements SessionSource {
+
+    /** What {@code pg_stat_activity.query} reads for a session the user may not see. */
+    public static final String INSUFFICIENT_PRIVILEGE = "<insufficient privilege>";
+    /** The {@link Session#extras()} key that holds {@value #INSUFFICIENT_PRIVILEGE}: the column's name. */
+    public static final String QUERY_COLUMN = "query";
+
+    /**
+     * Every session with the columns of 12, then leader pid and query id ({@code %s}: the column, or
+     * a typed NULL on versions without it). The time is the server's: {@code now()} is when this
+     * statement began, just before the view's snapshot, so a statement starting in between comes out
+     * a hair below 0 (clamped when mapped; GREATEST would turn the NULL of a process without state
+     * into 0). {@code pg_blocking_pids} briefly locks the lock manager (the manual advises against
+     * calling it often), so it is asked only for sessions that wait on a lock.
+     */
+    static final String LIST_SESSIONS = """
+            SELECT a.pid, a.datname, a.usename, a.application_name, host(a.client_addr), a.client_port,
+                   a.backend_start, a.xact_start, a.state, a.wait_event_type, a.wait_event, a.query,
+                   a.backend_type,
+                   EXTRACT(EPOCH FROM now()
+                       - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END),
+                   CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) END,
+                   %s, %s
+            FROM pg_stat_activity a""";
+    /** Appended to {@link #LIST_SESSIONS} to read one session again. */
+    static final String WHERE_PID = " WHERE a.pid = ?";
+    static final String LEADER_PID = "a.leader_pid";
+    static final String QUERY_ID = "a.query_id";
+    static final String NO_LEADER_PID = "NULL::integer";
+    static final String NO_QUERY_ID = "NULL::bigint";
+
+    static final String CANCEL_BACKEND = "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = ?";
+    static final String TERMINATE_BACKEND = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ?";
+    /** The guard against pid reuse, appended to the signal whenever the key carries the backend start. */
+    static final String SAME_BACKEND_START = " AND backend_start = ?";
+    static final String IS_SUPERUSER = "SELECT rolsuper FROM pg_roles WHERE rolname = ?";
+
+    private static final String CLIENT_BACKEND = "client backend";
+    /** pg_stat_activity reports a Unix-socket client with a NULL address and port -1. */
+    private static final int UNIX_SOCKET_PORT = -1;
+    private static final String LOCAL_SOCKET = "local socket";
+
+    private final String name;
+    private final ServerInfo info;
+    private final ConnectionPool pool;
+    private final String listSql;
+    /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
+    private final OwnSessions own = new OwnSessions();
+
+    public PostgresSessionSource(String name, ServerInfo info, ConnectionPool pool) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.info = Objects.requireNonNull(info, "info");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.listSql = listSql(info.version());
+    }
+
+    /**
+     * The listing for a server version. Why chosen once per version: {@code leader_pid} came with 13
+     * and {@code query_id} with 14 (the releases' notes), and naming a missing column fails the whole
+     * statement; older servers get a typed NULL in their place.
+     */
+    static String listSql(Version version) {
+        return LIST_SESSIONS.formatted(
+                version.major() >= 13 ? LEADER_PID : NO_LEADER_PID,
+                version.major() >= 14 ? QUERY_ID : NO_QUERY_ID);
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return info;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Snapshot snapshot() throws SourceException {
+        long start = System.nanoTime();
+        List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
+            noteOwn(c);
+            return pool.query(c, listSql, this::map);
+        });
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        own.retainListed(sessions);
+        return new Snapshot(name, sessions, Instant.now(), latency);
+    }
+
+    /** True for a session whose details the user may not see ({@value #INSUFFICIENT_PRIVILEGE}). */
+    public static boolean isHidden(Session session) {
+        return INSUFFICIENT_PRIVILEGE.equals(session.extras().get(QUERY_COLUMN));
+    }
+
+    private Session map(ResultSet rs) throws SQLException {
+        long pid = rs.getLong(1);
+        String user = rs.getString(3);
+        OffsetDateTime backendStart = rs.getObject(7, OffsetDateTime.class);
+        OffsetDateTime xactStart = rs.getObject(8, OffsetDateTime.class);
+        String query = rs.getString(12);
+        String database = rs.getString(2);
+        String backendType = rs.getString(13);
+        BigDecimal seconds = rs.getBigDecimal(14);
+        boolean hidden = INSUFFICIENT_PRIVILEGE.equals(query);
+        Session.Builder b = Session.builder(new SessionKey(name, "", pid, identity(backendStart), OptionalLong.empty()))
+                .database(database)
+                .user(user)
+                .programName(rs.getString(4))
+                .source(source(rs.getString(5), (Integer) rs.getObject(6)))
+                .sessionStart(backendStart == null ? null : backendStart.toInstant())
+                .transactionStart(xactStart == null ? null : xactStart.toInstant())
+                .state(SessionState.fromPostgres(rs.getString(9)))
+                .waitEvent(waitEvent(rs.getString(10), rs.getString(11)))
+                .sql(hidden ? null : query)
+                .command(backendType)
+                .executionTime(seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue())))
+                .blockingIds(pids(rs.getArray(15)))
+                .leaderId(longOrNull(rs, 16))
+                .queryId(longOrNull(rs, 17))
+                .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : isServerProcess(user, database))
+                .own(own.contains(pid));
+        if (hidden) {
+            b.extras(Map.of(QUERY_COLUMN, INSUFFICIENT_PRIVILEGE));
+        }
+        return b.build();
+    }
+
+    /**
+     * For a hidden session, whose {@code backend_type} is NULL too: every client backend has a role
+     * and a database, while autovacuum and the checkpointer have no role and the logical replication
+     * launcher no database. (Hidden parallel workers pass for client backends.)
+     */
+    static boolean isServerProcess(String user, String database) {
+        return user == null || database == null;
+    }
+
+    /** {@code backend_start} as the key's identity: an ISO-8601 instant, microseconds kept; empty when hidden. */
+    static String identity(OffsetDateTime backendStart) {
+        return backendStart == null ? "" : backendStart.toInstant().toString();
+    }
+
+    static String source(String address, Integer port) {
+        if (address != null) {
+            String host = address.contains(":") ? "[" + address + "]" : address;
+            return port == null ? host : host + ":" + port;
+        }
+        return port != null && port == UNIX_SOCKET_PORT ? LOCAL_SOCKET : null;
+    }
+
+    static String waitEvent(String type, String event) {
+        if (type == null || event == null) {
+            return type != null ? type : event;
+        }
+        return type + ":" + event;
+    }
+
+    private static List<Long> pids(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            List<Long> out = new ArrayList<>();
+            for (Object pid : (Object[]) array.getArray()) {
+                out.add(((Number) pid).longValue());
+            }
+            return out;
+        } finally {
+            array.free();
+        }
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    @Override
+    public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(mode, "mode");
+        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
+                + key.id() + " on " + name;
+        if (!key.dataSource().equals(name)) {
+            throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
+        }
+        own.refuse(key, what);
+        return pool.withConnection(what, c -> {
+            noteOwn(c);
+            own.refuse(key, what);
+            Optional<Session> target = read(c, key.id());
+            if (target.isEmpty()) {
+                throw new SourceException(Kind.SESSION_GONE, what + ": no session has this pid any more");
+            }
+            Session now = target.get();
+            if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
+                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended; the pid now belongs to a"
+                        + " session that started at " + now.key().identity() + ", not " + key.identity());
+            }
+            if (mode == KillMode.QUERY && (now.state() == SessionState.IDLE || now.state().isIdleInTransaction())) {
+                throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
+            }
+            signal(c, key, mode, now, what);
+            return KillVerification.await(key, mode, target, k -> read(c, k.id()));
+        });
+    }
+
+    /** Sends the signal, guarded by the backend start when the key has it. */
+    private void signal(Connection c, SessionKey key, KillMode mode, Session target, String what)
+            throws SQLException, SourceException {
+        String sql = (mode == KillMode.QUERY ? CANCEL_BACKEND : TERMINATE_BACKEND)
+                + (key.hasIdentity() ? SAME_BACKEND_START : "");
+        boolean signalled;
+        SQLWarning warning;
+        try (PreparedStatement ps = pool.prepare(c, sql)) {
+            ps.setLong(1, key.id());
+            if (key.hasIdentity()) {
+                ps.setObject(2, OffsetDateTime.ofInstant(Instant.parse(key.identity()), ZoneOffset.UTC));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                }
+                signalled = rs.getBoolean(1);
+                warning = ps.getWarnings();
+            }
+        } catch (SQLException e) {
+            if (PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                throw new SourceException(Kind.PRIVILEGE, what + ": " + neededRole(c, target, mode), e);
+            }
+            throw e;
+        }
+        if (!signalled) {
+            // From 12 on, a missing privilege is an error (above); false comes with a WARNING and
+            // means the process ended in the meantime, or it is none the function can signal:
+            // PostgreSQL's auxiliary processes (checkpointer, walwriter ...) are no backends.
+            Optional<Session> again = read(c, key.id());
+            if (again.isEmpty() || !again.get().key().identity().equals(target.key().identity())) {
+                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+            }
+            throw new SourceException(Kind.UNSUPPORTED, what + ": PostgreSQL cannot signal this process ("
+                    + (warning == null ? "no reason given" : SqlErrors.firstLine(warning.getMessage())) + ")");
+        }
+    }
+
+    /** Which role the user needs to signal {@code target}, in words (PostgreSQL manual, "Server Signaling Functions"). */
+    private String neededRole(Connection c, Session target, KillMode mode) throws SQLException {
+        String verb = mode == KillMode.QUERY ? "cancel" : "terminate";
+        Optional<String> user = target.user();
+        if (user.isEmpty()) {
+            return "PostgreSQL lets only superusers " + verb + " server processes that belong to no role";
+        }
+        if (isSuperuser(c, user.get())) {
+            return "the session belongs to the superuser " + user.get() + ", and PostgreSQL lets only superusers "
+                    + verb + " it";
+        }
+        return "to " + verb + " another role's session the user needs membership in that role (" + user.get()
+                + ") or in pg_signal_backend";
+    }
+
+    private boolean isSuperuser(Connection c, String role) throws SQLException {
+        try (PreparedStatement ps = pool.prepare(c, IS_SUPERUSER)) {
+            ps.setString(1, role);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Reads one session again, on the given connection. */
+    private Optional<Session> read(Connection c, long pid) throws SQLException, SourceException {
+        return pool.query(c, listSql + WHERE_PID, this::map, pid).stream().findFirst();
+    }
+
+    /** Records the backend pid of one of our pool connections; pgjdbc knows it without a round trip. */
+    private void noteOwn(Connection c) throws SQLException {
+        own.note(c.unwrap(PGConnection.class).getBackendPID());
+    }
+
+    /** The backend pids of SessionDeck's own connections, as far as they have been used. */
+    public Set<Long> ownSessionIds() {
+        return own.ids();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

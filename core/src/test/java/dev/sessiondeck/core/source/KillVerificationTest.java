@@ -1,0 +1,60 @@
+package dev.sessiondeck.core.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class KillVerificationTest {
+
+    private static Session session(String identity, SessionState state, String sql, long seconds, Long queryId) {
+        SessionKey key = new SessionKey("db", "", 7, identity,
+                queryId == null ? OptionalLong.empty() : OptionalLong.of(queryId));
+        return Session.builder(key).state(state).sql(sql).executionTime(Duration.ofSeconds(seconds)).queryId(queryId).build();
+    }
+
+    private static final Session RUNNING = session("t0", SessionState.ACTIVE, "SELECT pg_sleep(60)", 5, null);
+
+    @Test
+    void aSessionNoLongerListedOrStartedAnewIsDoneForEitherMode() {
+        for (KillMode mode : KillMode.values()) {
+            assertThat(KillVerification.done(mode, Optional.of(RUNNING), Optional.empty())).isTrue();
+            assertThat(KillVerification.done(mode, Optional.of(RUNNING),
+                    Optional.of(session("t1", SessionState.ACTIVE, "SELECT pg_sleep(60)", 9, null)))).isTrue();
+        }
+    }
+
+    @Test
+    void aSessionStillThereIsNotClosedEvenWhenIdle() {
+        assertThat(KillVerification.done(KillMode.SESSION, Optional.of(RUNNING),
+                Optional.of(session("t0", SessionState.IDLE, "SELECT pg_sleep(60)", 0, null)))).isFalse();
+    }
+
+    @Test
+    void aCancelIsDoneWhenTheSessionIdlesOrRunsAnotherStatement() {
+        Optional<Session> before = Optional.of(RUNNING);
+        assertThat(KillVerification.done(KillMode.QUERY, before,
+                Optional.of(session("t0", SessionState.IDLE, "SELECT pg_sleep(60)", 0, null)))).isTrue();
+        assertThat(KillVerification.done(KillMode.QUERY, before,
+                Optional.of(session("t0", SessionState.ACTIVE, "SELECT 1", 0, null)))).isTrue();
+        assertThat(KillVerification.done(KillMode.QUERY, before,
+                Optional.of(session("t0", SessionState.ACTIVE, "SELECT pg_sleep(60)", 1, null)))).isTrue();
+        assertThat(KillVerification.done(KillMode.QUERY, before,
+                Optional.of(session("t0", SessionState.ACTIVE, "SELECT pg_sleep(60)", 6, null)))).isFalse();
+    }
+
+    @Test
+    void aStatementIdInTheKeyDecidesOverTextAndTime() {
+        Session was = session("t0", SessionState.ACTIVE, "SELECT SLEEP(60)", 5, 41L);
+        assertThat(KillVerification.done(KillMode.QUERY, Optional.of(was),
+                Optional.of(session("t0", SessionState.ACTIVE, "SELECT SLEEP(60)", 9, 42L)))).isTrue();
+        assertThat(KillVerification.done(KillMode.QUERY, Optional.of(was),
+                Optional.of(session("t0", SessionState.ACTIVE, "SELECT SLEEP(60)", 1, 41L)))).isFalse();
+    }
+}
