@@ -1,5 +1,8 @@
 package dev.sessiondeck.app.cli;
 
+import dev.sessiondeck.core.profile.KeyringSecretStore;
+import dev.sessiondeck.core.profile.ProfileStore;
+import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.SessionSources;
 import java.io.Console;
 import java.io.OutputStreamWriter;
@@ -7,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +35,8 @@ public final class Cli {
     public static int run(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        return execute(args, new Context(out, err, System::getenv, System.console(), SessionSources.loaded()));
+        return execute(args, new Context(out, err, System::getenv, System.console(), SessionSources.loaded(),
+                ProfileStore.inConfigDirectory(), KeyringSecretStore::openOrMemory));
     }
 
     /**
@@ -61,10 +66,12 @@ public final class Cli {
      * @param err     standard error: errors and warnings
      * @param env     environment variables (for {@code --password-env})
      * @param console the terminal for prompts, or null when none is attached
-     * @param sources opens data sources
+     * @param sources  opens data sources
+     * @param profiles the saved data sources
+     * @param secrets  opens the keychain when a saved password is needed (it may take a moment)
      */
     public record Context(PrintWriter out, PrintWriter err, Function<String, String> env, Console console,
-                          SessionSources sources) {
+                          SessionSources sources, ProfileStore profiles, Supplier<SecretStore> secrets) {
     }
 
     /** Gives each command the context. */
@@ -80,6 +87,9 @@ public final class Cli {
             if (cls == KillQueryCommand.class) {
                 return cls.cast(new KillQueryCommand(context));
             }
+            if (cls == SourcesCommand.class) {
+                return cls.cast(new SourcesCommand(context));
+            }
             return CommandLine.defaultFactory().create(cls);
         }
     }
@@ -87,7 +97,8 @@ public final class Cli {
     @Command(name = "sessiondeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Watch and control the sessions of MySQL, MariaDB, OceanBase and PostgreSQL."
                     + " Without a command, opens the window.",
-            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, CommandLine.HelpCommand.class},
+            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, SourcesCommand.class,
+                    CommandLine.HelpCommand.class},
             footer = {"", ExitCodes.HELP})
     static final class Root implements Callable<Integer> {
 

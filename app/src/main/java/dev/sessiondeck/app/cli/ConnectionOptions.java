@@ -1,12 +1,15 @@
 package dev.sessiondeck.app.cli;
 
+import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.ProfileStore;
+import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.io.Console;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,6 +21,10 @@ final class ConnectionOptions {
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
     boolean help;
+
+    @Option(names = {"-s", "--source"}, paramLabel = "NAME",
+            description = "A saved data source (see 'sessiondeck sources'); other options override its settings")
+    String savedSource;
 
     @Option(names = "--url", paramLabel = "JDBC_URL",
             description = "JDBC URL, e.g. jdbc:mysql://db.example:3306/shop or jdbc:mariadb://... (no password in it, please)")
@@ -61,24 +68,33 @@ final class ConnectionOptions {
     String name;
 
     /**
-     * Builds the spec.
+     * Builds the spec: from a saved data source ({@code --source}), or from {@code --url} or
+     * {@code --host}/{@code --port}/...; options given beside {@code --source} override it.
      *
-     * @param env     looks up environment variables
-     * @param console the terminal to ask the password on, or null when none is attached
      * @throws IllegalArgumentException with a message for the user when the options do not add up
      */
-    ConnectionSpec toSpec(Function<String, String> env, Console console) {
+    ConnectionSpec toSpec(Cli.Context context) {
         ConnectionSpec.Builder b;
-        if (url != null) {
+        Optional<DataSourceProfile> profile = Optional.empty();
+        if (savedSource != null) {
+            if (url != null) {
+                throw new IllegalArgumentException("give either --source or --url, not both");
+            }
+            profile = Optional.of(findProfile(context));
+            b = profile.get().toSpec(new char[0]).toBuilder();
+            if (host != null) {
+                b.host(host);
+            }
+        } else if (url != null) {
             if (host != null || port != null) {
                 throw new IllegalArgumentException("give either --url or --host/--port, not both");
             }
             b = ConnectionSpec.fromJdbcUrl(url);
         } else {
             b = ConnectionSpec.builder().host(host == null ? "127.0.0.1" : host);
-            if (port != null) {
-                b.port(port);
-            }
+        }
+        if (port != null) {
+            b.port(port);
         }
         if (type != null) {
             b.type(type);
@@ -104,7 +120,7 @@ final class ConnectionOptions {
         if (queryTimeoutSeconds != null) {
             b.queryTimeout(seconds(queryTimeoutSeconds, "--query-timeout"));
         }
-        char[] password = password(env, console);
+        char[] password = password(context, profile);
         if (password != null) {
             b.password(password);
             Arrays.fill(password, '\0');
@@ -112,16 +128,42 @@ final class ConnectionOptions {
         return b.build();
     }
 
-    private char[] password(Function<String, String> env, Console console) {
+    private DataSourceProfile findProfile(Cli.Context context) {
+        ProfileStore.LoadResult loaded = context.profiles().load();
+        loaded.problem().ifPresent(p -> context.err().println("sessiondeck: " + p));
+        return loaded.profiles().stream().filter(p -> p.name().equals(savedSource)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no saved data source is named '" + savedSource + "'"
+                        + (loaded.profiles().isEmpty() ? "; none are saved yet"
+                        : "; saved: " + String.join(", ", loaded.profiles().stream().map(DataSourceProfile::name).toList()))));
+    }
+
+    /** --password-env, then the keychain (for a saved source whose password is saved), then a prompt. */
+    private char[] password(Cli.Context context, Optional<DataSourceProfile> profile) {
         if (passwordEnv != null) {
-            String value = env.apply(passwordEnv);
+            String value = context.env().apply(passwordEnv);
             if (value == null) {
                 throw new IllegalArgumentException("the environment variable " + passwordEnv + " given by --password-env is not set");
             }
             return value.toCharArray();
         }
+        if (profile.isPresent() && profile.get().savePassword()) {
+            SecretStore secrets = context.secrets().get();
+            try {
+                Optional<char[]> saved = secrets.read(profile.get().id());
+                if (saved.isPresent()) {
+                    return saved.get();
+                }
+            } catch (SecretStore.SecretStoreException e) {
+                context.err().println("sessiondeck: " + e.getMessage());
+            }
+            if (!secrets.persistent()) {
+                context.err().println("sessiondeck: no keychain is available here, so the saved password cannot be read");
+            }
+        }
+        Console console = context.console();
         if (console != null) {
-            return console.readPassword("Password for %s: ", user == null ? "the user" : user);
+            return console.readPassword("Password for %s: ", user != null ? user
+                    : profile.map(DataSourceProfile::user).orElse("the user"));
         }
         return null;
     }

@@ -51,7 +51,7 @@ class KillCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSpec spec;
         try {
-            spec = connection.toSpec(context.env(), context.console());
+            spec = connection.toSpec(context);
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;

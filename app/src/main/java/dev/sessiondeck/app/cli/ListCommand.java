@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         description = "List the sessions of a data source.",
         footer = {"", "Examples:",
                 "  SD_PASSWORD=... sessiondeck list -h db.example -u admin --password-env SD_PASSWORD --active",
+                "  sessiondeck list --source \"prod orders\" --session-user app_ --format csv",
                 "  sessiondeck list --url jdbc:mariadb://127.0.0.1:3306/shop -u admin --format json", "", ExitCodes.HELP})
 final class ListCommand implements Callable<Integer> {
 
@@ -36,8 +37,9 @@ final class ListCommand implements Callable<Integer> {
             description = "Session user contains TEXT (case-insensitive, literal); --user is the login")
     String user;
 
-    @Option(names = "--source", paramLabel = "TEXT", description = "Source (client host) contains TEXT (case-insensitive, literal)")
-    String source;
+    @Option(names = "--client", paramLabel = "TEXT",
+            description = "Source (client host) contains TEXT (case-insensitive, literal); --source names a saved data source")
+    String client;
 
     @Option(names = "--db", paramLabel = "TEXT", description = "Database name contains TEXT (case-insensitive, literal)")
     String database;
@@ -56,13 +58,13 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         ConnectionSpec spec;
         try {
-            spec = connection.toSpec(context.env(), context.console());
+            spec = connection.toSpec(context);
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck list: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         SessionFilter filter = new SessionFilter(id == null ? OptionalLong.empty() : OptionalLong.of(id),
-                user, source, database, active, all);
+                user, client, database, active, all);
         try (SessionSource src = context.sources().open(spec)) {
             Snapshot snapshot = src.snapshot();
             List<Session> shown = snapshot.sessions().stream().filter(filter).toList();

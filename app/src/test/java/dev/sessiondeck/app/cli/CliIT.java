@@ -8,11 +8,15 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.MemorySecretStore;
+import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.Victim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +35,10 @@ class CliIT {
             "WRONG_PW", "not-the-password");
 
     /** What one run of the command line printed and returned. */
+    /** Saved data sources of the test's own, never the user's. */
+    static final ProfileStore PROFILES = new ProfileStore(Path.of("target", "cli-profiles", "CliIT.json"));
+    static final MemorySecretStore SECRETS = new MemorySecretStore();
+
     record Run(int exit, String out, String err) {
     }
 
@@ -38,7 +46,7 @@ class CliIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Cli.execute(args, new Cli.Context(new PrintWriter(out), new PrintWriter(err), ENV::get, null,
-                SessionSources.loaded()));
+                SessionSources.loaded(), PROFILES, () -> SECRETS));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -122,12 +130,14 @@ class CliIT {
             awaitVictimInJson(plain.threadId());
 
             Run byUser = admin("list", "--format", "json", "--session-user", "DECK_PL");
+            Run byClient = admin("list", "--format", "json", "--client", "LOCALHOST:");
             Run regex = admin("list", "--format", "json", "--session-user", "deck.*");
             Run sqlWildcard = admin("list", "--format", "json", "--db", "%");
 
             JsonNode users = new ObjectMapper().readTree(byUser.out());
             assertThat(users).isNotEmpty().allSatisfy(n -> assertThat(n.get("user").asText()).isEqualTo(EmbeddedMariaDb.PLAIN));
             assertThat(new ObjectMapper().readTree(regex.out())).isEmpty();
+            assertThat(new ObjectMapper().readTree(byClient.out())).isNotEmpty();
             assertThat(new ObjectMapper().readTree(sqlWildcard.out())).isEmpty();
         }
     }
@@ -238,5 +248,29 @@ class CliIT {
         assertThat(own).hasSize(1);
         assertThat(own.get(0).get("user").asText()).isEqualTo(EmbeddedMariaDb.ADMIN);
         assertThat(table.out()).contains("* = SessionDeck's own connection");
+    }
+
+    @Test
+    void savedDataSourcesAreListedWithoutPasswordsAndUsedByName() throws Exception {
+        DataSourceProfile saved = DataSourceProfile.of("cli-it-1", DB.adminSpec().toBuilder().name("embedded admin").build(),
+                "red", true);
+        PROFILES.save(List.of(saved));
+        SECRETS.write("cli-it-1", EmbeddedMariaDb.ADMIN_PASSWORD.toCharArray());
+
+        Run sources = run("sources");
+        Run json = run("sources", "--format", "json");
+        Run list = run("list", "--source", "embedded admin", "--format", "json");
+        Run unknown = run("list", "--source", "nope");
+
+        assertThat(sources.exit()).isZero();
+        assertThat(sources.out()).contains("embedded admin", "deck_admin@127.0.0.1:" + DB.port(), "saved in keychain")
+                .doesNotContain(EmbeddedMariaDb.ADMIN_PASSWORD);
+        assertThat(json.out()).doesNotContain(EmbeddedMariaDb.ADMIN_PASSWORD);
+        assertThat(new ObjectMapper().readTree(json.out()).get(0).get("name").asText()).isEqualTo("embedded admin");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(new ObjectMapper().readTree(list.out())).isNotEmpty()
+                .allSatisfy(n -> assertThat(n.get("dataSource").asText()).isEqualTo("embedded admin"));
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no saved data source is named 'nope'", "embedded admin");
     }
 }

@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sessiondeck.core.profile.MemorySecretStore;
+import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.testing.EmbeddedPostgres;
 import dev.sessiondeck.core.testing.Victim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,10 @@ class CliPostgresIT {
 
     private static final Map<String, String> ENV = Map.of("PG_PW", EmbeddedPostgres.ADMIN_PASSWORD);
 
+    /** Saved data sources of the test's own, never the user's. */
+    static final ProfileStore PROFILES = new ProfileStore(Path.of("target", "cli-profiles", "CliPostgresIT.json"));
+    static final MemorySecretStore SECRETS = new MemorySecretStore();
+
     record Run(int exit, String out, String err) {
     }
 
@@ -35,7 +42,7 @@ class CliPostgresIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Cli.execute(args.toArray(String[]::new), new Cli.Context(new PrintWriter(out), new PrintWriter(err),
-                ENV::get, null, SessionSources.loaded()));
+                ENV::get, null, SessionSources.loaded(), PROFILES, () -> SECRETS));
         return new Run(exit, out.toString(), err.toString());
     }
 

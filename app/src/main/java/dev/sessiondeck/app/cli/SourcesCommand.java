@@ -1,0 +1,83 @@
+package dev.sessiondeck.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.ProfileStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sources}: the saved data sources, never with a password. */
+@Command(name = "sources", sortOptions = false,
+        description = "List the saved data sources (the window's data-source list). Passwords are never printed.",
+        footer = {"", ExitCodes.HELP})
+final class SourcesCommand implements Callable<Integer> {
+
+    private final Cli.Context context;
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
+    boolean help;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: table)")
+    Format format = Format.TABLE;
+
+    enum Format { TABLE, JSON }
+
+    SourcesCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        ProfileStore.LoadResult loaded = context.profiles().load();
+        loaded.problem().ifPresent(p -> context.err().println("sessiondeck sources: " + p));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DataSourceProfile p : loaded.profiles()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("address", p.user() + "@" + p.host() + ":" + p.port() + (p.database().isEmpty() ? "" : "/" + p.database()));
+            m.put("tls", p.tlsMode().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("password", p.savePassword() ? "saved in keychain" : "asked on connect");
+            m.put("colorTag", p.colorTag());
+            rows.add(m);
+        }
+        if (format == Format.JSON) {
+            context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
+            return ExitCodes.DONE;
+        }
+        if (rows.isEmpty()) {
+            context.out().println("No saved data sources in " + context.profiles().file() + ".");
+            return ExitCodes.DONE;
+        }
+        List<String> keys = List.of("name", "type", "address", "tls", "password");
+        int[] widths = new int[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            widths[i] = keys.get(i).length();
+            for (Map<String, Object> r : rows) {
+                widths[i] = Math.max(widths[i], SessionFormats.width(String.valueOf(r.get(keys.get(i)))));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendLine(out, keys.stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList(), widths);
+        for (Map<String, Object> r : rows) {
+            appendLine(out, keys.stream().map(k -> String.valueOf(r.get(k))).toList(), widths);
+        }
+        context.out().print(out);
+        return ExitCodes.DONE;
+    }
+
+    private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            line.append(cells.get(i)).append(" ".repeat(Math.max(0, widths[i] - SessionFormats.width(cells.get(i))) + 2));
+        }
+        out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+    }
+}
