@@ -12,14 +12,14 @@ import java.util.function.Function;
  * cells show and sort by: a {@link String}, {@link Long} or {@link Double}, or {@code null} when absent.
  */
 public enum SessionColumn {
-    ID("id", 80, true, false, s -> s.id()),
-    SQL("sql", 320, true, false, s -> text(s.sql())),
+    ID("id", 100, true, false, s -> s.id()),
+    SQL("sql", 340, true, false, s -> text(s.sql())),
     SQL_ID("sqlId", 120, true, true, s -> text(s.sqlId())),
-    USER("user", 110, true, false, s -> text(s.user())),
-    SOURCE("source", 150, true, false, s -> text(s.source())),
-    DATABASE("database", 110, true, false, s -> text(s.database())),
-    COMMAND("command", 90, true, false, s -> text(s.command())),
-    EXECUTION_TIME("executionTime", 110, true, false,
+    USER("user", 120, true, false, s -> text(s.user())),
+    SOURCE("source", 165, true, false, s -> text(s.source())),
+    DATABASE("database", 150, true, false, s -> text(s.database())),
+    COMMAND("command", 100, true, false, s -> text(s.command())),
+    EXECUTION_TIME("executionTime", 150, true, false,
             s -> s.executionTime().isPresent() ? s.executionSeconds() : null),
     STATUS("status", 90, true, false, s -> s.state().label().isEmpty() ? null : s.state().label()),
     OB_SERVER("obServer", 130, true, true, s -> text(s.obServer())),

@@ -154,7 +154,7 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
-        sourceSelector.setPrefWidth(230);
+        sourceSelector.setPrefWidth(210);
         tip(sourceSelector, "toolbar.dataSource.tip");
 
         connectButton.setId("connect-button");
@@ -178,6 +178,7 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
+        autoRefresh.setPrefWidth(150);
         tip(autoRefresh, "toolbar.autoRefresh.tip");
 
         activeOnly.setId("active-only-toggle");
@@ -186,7 +187,7 @@ public final class SessionsView extends BorderPane {
         idSearch.setId("session-id-search");
         idSearch.setPromptText(Messages.get("toolbar.idSearch.prompt"));
         idSearch.setLeft(new FontIcon(Feather.SEARCH));
-        idSearch.setPrefColumnCount(9);
+        idSearch.setPrefColumnCount(7);
         tip(idSearch, "toolbar.idSearch.tip");
 
         closeSession.setId("close-session-button");
@@ -213,7 +214,7 @@ public final class SessionsView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         ToolBar bar = new ToolBar(sourceSelector, connectButton, new Separator(), refreshButton, autoRefresh,
-                new Separator(), activeOnly, idSearch, new Separator(), closeSessionHolder, closeQueryHolder,
+                activeOnly, idSearch, new Separator(), closeSessionHolder, closeQueryHolder,
                 spacer, columnChooser, thresholdsButton, themeToggle);
         bar.setId("toolbar");
         return bar;
