@@ -13,13 +13,13 @@ import java.util.function.Function;
  */
 public enum SessionColumn {
     ID("id", 100, true, false, s -> s.id()),
-    SQL("sql", 340, true, false, s -> text(s.sql())),
+    SQL("sql", 310, true, false, s -> text(s.sql())),
     SQL_ID("sqlId", 120, true, true, s -> text(s.sqlId())),
     USER("user", 120, true, false, s -> text(s.user())),
     SOURCE("source", 165, true, false, s -> text(s.source())),
-    DATABASE("database", 150, true, false, s -> text(s.database())),
+    DATABASE("database", 165, true, false, s -> text(s.database())),
     COMMAND("command", 100, true, false, s -> text(s.command())),
-    EXECUTION_TIME("executionTime", 150, true, false,
+    EXECUTION_TIME("executionTime", 175, true, false,
             s -> s.executionTime().isPresent() ? s.executionSeconds() : null),
     STATUS("status", 90, true, false, s -> s.state().label().isEmpty() ? null : s.state().label()),
     OB_SERVER("obServer", 130, true, true, s -> text(s.obServer())),

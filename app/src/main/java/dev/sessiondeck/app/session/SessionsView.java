@@ -104,7 +104,7 @@ public final class SessionsView extends BorderPane {
     private final Button refreshButton = new Button(null, new FontIcon(Feather.REFRESH_CW));
     private final ComboBox<Integer> autoRefresh = new ComboBox<>();
     private final ObjectProperty<Integer> refreshSecondsObject;
-    private final ToggleButton activeOnly = new ToggleButton(Messages.get("toolbar.activeOnly"), new FontIcon(Feather.ACTIVITY));
+    private final ToggleButton activeOnly = new ToggleButton(Messages.get("toolbar.activeOnly"));
     private final CustomTextField idSearch = new CustomTextField();
     private final Button closeSession = new Button(Messages.get("toolbar.closeSession"), new FontIcon(Feather.X_CIRCLE));
     private final Button closeQuery = new Button(Messages.get("toolbar.closeQuery"), new FontIcon(Feather.SLASH));
@@ -154,14 +154,16 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
-        sourceSelector.setPrefWidth(210);
+        sourceSelector.setPrefWidth(175);
         tip(sourceSelector, "toolbar.dataSource.tip");
 
         connectButton.setId("connect-button");
+        connectButton.setAccessibleText(Messages.get("toolbar.connect"));
         tip(connectButton, "toolbar.connect.tip");
         connectButton.setOnAction(e -> openConnectDialog());
 
         refreshButton.setId("refresh-button");
+        refreshButton.setAccessibleText(Messages.get("toolbar.refresh"));
         tip(refreshButton, "toolbar.refresh.tip");
         refreshButton.setOnAction(e -> viewModel.refresh());
 
@@ -178,7 +180,7 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
-        autoRefresh.setPrefWidth(150);
+        autoRefresh.setPrefWidth(125);
         tip(autoRefresh, "toolbar.autoRefresh.tip");
 
         activeOnly.setId("active-only-toggle");
@@ -187,7 +189,7 @@ public final class SessionsView extends BorderPane {
         idSearch.setId("session-id-search");
         idSearch.setPromptText(Messages.get("toolbar.idSearch.prompt"));
         idSearch.setLeft(new FontIcon(Feather.SEARCH));
-        idSearch.setPrefColumnCount(7);
+        idSearch.setPrefColumnCount(6);
         tip(idSearch, "toolbar.idSearch.tip");
 
         closeSession.setId("close-session-button");
@@ -201,21 +203,22 @@ public final class SessionsView extends BorderPane {
         Tooltip.install(closeQueryHolder, closeQueryTip);
 
         columnChooser.setId("column-chooser");
+        columnChooser.setAccessibleText(Messages.get("toolbar.columns.tip"));
         tip(columnChooser, "toolbar.columns.tip");
         thresholdsButton.setId("thresholds-button");
+        thresholdsButton.setAccessibleText(Messages.get("toolbar.thresholds.tip"));
         tip(thresholdsButton, "toolbar.thresholds.tip");
         thresholdsButton.setOnAction(e -> new ThresholdsDialog(getScene().getWindow(), viewModel).showAndWait());
         themeToggle.setId("theme-toggle");
+        themeToggle.setAccessibleText(Messages.get("toolbar.theme.tip"));
         tip(themeToggle, "toolbar.theme.tip");
         for (Node n : List.of(connectButton, refreshButton, columnChooser, thresholdsButton, themeToggle)) {
             n.getStyleClass().add(Styles.BUTTON_ICON);
         }
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(sourceSelector, connectButton, new Separator(), refreshButton, autoRefresh,
-                activeOnly, idSearch, new Separator(), closeSessionHolder, closeQueryHolder,
-                spacer, columnChooser, thresholdsButton, themeToggle);
+        ToolBar bar = new ToolBar(sourceSelector, connectButton, refreshButton, autoRefresh, activeOnly, idSearch,
+                new Separator(), closeSessionHolder, closeQueryHolder, new Separator(), columnChooser, thresholdsButton,
+                themeToggle);
         bar.setId("toolbar");
         return bar;
     }

@@ -31,8 +31,8 @@ public final class Settings {
     /** The table's columns in display order; empty for the built-in layout. */
     public List<Column> columns = new ArrayList<>();
 
-    /** The table's sort keys, first key first. */
-    public List<SortKey> sort = new ArrayList<>();
+    /** The table's sort keys, first key first; by default the longest-running statements first. */
+    public List<SortKey> sort = new ArrayList<>(List.of(new SortKey("executionTime", false)));
 
     /** One column of the table: its stable id, width in pixels and visibility. */
     @JsonIgnoreProperties(ignoreUnknown = true)

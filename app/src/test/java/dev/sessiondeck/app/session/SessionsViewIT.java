@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.Victim;
 import java.sql.Connection;
@@ -16,6 +17,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
@@ -252,13 +255,13 @@ class SessionsViewIT extends WindowTestSupport {
         Button close = lookup("#close-session-button").queryButton();
         assertThat(close.isDisabled()).isTrue();
         assertThat(lookup("#close-query-button").queryButton().isDisabled()).isTrue();
-        Tooltip why = (Tooltip) lookup("#close-session-holder").query().getProperties().get("javafx.scene.control.Tooltip");
-        assertThat(why == null ? fx(() -> tooltipOf("#close-session-holder")) : why.getText()).contains("own monitoring session");
+        assertThat(fx(() -> tooltipOf("#close-session-holder"))).contains("own monitoring session cannot be closed");
         type(KeyCode.DELETE);
         assertThat(lookup("#kill-confirm-dialog").tryQuery()).isEmpty();
     }
 
     private String tooltipOf(String holder) {
+        // Tooltip.install keeps the tooltip in the node's properties
         Node n = lookup(holder).query();
         return n.getProperties().values().stream().filter(Tooltip.class::isInstance).map(t -> ((Tooltip) t).getText())
                 .findFirst().orElse("");
@@ -306,5 +309,35 @@ class SessionsViewIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> lookup("#connect-dialog").tryQuery().isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() > 0);
         assertThat(lookup("#welcome-pane").query().isVisible() && lookup("#welcome-pane").query().getParent().isVisible()).isFalse();
+    }
+
+    @Test
+    void columnLayoutAndSortAreRememberedForTheNextWindow() throws Exception {
+        clickOn("#column-chooser");
+        clickOn("#columns-command");
+        type(KeyCode.ESCAPE);
+        Settings saved = fx(() -> {
+            TableColumn<SessionRow, ?> user = table().getColumns().stream()
+                    .filter(c -> c.getUserData() == SessionColumn.USER).findFirst().orElseThrow();
+            table().getColumns().remove(user);
+            table().getColumns().add(0, user);
+            user.setPrefWidth(222);
+            table().getSortOrder().setAll(List.of(user));
+            Settings s = new Settings();
+            view.captureSettings(s);
+            return s;
+        });
+
+        SessionsView next = fx(() -> {
+            SessionsView v = new SessionsView(vm);
+            v.applySettings(saved);
+            return v;
+        });
+        TableView<SessionRow> nextTable = fx(() -> (TableView<SessionRow>) next.lookup("#session-table"));
+        assertThat(nextTable.getColumns().get(0).getUserData()).isEqualTo(SessionColumn.USER);
+        assertThat(nextTable.getColumns().get(0).getPrefWidth()).isEqualTo(222);
+        assertThat(nextTable.getSortOrder()).extracting(TableColumn::getUserData).containsExactly(SessionColumn.USER);
+        assertThat(nextTable.getColumns().stream().filter(c -> c.getUserData() == SessionColumn.COMMAND)
+                .findFirst().orElseThrow().isVisible()).isFalse();
     }
 }
