@@ -10,6 +10,7 @@ import dev.sessiondeck.app.support.SettingsStore;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.source.SessionSources;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,12 @@ public final class SessionDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         List<String> args = getParameters().getRaw();
-        Messages.use(Messages.localeFor(option(args, "--lang")));
+        String lang = option(args, "--lang");
+        if (lang != null) {
+            // JavaFX words its own buttons (OK, Cancel, Close) in the default locale
+            Locale.setDefault(Messages.localeFor(lang));
+        }
+        Messages.use(Locale.getDefault());
         store = SettingsStore.forUser();
         settings = store.load();
 

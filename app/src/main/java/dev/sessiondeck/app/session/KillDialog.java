@@ -5,6 +5,12 @@ import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import java.util.List;
+import java.util.function.Function;
+import atlantafx.base.theme.Styles;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -26,15 +32,21 @@ final class KillDialog {
         alert.initOwner(owner);
         alert.setTitle(Messages.get("kill.confirm.title." + mode));
         alert.setHeaderText(Messages.get("kill.confirm.header." + mode, targets.size()));
-        ListView<String> list = new ListView<>();
+        TableView<Session> list = new TableView<>(FXCollections.observableArrayList(targets));
         list.setId("kill-targets");
-        targets.forEach(s -> list.getItems().add(describe(s)));
-        list.setPrefSize(640, Math.min(240, 40 + 28 * targets.size()));
+        list.getStyleClass().add(Styles.DENSE);
+        list.getColumns().add(column("column.id", 80, s -> String.valueOf(s.id())));
+        list.getColumns().add(column("column.user", 110, s -> s.user().orElse("")));
+        list.getColumns().add(column("column.source", 150, s -> s.source().orElse("")));
+        list.getColumns().add(column("column.sql", 330, s -> s.sql().map(SqlText::preview).orElse("")));
+        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        list.setPrefSize(680, Math.min(300, 44 + 34 * targets.size()));
         alert.getDialogPane().setContent(list);
         alert.getDialogPane().setId("kill-confirm-dialog");
         alert.getDialogPane().getStylesheets().add(Themes.stylesheet());
         Button killButton = (Button) alert.getDialogPane().lookupButton(kill);
         killButton.setId("kill-confirm-button");
+        killButton.getStyleClass().add(Styles.DANGER);
         killButton.setDefaultButton(false);
         Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
         cancel.setId("kill-cancel-button");
@@ -59,7 +71,7 @@ final class KillDialog {
             list.getItems().add("#" + o.session().id() + "  " + o.session().user().orElse("")
                     + "  \u2014  " + Messages.get("kill.result." + o.result(), o.detail()));
         }
-        list.setPrefSize(640, Math.min(240, 40 + 28 * outcomes.size()));
+        list.setPrefSize(680, Math.min(300, 16 + 38 * outcomes.size()));
         alert.getDialogPane().setContent(list);
         alert.getDialogPane().setId("kill-results-dialog");
         alert.getDialogPane().getStylesheets().add(Themes.stylesheet());
@@ -67,9 +79,11 @@ final class KillDialog {
         alert.show();
     }
 
-    /** "#42  app@10.0.0.5:50312  SELECT SLEEP(60)". */
-    private static String describe(Session s) {
-        return "#" + s.id() + "  " + s.user().orElse("") + "@" + s.source().orElse("")
-                + s.sql().map(q -> "  " + SqlText.preview(q)).orElse("");
+    private static TableColumn<Session, String> column(String key, double width, Function<Session, String> value) {
+        TableColumn<Session, String> c = new TableColumn<>(Messages.get(key));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+        return c;
     }
 }

@@ -154,7 +154,7 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
-        sourceSelector.setPrefWidth(175);
+        sourceSelector.setPrefWidth(170);
         tip(sourceSelector, "toolbar.dataSource.tip");
 
         connectButton.setId("connect-button");
@@ -180,7 +180,7 @@ public final class SessionsView extends BorderPane {
                 return null;
             }
         });
-        autoRefresh.setPrefWidth(125);
+        autoRefresh.setPrefWidth(140);
         tip(autoRefresh, "toolbar.autoRefresh.tip");
 
         activeOnly.setId("active-only-toggle");

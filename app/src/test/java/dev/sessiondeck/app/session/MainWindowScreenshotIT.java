@@ -71,7 +71,7 @@ class MainWindowScreenshotIT extends WindowTestSupport {
         }
         Victim longest = run(EmbeddedMariaDb.ROOT, EmbeddedMariaDb.ROOT_PASSWORD,
                 "SELECT SLEEP(120) /* nightly report */");
-        run(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD,
+        Victim chinese = run(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD,
                 "SELECT '会话' AS label, SLEEP(90) AS waited FROM DUAL WHERE '会话' LIKE '会%'");
         run(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "UPDATE orders SET amount = 0 WHERE id = 1");
         for (int i = 0; i < 4; i++) {
@@ -92,7 +92,8 @@ class MainWindowScreenshotIT extends WindowTestSupport {
                     .filter(c -> c.getUserData() == SessionColumn.EXECUTION_TIME).findFirst().orElseThrow();
             time.setSortType(TableColumn.SortType.DESCENDING);
             table().getSortOrder().setAll(List.of(time));
-            table().getSelectionModel().select(1);
+            table().getItems().stream().filter(r -> r.getSession().id() == chinese.threadId()).findFirst()
+                    .ifPresent(r -> table().getSelectionModel().select(r));
             return null;
         });
         await().pollDelay(Duration.ofMillis(300)).until(() -> true);

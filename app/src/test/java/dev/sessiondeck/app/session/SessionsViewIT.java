@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessiondeck.app.support.Settings;
+import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.Victim;
 import java.sql.Connection;
@@ -197,8 +198,11 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn(rowNode(awaitActiveRow(v.threadId())));
 
         clickOn("#close-query-button");
-        ListView<String> targets = lookup("#kill-targets").queryListView();
-        assertThat(targets.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("SELECT SLEEP(60)");
+        TableView<Session> targets = lookup("#kill-targets").queryTableView();
+        assertThat(targets.getItems()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(v.threadId());
+            assertThat(s.sql()).contains("SELECT SLEEP(60)");
+        });
         clickOn("#kill-confirm-button");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("70100");
