@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.source.ConnectionSpec;
+import java.util.Arrays;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -89,14 +90,15 @@ final class ConnectDialog extends Dialog<Void> {
             return;
         }
         ConnectionSpec spec;
+        char[] secret = password.getText().toCharArray();
         try {
-            char[] secret = password.getText().toCharArray();
             spec = ConnectionSpec.builder().host(host.getText()).port(portNumber).user(user.getText())
                     .password(secret).database(database.getText()).build();
-            java.util.Arrays.fill(secret, '\0');
         } catch (IllegalArgumentException e) {
             error.setText(e.getMessage());
             return;
+        } finally {
+            Arrays.fill(secret, '\0');
         }
         viewModel.connect(spec, () -> {
             setResult(null);

@@ -1,6 +1,8 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.core.model.Session;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,15 +22,14 @@ public final class SessionRow {
     private static final SessionColumn[] COLUMNS = SessionColumn.values();
 
     private final ReadOnlyObjectWrapper<Session> session;
-    @SuppressWarnings("unchecked")
-    private final ReadOnlyObjectWrapper<Object>[] values = new ReadOnlyObjectWrapper[COLUMNS.length];
+    private final List<ReadOnlyObjectWrapper<Object>> values = new ArrayList<>(COLUMNS.length);
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
 
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
         for (SessionColumn c : COLUMNS) {
-            values[c.ordinal()] = new ReadOnlyObjectWrapper<>(this, c.id(), c.valueOf(session));
+            values.add(new ReadOnlyObjectWrapper<>(this, c.id(), c.valueOf(session)));
         }
     }
 
@@ -42,7 +43,7 @@ public final class SessionRow {
         boolean changed = false;
         for (SessionColumn c : COLUMNS) {
             Object v = c.valueOf(next);
-            ReadOnlyObjectWrapper<Object> p = values[c.ordinal()];
+            ReadOnlyObjectWrapper<Object> p = values.get(c.ordinal());
             if (!Objects.equals(p.get(), v)) {
                 p.set(v);
                 changed = true;
@@ -62,7 +63,7 @@ public final class SessionRow {
 
     /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
     public ReadOnlyObjectProperty<Object> valueProperty(SessionColumn column) {
-        return values[column.ordinal()].getReadOnlyProperty();
+        return values.get(column.ordinal()).getReadOnlyProperty();
     }
 
     public Highlight getHighlight() {

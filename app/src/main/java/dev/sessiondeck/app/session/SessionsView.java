@@ -87,7 +87,6 @@ public final class SessionsView extends BorderPane {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final List<Integer> REFRESH_CHOICES = List.of(0, 1, 2, 5, 10, 30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -155,6 +154,7 @@ public final class SessionsView extends BorderPane {
             }
         });
         sourceSelector.setPrefWidth(170);
+        sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
         tip(sourceSelector, "toolbar.dataSource.tip");
 
         connectButton.setId("connect-button");
@@ -416,8 +416,8 @@ public final class SessionsView extends BorderPane {
         activeOnly.selectedProperty().bindBidirectional(viewModel.activeOnlyProperty());
         idSearch.textProperty().bindBidirectional(viewModel.idSearchProperty());
         viewModel.idSearchValidProperty().addListener((o, a, valid) -> {
-            idSearch.pseudoClassStateChanged(INVALID, !valid);
             idSearch.pseudoClassStateChanged(Styles.STATE_DANGER, !valid);
+            idSearch.getTooltip().setText(Messages.get(valid ? "toolbar.idSearch.tip" : "toolbar.idSearch.invalid"));
         });
         themeToggle.selectedProperty().bindBidirectional(darkTheme);
         darkTheme.addListener((o, a, dark) -> {

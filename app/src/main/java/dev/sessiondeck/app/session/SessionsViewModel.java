@@ -158,7 +158,8 @@ public final class SessionsViewModel {
                     current.set(null);
                 }
                 dataSources.remove(s);
-                s.close();
+                // closing a pool may wait on the network: not on the JavaFX thread
+                background.worker().execute(s::close);
             }
         }
         dataSources.add(source);

@@ -25,7 +25,6 @@ final class FakeSessionSource implements SessionSource {
     private SourceException failure;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<Long, SourceException> killFailures = new HashMap<>();
-    boolean closed;
 
     FakeSessionSource(String name) {
         this.name = name;
@@ -79,6 +78,5 @@ final class FakeSessionSource implements SessionSource {
 
     @Override
     public void close() {
-        closed = true;
     }
 }

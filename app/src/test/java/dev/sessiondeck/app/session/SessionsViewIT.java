@@ -208,7 +208,7 @@ class SessionsViewIT extends WindowTestSupport {
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("70100");
         assertThat(v.selectOne()).isEqualTo(1);
         ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#kill-results").tryQueryAs(ListView.class), java.util.Optional::isPresent).get();
+                .until(() -> lookup("#kill-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
         assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
         clickOn("#kill-results-ok");
     }
@@ -316,6 +316,7 @@ class SessionsViewIT extends WindowTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void columnLayoutAndSortAreRememberedForTheNextWindow() throws Exception {
         clickOn("#column-chooser");
         clickOn("#columns-command");

@@ -194,4 +194,18 @@ class SessionsViewModelTest {
         assertThat(vm.shownRows()).allMatch(r -> r.getSession().user().orElseThrow().contains("u3"));
         assertThat(millis).as("one refresh of 10,000 sessions, in ms").isLessThan(2_000);
     }
+
+    @Test
+    void aDemoServerThatCannotStartIsReportedAndNothingStaysBusy() {
+        List<String> progress = new ArrayList<>();
+        vm.busyMessageProperty().addListener((o, a, b) -> progress.add(b));
+        vm.startDemo(report -> {
+            report.accept("Starting MariaDB");
+            throw new IllegalStateException("no space left in target/");
+        });
+        assertThat(progress).contains("Starting MariaDB");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("The demo server did not start").contains("no space left");
+        assertThat(vm.dataSources()).isEmpty();
+    }
 }
