@@ -43,6 +43,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -96,7 +97,6 @@ public final class SessionsView extends BorderPane {
     private final TableView<SessionRow> table = new TableView<>();
     private final SortedList<SessionRow> sorted;
     private final Map<SessionColumn, TableColumn<SessionRow, Object>> columns = new EnumMap<>(SessionColumn.class);
-    private final Map<SessionColumn, ColumnSearch> searches = new EnumMap<>(SessionColumn.class);
 
     private final ComboBox<SessionSource> sourceSelector = new ComboBox<>();
     private final Button connectButton = new Button(null, new FontIcon(Feather.PLUS));
@@ -253,9 +253,10 @@ public final class SessionsView extends BorderPane {
             item.selectedProperty().bindBidirectional(col.visibleProperty());
             columnChooser.getItems().add(item);
         }
-        searches.put(SessionColumn.USER, new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty()));
-        searches.put(SessionColumn.SOURCE, new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty()));
-        searches.put(SessionColumn.DATABASE, new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty()));
+        // each search lives in its column header from here on
+        new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
 
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -577,35 +578,27 @@ public final class SessionsView extends BorderPane {
 
     private void updateChips(SessionFilter f) {
         chips.getChildren().clear();
-        Map<String, Runnable> active = new LinkedHashMap<>();
-        if (!viewModel.idSearchProperty().get().isBlank()) {
-            active.put(chip("id", Messages.get("column.id"), viewModel.idSearchProperty().get().strip()),
-                    () -> viewModel.idSearchProperty().set(""));
+        String id = viewModel.idSearchProperty().get().strip();
+        if (!id.isEmpty()) {
+            addChip("id", Messages.get("search.chip", Messages.get("column.id"), id), () -> viewModel.idSearchProperty().set(""));
         }
         if (!f.user().isEmpty()) {
-            active.put(chip("user", Messages.get("column.user"), f.user()), () -> viewModel.userSearchProperty().set(""));
+            addChip("user", Messages.get("search.chip", Messages.get("column.user"), f.user()),
+                    () -> viewModel.userSearchProperty().set(""));
         }
         if (!f.source().isEmpty()) {
-            active.put(chip("source", Messages.get("column.source"), f.source()), () -> viewModel.sourceSearchProperty().set(""));
+            addChip("source", Messages.get("search.chip", Messages.get("column.source"), f.source()),
+                    () -> viewModel.sourceSearchProperty().set(""));
         }
         if (!f.database().isEmpty()) {
-            active.put(chip("database", Messages.get("column.database"), f.database()),
+            addChip("database", Messages.get("search.chip", Messages.get("column.database"), f.database()),
                     () -> viewModel.databaseSearchProperty().set(""));
         }
         if (f.activeOnly()) {
-            active.put("activeOnly\u0000" + Messages.get("search.activeOnly.chip"), () -> viewModel.activeOnlyProperty().set(false));
+            addChip("activeOnly", Messages.get("search.activeOnly.chip"), () -> viewModel.activeOnlyProperty().set(false));
         }
-        active.forEach((key, clear) -> {
-            String[] idAndText = key.split("\u0000", 2);
-            Button b = new Button(idAndText[1], new FontIcon(Feather.X));
-            b.setId("chip-" + idAndText[0]);
-            b.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
-            b.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            b.setTooltip(new Tooltip(Messages.get("search.chip.tip")));
-            b.setOnAction(e -> clear.run());
-            chips.getChildren().add(b);
-        });
-        if (!active.isEmpty()) {
+        boolean any = !chips.getChildren().isEmpty();
+        if (any) {
             Button all = new Button(Messages.get("search.clearAll"));
             all.setId("clear-filters-button");
             all.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
@@ -616,12 +609,19 @@ public final class SessionsView extends BorderPane {
             });
             chips.getChildren().add(all);
         }
-        chips.setVisible(!active.isEmpty());
-        chips.setManaged(!active.isEmpty());
+        chips.setVisible(any);
+        chips.setManaged(any);
     }
 
-    private static String chip(String id, String column, String text) {
-        return id + "\u0000" + Messages.get("search.chip", column, text);
+    /** One active filter, shown as a chip; clicking it clears that filter. */
+    private void addChip(String id, String text, Runnable clear) {
+        Button b = new Button(text, new FontIcon(Feather.X));
+        b.setId("chip-" + id);
+        b.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
+        b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setTooltip(new Tooltip(Messages.get("search.chip.tip")));
+        b.setOnAction(e -> clear.run());
+        chips.getChildren().add(b);
     }
 
     // ------------------------------------------------------------------ layout memory

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the main window with live sessions of an embedded MariaDB (idle sessions, long
@@ -96,7 +97,7 @@ class MainWindowScreenshotIT extends WindowTestSupport {
                     .ifPresent(r -> table().getSelectionModel().select(r));
             return null;
         });
-        await().pollDelay(Duration.ofMillis(300)).until(() -> true);
+        WaitForAsyncUtils.waitForFxEvents();
 
         WritableImage image = fx(() -> stage.getScene().snapshot(null));
         Files.createDirectories(PICTURE.getParent());
