@@ -11,14 +11,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.TableColumn;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
@@ -36,24 +34,13 @@ class MainWindowScreenshotIT extends WindowTestSupport {
 
     private static final Path PICTURE = Path.of("..", "docs", "images", "main-window.png");
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
     @Start
     void start(Stage stage) {
         open(stage);
     }
 
-    @AfterEach
-    void closeConnections() throws Exception {
-        for (AutoCloseable c : opened) {
-            c.close();
-        }
-    }
-
     private Victim run(String user, String password, String sql) throws Exception {
-        Victim v = Victim.start(DB, user, password, sql);
-        opened.add(v);
-        return v;
+        return victim(DB, user, password, sql);
     }
 
     @Test

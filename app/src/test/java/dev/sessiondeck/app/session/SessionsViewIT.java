@@ -10,7 +10,6 @@ import dev.sessiondeck.core.testing.Victim;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,7 +23,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,28 +33,13 @@ class SessionsViewIT extends WindowTestSupport {
     @RegisterExtension
     static final EmbeddedMariaDb DB = new EmbeddedMariaDb();
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
     @Start
     void start(Stage stage) {
         open(stage);
     }
 
-    @AfterEach
-    void closeVictims() throws Exception {
-        for (AutoCloseable c : opened) {
-            c.close();
-        }
-    }
-
-    private Victim victim(String user, String password, String sql) throws SQLException {
-        Victim v = Victim.start(DB, user, password, sql);
-        opened.add(v);
-        return v;
-    }
-
     private Victim plainVictim(String sql) throws SQLException {
-        return victim(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, sql);
+        return victim(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, sql);
     }
 
     private long idleConnection() throws SQLException {

@@ -8,7 +8,12 @@ import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.Victim;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +42,8 @@ abstract class WindowTestSupport extends FxRobot {
     protected SessionsViewModel vm;
     protected SessionsView view;
     protected Stage stage;
+    /** Connections the test opened (victims, idle sessions); closed after each test. */
+    protected final List<AutoCloseable> opened = new ArrayList<>();
 
     /** Builds the window; each test class calls it from its own {@code @Start} method (TestFX looks there only). */
     protected void open(Stage stage) {
@@ -55,12 +62,22 @@ abstract class WindowTestSupport extends FxRobot {
 
     @AfterEach
     void closeWindow() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
         fx(() -> {
             view.dispose();
             vm.shutdown();
             return null;
         });
         workers.shutdownNow();
+    }
+
+    /** A connection as {@code user} running {@code sql} in the background, closed after the test. */
+    protected Victim victim(EmbeddedMariaDb db, String user, String password, String sql) throws SQLException {
+        Victim v = Victim.start(db, user, password, sql);
+        opened.add(v);
+        return v;
     }
 
     /** Opens the data source (on this thread, as the background would) and shows it. */
