@@ -1,18 +1,127 @@
 package dev.sessiondeck.app;
 
+import dev.sessiondeck.app.demo.DemoServer;
+import dev.sessiondeck.app.session.SessionsView;
+import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Settings;
+import dev.sessiondeck.app.support.SettingsStore;
+import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.source.SessionSources;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: the main window. A placeholder until the session window lands. */
+/**
+ * The main window. Options (passed through by the command line unchanged): {@code --demo} starts
+ * the demo server at once; {@code --lang zh|en} picks the language (default: the system locale).
+ */
 public final class SessionDeckApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDeckApp.class);
+
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, new ThreadFactory());
+    private SettingsStore store;
+    private Settings settings;
+    private SessionsViewModel viewModel;
+    private SessionsView view;
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("SessionDeck");
-        stage.setScene(new Scene(new StackPane(new Label("SessionDeck")), 1200, 760));
+        List<String> args = getParameters().getRaw();
+        String lang = option(args, "--lang");
+        if (lang != null) {
+            // JavaFX words its own buttons (OK, Cancel, Close) in the default locale
+            Locale.setDefault(Messages.localeFor(lang));
+        }
+        Messages.use(Locale.getDefault());
+        store = SettingsStore.forUser();
+        settings = store.load();
+
+        viewModel = new SessionsViewModel(SessionSources.loaded()::open, new Background(workers, Platform::runLater));
+        view = new SessionsView(viewModel);
+        view.applySettings(settings);
+        Themes.apply(settings.darkTheme);
+
+        Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
+        scene.getStylesheets().add(Themes.stylesheet());
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.currentProperty().get() == null
+                ? Messages.get("app.title")
+                : Messages.get("app.titleWith", viewModel.currentProperty().get().name()), viewModel.currentProperty()));
+        placeWindow(stage);
         stage.show();
+        if (args.contains("--demo")) {
+            viewModel.startDemo(DemoServer::start);
+        }
+    }
+
+    /** Puts the window where it was, if that place is still on a screen. */
+    private void placeWindow(Stage stage) {
+        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)
+                && !Screen.getScreensForRectangle(settings.windowX, settings.windowY, 100, 100).isEmpty()) {
+            stage.setX(settings.windowX);
+            stage.setY(settings.windowY);
+        }
+        stage.setMaximized(settings.maximized);
+        stage.setOnCloseRequest(e -> {
+            settings.maximized = stage.isMaximized();
+            if (!stage.isMaximized()) {
+                settings.windowX = stage.getX();
+                settings.windowY = stage.getY();
+                settings.windowWidth = stage.getWidth();
+                settings.windowHeight = stage.getHeight();
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.captureSettings(settings);
+            view.dispose();
+            store.save(settings);
+        }
+        if (viewModel != null) {
+            viewModel.shutdown();
+        }
+        workers.shutdownNow();
+        LOG.debug("Window closed");
+    }
+
+    private static String option(List<String> args, String name) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals(name) && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Daemon worker threads, so that a hung network call cannot keep the JVM alive after the window closed. */
+    private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            Thread t = new Thread(r, "sessiondeck-worker-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }
     }
 }

@@ -1,0 +1,108 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.core.model.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * One session in the table. The row lives as long as its session: each snapshot updates its
+ * properties in place (only those whose value changed fire), so that cells, selection and focus
+ * stay where they are.
+ */
+public final class SessionRow {
+
+    /** How a row is highlighted for the execution time of its statement. */
+    public enum Highlight { NONE, WARNING, DANGER }
+
+    private static final SessionColumn[] COLUMNS = SessionColumn.values();
+
+    private final ReadOnlyObjectWrapper<Session> session;
+    private final List<ReadOnlyObjectWrapper<Object>> values = new ArrayList<>(COLUMNS.length);
+    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
+    private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
+
+    SessionRow(Session session) {
+        this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
+        for (SessionColumn c : COLUMNS) {
+            values.add(new ReadOnlyObjectWrapper<>(this, c.id(), c.valueOf(session)));
+        }
+    }
+
+    /**
+     * Takes the session's new values.
+     *
+     * @return true when a shown value changed (so filters and sorting must look again)
+     */
+    boolean update(Session next) {
+        session.set(next);
+        boolean changed = false;
+        for (SessionColumn c : COLUMNS) {
+            Object v = c.valueOf(next);
+            ReadOnlyObjectWrapper<Object> p = values.get(c.ordinal());
+            if (!Objects.equals(p.get(), v)) {
+                p.set(v);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    /** The session as the last snapshot saw it. */
+    public Session getSession() {
+        return session.get();
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
+    public ReadOnlyObjectProperty<Object> valueProperty(SessionColumn column) {
+        return values.get(column.ordinal()).getReadOnlyProperty();
+    }
+
+    public Highlight getHighlight() {
+        return highlight.get();
+    }
+
+    public ReadOnlyObjectProperty<Highlight> highlightProperty() {
+        return highlight.getReadOnlyProperty();
+    }
+
+    void setHighlight(Highlight h) {
+        highlight.set(h);
+    }
+
+    /** True for a short while after the row appeared in a refresh (not in the first one). */
+    public boolean isFresh() {
+        return fresh.get();
+    }
+
+    public ReadOnlyBooleanProperty freshProperty() {
+        return fresh.getReadOnlyProperty();
+    }
+
+    void setFresh(boolean v) {
+        fresh.set(v);
+    }
+
+    /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */
+    public boolean isOwn() {
+        return getSession().own();
+    }
+
+    /** Shortcut for {@code getSession().isActive()}. */
+    public boolean isActive() {
+        return getSession().isActive();
+    }
+
+    @Override
+    public String toString() {
+        return "SessionRow[" + getSession().key() + "]";
+    }
+}

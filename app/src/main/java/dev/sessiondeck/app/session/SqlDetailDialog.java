@@ -1,0 +1,64 @@
+package dev.sessiondeck.app.session;
+
+import atlantafx.base.theme.Styles;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.model.Session;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The full SQL of one session: monospaced, laid out for reading, read-only and selectable; Copy
+ * puts the exact original text (not the laid-out one) on the system clipboard.
+ */
+final class SqlDetailDialog extends Dialog<Void> {
+
+    SqlDetailDialog(Window owner, Session session) {
+        initOwner(owner);
+        initModality(Modality.NONE);
+        setResizable(true);
+        setTitle(Messages.get("sql.title", String.valueOf(session.id())));
+        String sql = session.sql().orElse("");
+
+        TextArea text = new TextArea(sql.isEmpty() ? Messages.get("sql.none") : SqlText.format(sql));
+        text.setId("sql-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.getStyleClass().add("sql-text");
+        text.setPrefSize(720, 360);
+        VBox.setVgrow(text, Priority.ALWAYS);
+
+        Button copy = new Button(Messages.get("sql.copy"), new FontIcon(Feather.COPY));
+        copy.setId("copy-sql-button");
+        copy.setTooltip(new Tooltip(Messages.get("sql.copy.tip")));
+        copy.setDisable(sql.isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(sql);
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText(Messages.get("sql.copied"));
+            copy.getStyleClass().add(Styles.SUCCESS);
+        });
+
+        VBox box = new VBox(8, text, new HBox(copy));
+        box.setPadding(new Insets(4, 0, 0, 0));
+        getDialogPane().setId("sql-dialog");
+        getDialogPane().setContent(box);
+        getDialogPane().getStylesheets().add(Themes.stylesheet());
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().lookupButton(ButtonType.CLOSE).setId("sql-close-button");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sessiondeck.app.support;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+
+/** The two looks of the window: AtlantaFX Primer Light and Primer Dark. */
+public final class Themes {
+
+    private Themes() {
+    }
+
+    /** Makes every window use Primer Dark ({@code true}) or Primer Light. Call on the JavaFX thread. */
+    public static void apply(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /** The application's own stylesheet, on top of the theme. */
+    public static String stylesheet() {
+        return Themes.class.getResource("sessiondeck.css").toExternalForm();
+    }
+}

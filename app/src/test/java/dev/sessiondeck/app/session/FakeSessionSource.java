@@ -1,0 +1,82 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** A plain fake of our own {@link SessionSource}: lists what the test sets and records kills. */
+final class FakeSessionSource implements SessionSource {
+
+    private final String name;
+    private List<Session> sessions = List.of();
+    private SourceException failure;
+    final List<SessionKey> killed = new ArrayList<>();
+    final Map<Long, SourceException> killFailures = new HashMap<>();
+
+    FakeSessionSource(String name) {
+        this.name = name;
+    }
+
+    static Session session(String source, long id, String user, String db, boolean active, String sql, double seconds) {
+        return Session.builder(new SessionKey(source, "", id, user + "@h", active ? OptionalLong.of(id * 10) : OptionalLong.empty()))
+                .user(user).source("10.0.0." + (id % 250) + ":" + (40000 + id)).database(db)
+                .command(active ? "Query" : "Sleep").state(active ? SessionState.ACTIVE : SessionState.IDLE)
+                .sql(active ? sql : null).queryId(active ? id * 10 : null)
+                .executionTime(Duration.ofMillis((long) (seconds * 1000)))
+                .build();
+    }
+
+    void list(List<Session> next) {
+        sessions = List.copyOf(next);
+        failure = null;
+    }
+
+    void fail(SourceException e) {
+        failure = e;
+    }
+
+    @Override
+    public ServerInfo serverInfo() {
+        return ServerInfo.detectMySqlFamily("11.4.5-MariaDB", null, false);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Snapshot snapshot() throws SourceException {
+        if (failure != null) {
+            throw failure;
+        }
+        return new Snapshot(name, sessions, Instant.now(), Duration.ofMillis(3));
+    }
+
+    @Override
+    public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
+        SourceException e = killFailures.get(key.id());
+        if (e != null) {
+            throw e;
+        }
+        killed.add(key);
+        return new KillResult(key, mode, true, Duration.ZERO);
+    }
+
+    @Override
+    public void close() {
+    }
+}

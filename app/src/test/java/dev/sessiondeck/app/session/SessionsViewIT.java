@@ -1,0 +1,331 @@
+package dev.sessiondeck.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sessiondeck.app.support.Settings;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.Victim;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The session window against a real MariaDB: listing, searching, SQL details and kills. */
+class SessionsViewIT extends WindowTestSupport {
+
+    @RegisterExtension
+    static final EmbeddedMariaDb DB = new EmbeddedMariaDb();
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    private Victim plainVictim(String sql) throws SQLException {
+        return victim(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, sql);
+    }
+
+    private long idleConnection() throws SQLException {
+        Connection c = DB.connect(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD);
+        opened.add(c);
+        return EmbeddedMariaDb.threadId(c);
+    }
+
+    private List<Long> shownIds() throws Exception {
+        return fx(() -> table().getItems().stream().map(r -> r.getSession().id()).toList());
+    }
+
+    @Test
+    void tableListsTheVictimWithItsSql() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        SessionRow row = awaitActiveRow(v.threadId());
+
+        assertThat(row.valueProperty(SessionColumn.SQL).get()).isEqualTo("SELECT SLEEP(60)");
+        assertThat(row.valueProperty(SessionColumn.USER).get()).isEqualTo(EmbeddedMariaDb.PLAIN);
+        assertThat(row.valueProperty(SessionColumn.STATUS).get()).isEqualTo("ACTIVE");
+        assertThat(lookup(".sql-cell").match((Node n) -> n instanceof TableCell<?, ?> c
+                && "SELECT SLEEP(60)".equals(c.getText())).tryQuery()).isPresent();
+        assertThat(lookup("#status-counts").queryLabeled().getText()).contains("active");
+    }
+
+    @Test
+    void userColumnSearchShowsOnlyMatchingUsersAndItsChipClearsIt() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        awaitActiveRow(v.threadId());
+        int all = shownCount();
+
+        clickOn("#search-user");
+        clickOn("#search-user-field").write("PLAIN");
+        type(KeyCode.ENTER);
+
+        assertThat(fx(() -> table().getItems().stream().allMatch(r -> EmbeddedMariaDb.PLAIN.equals(
+                r.getSession().user().orElse(""))))).isTrue();
+        assertThat(shownIds()).contains(v.threadId());
+        assertThat(shownCount()).isLessThan(all);
+        clickOn("#chip-user");
+        assertThat(shownCount()).isEqualTo(all);
+        assertThat(lookup("#chip-user").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void sourceColumnSearchMatchesTheClientPortLiterally() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        String source = (String) awaitActiveRow(v.threadId()).valueProperty(SessionColumn.SOURCE).get();
+        String port = source.substring(source.lastIndexOf(':'));
+
+        clickOn("#search-source");
+        clickOn("#search-source-field").write(port);
+        type(KeyCode.ENTER);
+        assertThat(shownIds()).containsExactly(v.threadId());
+
+        clickOn("#search-source");
+        clickOn("#search-source-clear");
+        clickOn("#search-source");
+        clickOn("#search-source-field").write("%");
+        type(KeyCode.ENTER);
+        assertThat(shownIds()).as("a SQL wildcard means itself").isEmpty();
+    }
+
+    @Test
+    void databaseColumnSearchHidesSessionsOfOtherDatabases() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        awaitActiveRow(v.threadId());
+        long own = fx(() -> table().getItems().stream().filter(SessionRow::isOwn).findFirst().orElseThrow().getSession().id());
+
+        clickOn("#search-database");
+        clickOn("#search-database-field").write("DECK");
+        type(KeyCode.ENTER);
+
+        assertThat(shownIds()).contains(v.threadId()).doesNotContain(own);
+        assertThat(lookup("#chip-database").queryButton().getText()).contains("DECK");
+    }
+
+    @Test
+    void sessionIdSearchShowsOnlyThatSessionAndKeepsItSelected() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        Victim other = plainVictim("SELECT SLEEP(61)");
+        show(DB.adminSpec());
+        SessionRow row = awaitActiveRow(v.threadId());
+        awaitActiveRow(other.threadId());
+        clickOn(rowNode(row));
+
+        clickOn("#session-id-search").write(String.valueOf(v.threadId()));
+
+        assertThat(shownIds()).containsExactly(v.threadId());
+        assertThat(fx(() -> table().getSelectionModel().getSelectedItem())).isSameAs(row);
+        clickOn("#session-id-search").write("x");
+        assertThat(shownIds()).isEmpty();
+    }
+
+    @Test
+    void activeOnlyToggleHidesIdleSessions() throws Exception {
+        long idle = idleConnection();
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        awaitActiveRow(v.threadId());
+        assertThat(shownIds()).contains(idle, v.threadId());
+
+        clickOn("#active-only-toggle");
+
+        assertThat(shownIds()).contains(v.threadId()).doesNotContain(idle);
+        assertThat(fx(() -> table().getItems().stream().allMatch(SessionRow::isActive))).isTrue();
+        clickOn("#active-only-toggle");
+        assertThat(shownIds()).contains(idle);
+    }
+
+    @Test
+    void sqlDialogShowsTheFullTextAndCopyPutsTheExactTextOnTheClipboard() throws Exception {
+        String sql = "SELECT '会话' AS label, SLEEP(60) AS waited, 'a long statement, read in the dialog' AS note "
+                + "FROM DUAL WHERE 1 = 1 AND '会话' LIKE '会%' LIMIT 1";
+        Victim v = plainVictim(sql);
+        show(DB.adminSpec());
+        SessionRow row = awaitActiveRow(v.threadId());
+
+        clickOn(lookup(".sql-cell").match((Node n) -> n instanceof TableCell<?, ?> c
+                && c.getTableRow() != null && c.getTableRow().getItem() == row).<Node>query());
+
+        TextArea text = lookup("#sql-text").query();
+        assertThat(text.isEditable()).isFalse();
+        assertThat(text.getText().replaceAll("\\s+", " ")).isEqualTo(sql);
+        assertThat(text.getText()).contains("\nWHERE").contains("会话");
+        clickOn("#copy-sql-button");
+        assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(sql);
+        clickOn("#sql-close-button");
+    }
+
+    @Test
+    void closeQueryCancelsTheVictimsStatementAndItsConnectionLives() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        clickOn(rowNode(awaitActiveRow(v.threadId())));
+
+        clickOn("#close-query-button");
+        TableView<Session> targets = lookup("#kill-targets").queryTableView();
+        assertThat(targets.getItems()).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(v.threadId());
+            assertThat(s.sql()).contains("SELECT SLEEP(60)");
+        });
+        clickOn("#kill-confirm-button");
+
+        assertThat(v.awaitFailure().getSQLState()).isEqualTo("70100");
+        assertThat(v.selectOne()).isEqualTo(1);
+        ListView<String> results = await().atMost(Duration.ofSeconds(10))
+                .until(() -> lookup("#kill-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
+        assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
+        clickOn("#kill-results-ok");
+    }
+
+    @Test
+    void closeSessionClosesTheVictimsConnection() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        clickOn(rowNode(awaitActiveRow(v.threadId())));
+
+        type(KeyCode.DELETE);
+        clickOn("#kill-confirm-button");
+
+        assertThat(v.awaitFailure().getSQLState()).isEqualTo("08S01");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#kill-results").tryQuery().isPresent());
+        clickOn("#kill-results-ok");
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownRow(v.threadId()).isEmpty());
+    }
+
+    @Test
+    void cancelInTheConfirmationKillsNothing() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        SessionRow row = awaitActiveRow(v.threadId());
+        clickOn(rowNode(row));
+
+        clickOn("#close-session-button");
+        clickOn("#kill-cancel-button");
+
+        fx(() -> {
+            vm.refresh();
+            return null;
+        });
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !vm.refreshingProperty().get());
+        assertThat(v.isRunning()).isTrue();
+        assertThat(shownRow(v.threadId())).hasValueSatisfying(r -> assertThat(r.isActive()).isTrue());
+        assertThat(lookup("#kill-results").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void ourOwnSessionCannotBeClosedAndTheToolbarSaysWhy() throws Exception {
+        show(DB.adminSpec());
+        SessionRow own = await().atMost(Duration.ofSeconds(10)).until(
+                () -> fx(() -> table().getItems().stream().filter(SessionRow::isOwn).findFirst()),
+                java.util.Optional::isPresent).orElseThrow();
+        clickOn(rowNode(own));
+
+        Button close = lookup("#close-session-button").queryButton();
+        assertThat(close.isDisabled()).isTrue();
+        assertThat(lookup("#close-query-button").queryButton().isDisabled()).isTrue();
+        assertThat(fx(() -> tooltipOf("#close-session-holder"))).contains("own monitoring session cannot be closed");
+        type(KeyCode.DELETE);
+        assertThat(lookup("#kill-confirm-dialog").tryQuery()).isEmpty();
+    }
+
+    private String tooltipOf(String holder) {
+        // Tooltip.install keeps the tooltip in the node's properties
+        Node n = lookup(holder).query();
+        return n.getProperties().values().stream().filter(Tooltip.class::isInstance).map(t -> ((Tooltip) t).getText())
+                .findFirst().orElse("");
+    }
+
+    @Test
+    void autoRefreshKeepsTheSelectionWhileSessionsComeAndGo() throws Exception {
+        Victim v = plainVictim("SELECT SLEEP(60)");
+        show(DB.adminSpec());
+        SessionRow row = awaitActiveRow(v.threadId());
+        clickOn(rowNode(row));
+        Object before = fx(() -> vm.lastRefreshProperty().get());
+
+        clickOn("#auto-refresh-selector");
+        clickOn("Every 1 s");
+        long newcomer = idleConnection();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownRow(newcomer).isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !before.equals(fx(() -> vm.lastRefreshProperty().get())));
+        assertThat(fx(() -> table().getSelectionModel().getSelectedItems())).containsExactly(row);
+        assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(row);
+        assertThat((double) row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void connectDialogShowsAWrongPasswordInlineAndKeepsWhatWasTyped() throws Exception {
+        clickOn("#welcome-connect-button");
+        TextField host = lookup("#connect-host").queryAs(TextField.class);
+        fx(() -> {
+            host.setText(DB.host());
+            return null;
+        });
+        doubleClickOn("#connect-port").eraseText(4).write(String.valueOf(DB.port()));
+        clickOn("#connect-user").write(EmbeddedMariaDb.ADMIN);
+        clickOn("#connect-password").write("wrong");
+        clickOn("#connect-ok");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !lookup("#connect-error").queryLabeled().getText().isEmpty());
+        assertThat(lookup("#connect-error").queryLabeled().getText()).startsWith("Authentication failed");
+        assertThat(lookup("#connect-user").queryAs(TextField.class).getText()).isEqualTo(EmbeddedMariaDb.ADMIN);
+        assertThat(lookup("#connect-port").queryAs(TextField.class).getText()).isEqualTo(String.valueOf(DB.port()));
+
+        doubleClickOn("#connect-password").eraseText(5).write(EmbeddedMariaDb.ADMIN_PASSWORD);
+        clickOn("#connect-ok");
+        await().atMost(Duration.ofSeconds(15)).until(() -> lookup("#connect-dialog").tryQuery().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() > 0);
+        assertThat(lookup("#welcome-pane").query().isVisible() && lookup("#welcome-pane").query().getParent().isVisible()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void columnLayoutAndSortAreRememberedForTheNextWindow() throws Exception {
+        clickOn("#column-chooser");
+        clickOn("#columns-command");
+        type(KeyCode.ESCAPE);
+        Settings saved = fx(() -> {
+            TableColumn<SessionRow, ?> user = table().getColumns().stream()
+                    .filter(c -> c.getUserData() == SessionColumn.USER).findFirst().orElseThrow();
+            table().getColumns().remove(user);
+            table().getColumns().add(0, user);
+            user.setPrefWidth(222);
+            table().getSortOrder().setAll(List.of(user));
+            Settings s = new Settings();
+            view.captureSettings(s);
+            return s;
+        });
+
+        SessionsView next = fx(() -> {
+            SessionsView v = new SessionsView(vm);
+            v.applySettings(saved);
+            return v;
+        });
+        TableView<SessionRow> nextTable = fx(() -> (TableView<SessionRow>) next.lookup("#session-table"));
+        assertThat(nextTable.getColumns().get(0).getUserData()).isEqualTo(SessionColumn.USER);
+        assertThat(nextTable.getColumns().get(0).getPrefWidth()).isEqualTo(222);
+        assertThat(nextTable.getSortOrder()).extracting(TableColumn::getUserData).containsExactly(SessionColumn.USER);
+        assertThat(nextTable.getColumns().stream().filter(c -> c.getUserData() == SessionColumn.COMMAND)
+                .findFirst().orElseThrow().isVisible()).isFalse();
+    }
+}

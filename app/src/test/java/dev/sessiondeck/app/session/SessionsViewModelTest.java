@@ -1,0 +1,211 @@
+package dev.sessiondeck.app.session;
+
+import static dev.sessiondeck.app.session.FakeSessionSource.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.source.SourceException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The view model without a window: every background job runs on the test's thread. */
+class SessionsViewModelTest {
+
+    private static final Background NOW = new Background(Runnable::run, Runnable::run);
+
+    private final FakeSessionSource source = new FakeSessionSource("fake");
+    private final SessionsViewModel vm = new SessionsViewModel(spec -> source, NOW);
+
+    @BeforeAll
+    static void english() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    private static Session idle(long id, String user) {
+        return session("fake", id, user, "shop", false, null, 3);
+    }
+
+    private static Session active(long id, String user, String sql, double seconds) {
+        return session("fake", id, user, "shop", true, sql, seconds);
+    }
+
+    private SessionRow row(long id) {
+        return vm.allRows().stream().filter(r -> r.getSession().id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void refreshUpdatesRowsInPlaceAddsNewOnesAndRemovesEndedOnes() {
+        source.list(List.of(idle(1, "app"), active(2, "app", "SELECT 1", 0.5)));
+        vm.addDataSource(source);
+        SessionRow first = row(1);
+        SessionRow second = row(2);
+        assertThat(first.isFresh()).as("rows of the first snapshot are not 'new'").isFalse();
+
+        source.list(List.of(active(1, "app", "UPDATE t SET a = 1", 2), active(3, "batch", "SELECT SLEEP(9)", 0.1)));
+        vm.refresh();
+
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 3L);
+        assertThat(row(1)).isSameAs(first);
+        assertThat(first.valueProperty(SessionColumn.SQL).get()).isEqualTo("UPDATE t SET a = 1");
+        assertThat(first.valueProperty(SessionColumn.STATUS).get()).isEqualTo("ACTIVE");
+        assertThat(vm.allRows()).doesNotContain(second);
+        assertThat(row(3).isFresh()).isTrue();
+        assertThat(vm.totalCountProperty().get()).isEqualTo(2);
+        assertThat(vm.activeCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aStatementMovingToItsSuccessorKeepsTheSameRow() {
+        source.list(List.of(active(7, "app", "SELECT 1", 1)));
+        vm.addDataSource(source);
+        SessionRow before = row(7);
+        Session next = active(7, "app", "SELECT 2", 0.1).toBuilder().queryId(99L).build();
+        source.list(List.of(next));
+        vm.refresh();
+        assertThat(row(7)).isSameAs(before);
+        assertThat(before.getSession().queryId()).hasValue(99L);
+    }
+
+    @Test
+    void longRunningStatementsAreHighlightedByTheThresholds() {
+        source.list(List.of(active(1, "a", "q", 0.2), active(2, "a", "q", 1.5), active(3, "a", "q", 12), idle(4, "a")));
+        vm.addDataSource(source);
+        assertThat(row(1).getHighlight()).isEqualTo(SessionRow.Highlight.NONE);
+        assertThat(row(2).getHighlight()).isEqualTo(SessionRow.Highlight.WARNING);
+        assertThat(row(3).getHighlight()).isEqualTo(SessionRow.Highlight.DANGER);
+        assertThat(row(4).getHighlight()).as("idle sessions run nothing").isEqualTo(SessionRow.Highlight.NONE);
+
+        vm.dangerSecondsProperty().set(1.2);
+        assertThat(row(2).getHighlight()).isEqualTo(SessionRow.Highlight.DANGER);
+    }
+
+    @Test
+    void searchesAreLiteralCaseInsensitiveAndCombineWithActiveOnly() {
+        source.list(List.of(idle(1, "App.User"), active(2, "app.user", "q", 1), active(3, "appXuser", "q", 1),
+                idle(4, "report")));
+        vm.addDataSource(source);
+
+        vm.userSearchProperty().set("APP.");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L);
+        vm.activeOnlyProperty().set(true);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L);
+        assertThat(vm.shownCountProperty().get()).isEqualTo(1);
+
+        vm.clearSearches();
+        vm.activeOnlyProperty().set(false);
+        vm.idSearchProperty().set(" 4 ");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(4L);
+        vm.idSearchProperty().set("4x");
+        assertThat(vm.idSearchValidProperty().get()).isFalse();
+        assertThat(vm.shownRows()).isEmpty();
+    }
+
+    @Test
+    void aFailedRefreshKeepsTheRowsMarkedStaleWithTheReason() {
+        source.list(List.of(idle(1, "a"), idle(2, "b")));
+        vm.addDataSource(source);
+        source.fail(new SourceException(SourceException.Kind.UNREACHABLE, "Connection refused by 127.0.0.1:3306"));
+        vm.refresh();
+        assertThat(vm.allRows()).hasSize(2);
+        assertThat(vm.staleProperty().get()).isTrue();
+        assertThat(vm.errorProperty().get()).contains("Server unreachable").contains("Connection refused");
+
+        source.list(List.of(idle(1, "a")));
+        vm.refresh();
+        assertThat(vm.staleProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void switchingDataSourceDropsTheRefreshInFlight() {
+        Deque<Runnable> pending = new ArrayDeque<>();
+        Executor later = pending::add;
+        FakeSessionSource other = new FakeSessionSource("other");
+        SessionsViewModel manual = new SessionsViewModel(spec -> source, new Background(later, Runnable::run));
+        source.list(List.of(idle(1, "a")));
+        other.list(List.of(idle(2, "b")));
+
+        manual.addDataSource(source);
+        manual.addDataSource(other);
+        // the first data source's listing answers last, after the second one's
+        while (!pending.isEmpty()) {
+            pending.pollLast().run();
+        }
+        assertThat(manual.allRows()).extracting(r -> r.getSession().id()).containsExactly(2L);
+    }
+
+    @Test
+    void killReportsEachSessionAndRefusesOurOwnWithoutAskingTheServer() {
+        Session own = idle(1, "deck").toBuilder().own(true).build();
+        source.list(List.of(own, active(2, "a", "q", 1), active(3, "b", "q", 1), active(4, "c", "q", 1)));
+        vm.addDataSource(source);
+        source.killFailures.put(3L, new SourceException(SourceException.Kind.SESSION_GONE, "Unknown thread id: 3"));
+        source.killFailures.put(4L, new SourceException(SourceException.Kind.PRIVILEGE, "You are not owner of thread 4"));
+
+        AtomicReference<List<KillOutcome>> report = new AtomicReference<>();
+        vm.kill(List.of(row(1), row(2), row(3), row(4)), KillMode.QUERY, report::set);
+
+        assertThat(report.get()).extracting(KillOutcome::result).containsExactly(KillOutcome.Result.REFUSED,
+                KillOutcome.Result.CLOSED, KillOutcome.Result.ALREADY_GONE, KillOutcome.Result.NOT_PERMITTED);
+        assertThat(report.get().get(3).detail()).contains("not owner");
+        assertThat(source.killed).extracting(k -> k.id()).containsExactly(2L);
+        assertThat(source.killed.get(0).queryId()).as("the statement the user saw").hasValue(20L);
+    }
+
+    @Test
+    void ourOwnSessionAndIdleSessionsBlockTheKillActionsWithAReason() {
+        Session own = active(1, "deck", "SELECT ... FROM PROCESSLIST", 0).toBuilder().own(true).build();
+        source.list(List.of(own, idle(2, "a")));
+        vm.addDataSource(source);
+        assertThat(vm.whyNotKill(List.of(row(1)), KillMode.SESSION)).hasValueSatisfying(t -> assertThat(t).contains("own"));
+        assertThat(vm.whyNotKill(List.of(row(2)), KillMode.QUERY)).hasValueSatisfying(t -> assertThat(t).contains("statement"));
+        assertThat(vm.whyNotKill(List.of(row(2)), KillMode.SESSION)).isEmpty();
+    }
+
+    @Test
+    void tenThousandSessionsRefreshInPlaceQuickly() {
+        List<Session> many = new ArrayList<>();
+        IntStream.range(0, 10_000).forEach(i -> many.add(i % 5 == 0 ? active(i, "u" + i % 7, "SELECT " + i, i % 30) : idle(i, "u" + i % 7)));
+        source.list(many);
+        vm.addDataSource(source);
+        SessionRow kept = row(5000);
+        vm.userSearchProperty().set("u3");
+
+        List<Session> next = new ArrayList<>();
+        IntStream.range(100, 10_100).forEach(i -> next.add(i % 5 == 0 ? active(i, "u" + i % 7, "SELECT " + i, i % 30 + 1) : idle(i, "u" + i % 7)));
+        source.list(next);
+        long start = System.nanoTime();
+        vm.refresh();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(vm.totalCountProperty().get()).isEqualTo(10_000);
+        assertThat(row(5000)).isSameAs(kept);
+        assertThat(vm.shownRows()).allMatch(r -> r.getSession().user().orElseThrow().contains("u3"));
+        assertThat(millis).as("one refresh of 10,000 sessions, in ms").isLessThan(2_000);
+    }
+
+    @Test
+    void aDemoServerThatCannotStartIsReportedAndNothingStaysBusy() {
+        List<String> progress = new ArrayList<>();
+        vm.busyMessageProperty().addListener((o, a, b) -> progress.add(b));
+        vm.startDemo(report -> {
+            report.accept("Starting MariaDB");
+            throw new IllegalStateException("no space left in target/");
+        });
+        assertThat(progress).contains("Starting MariaDB");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("The demo server did not start").contains("no space left");
+        assertThat(vm.dataSources()).isEmpty();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.sessiondeck.app.session;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.Victim;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The session window on a stage of its own, wired as the application wires it (real data sources,
+ * a thread pool, results on the JavaFX thread), with auto-refresh off unless a test turns it on.
+ */
+@ExtendWith(ApplicationExtension.class)
+abstract class WindowTestSupport extends FxRobot {
+
+    protected ExecutorService workers;
+    protected SessionsViewModel vm;
+    protected SessionsView view;
+    protected Stage stage;
+    /** Connections the test opened (victims, idle sessions); closed after each test. */
+    protected final List<AutoCloseable> opened = new ArrayList<>();
+
+    /** Builds the window; each test class calls it from its own {@code @Start} method (TestFX looks there only). */
+    protected void open(Stage stage) {
+        this.stage = stage;
+        Messages.use(Locale.ENGLISH);
+        Themes.apply(false);
+        workers = Executors.newFixedThreadPool(2);
+        vm = new SessionsViewModel(SessionSources.loaded()::open, new Background(workers, Platform::runLater));
+        vm.refreshSecondsProperty().set(0);
+        view = new SessionsView(vm);
+        Scene scene = new Scene(view, 1280, 760);
+        scene.getStylesheets().add(Themes.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeWindow() throws Exception {
+        for (AutoCloseable c : opened) {
+            c.close();
+        }
+        fx(() -> {
+            view.dispose();
+            vm.shutdown();
+            return null;
+        });
+        workers.shutdownNow();
+    }
+
+    /** A connection as {@code user} running {@code sql} in the background, closed after the test. */
+    protected Victim victim(EmbeddedMariaDb db, String user, String password, String sql) throws SQLException {
+        Victim v = Victim.start(db, user, password, sql);
+        opened.add(v);
+        return v;
+    }
+
+    /** Opens the data source (on this thread, as the background would) and shows it. */
+    protected SessionSource show(ConnectionSpec spec) throws Exception {
+        SessionSource source = SessionSources.loaded().open(spec);
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        return source;
+    }
+
+    /** Runs on the JavaFX thread and waits for the answer. */
+    protected static <T> T fx(Callable<T> call) throws Exception {
+        return WaitForAsyncUtils.asyncFx(call).get();
+    }
+
+    protected TableView<SessionRow> table() {
+        return lookup("#session-table").queryTableView();
+    }
+
+    /** The shown row of session {@code id}, if any. */
+    protected Optional<SessionRow> shownRow(long id) throws Exception {
+        return fx(() -> table().getItems().stream().filter(r -> r.getSession().id() == id).findFirst());
+    }
+
+    /** Refreshes until session {@code id} is shown running a statement. */
+    protected SessionRow awaitActiveRow(long id) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            fx(() -> {
+                vm.refresh();
+                return null;
+            });
+            return shownRow(id).filter(SessionRow::isActive);
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    /** The table row node showing {@code row}, to click. */
+    protected Node rowNode(SessionRow row) {
+        return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).query();
+    }
+
+    protected int shownCount() throws Exception {
+        return fx(() -> table().getItems().size());
+    }
+}
