@@ -32,7 +32,8 @@ public final class Settings {
     public List<Column> columns = new ArrayList<>();
 
     /** The table's sort keys, first key first; by default the longest-running statements first. */
-    public List<SortKey> sort = new ArrayList<>(List.of(new SortKey("executionTime", false)));
+    /** Running sessions first, the longest-running on top: what a troubleshooter looks for. */
+    public List<SortKey> sort = new ArrayList<>(List.of(new SortKey("status", true), new SortKey("executionTime", false)));
 
     /** One column of the table: its stable id, width in pixels and visibility. */
     @JsonIgnoreProperties(ignoreUnknown = true)
