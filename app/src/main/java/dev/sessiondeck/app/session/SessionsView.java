@@ -13,7 +13,6 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.source.SessionSource;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -374,7 +373,7 @@ public final class SessionsView extends BorderPane {
                 return Messages.get("status.never");
             }
             LocalTime at = LocalTime.ofInstant(viewModel.lastRefreshProperty().get(), ZoneId.systemDefault());
-            Duration latency = viewModel.latencyProperty().get();
+            java.time.Duration latency = viewModel.latencyProperty().get();
             return Messages.get("status.refreshed", TIME.format(at), latency == null ? 0 : latency.toMillis());
         }, viewModel.refreshingProperty(), viewModel.lastRefreshProperty(), viewModel.latencyProperty()));
 
