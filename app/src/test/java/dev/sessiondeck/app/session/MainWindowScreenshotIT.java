@@ -3,13 +3,10 @@ package dev.sessiondeck.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sessiondeck.core.testing.EmbeddedMariaDb;
-import dev.sessiondeck.core.testing.Victim;
+import dev.sessiondeck.app.demo.DemoServer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.TableColumn;
@@ -17,71 +14,56 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the main window with live sessions of an embedded MariaDB (idle sessions, long
- * statements, one waiting on a row lock, Chinese text) to {@code docs/images/main-window.png}, the
- * picture the README shows.
+ * Renders the main window with the demo server's live sessions (idle sessions, long statements, one
+ * waiting on a row lock, Chinese text, three users on two databases) to
+ * {@code docs/images/main-window.png}, the picture the README shows.
  */
 class MainWindowScreenshotIT extends WindowTestSupport {
 
-    @RegisterExtension
-    static final EmbeddedMariaDb DB = new EmbeddedMariaDb();
-
     private static final Path PICTURE = Path.of("..", "docs", "images", "main-window.png");
+
+    private DemoServer demo;
 
     @Start
     void start(Stage stage) {
         open(stage);
     }
 
-    private Victim run(String user, String password, String sql) throws Exception {
-        return victim(DB, user, password, sql);
+    @AfterEach
+    void stopDemo() {
+        if (demo != null) {
+            demo.close();
+        }
     }
 
     @Test
-    void rendersTheMainWindowWithLiveSessions() throws Exception {
-        Connection root = DB.connectRoot();
-        opened.add(root);
-        try (Statement st = root.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS deckdb.orders (id INT PRIMARY KEY, amount INT)");
-            st.execute("INSERT IGNORE INTO deckdb.orders VALUES (1, 10), (2, 20)");
-        }
-        Connection holder = DB.connect(EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD);
-        opened.add(holder);
-        holder.setAutoCommit(false);
-        try (Statement st = holder.createStatement()) {
-            st.execute("UPDATE orders SET amount = amount + 1 WHERE id = 1");
-        }
-        Victim longest = run(EmbeddedMariaDb.ROOT, EmbeddedMariaDb.ROOT_PASSWORD,
-                "SELECT SLEEP(120) /* nightly report */");
-        Victim chinese = run(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD,
-                "SELECT '会话' AS label, SLEEP(90) AS waited FROM DUAL WHERE '会话' LIKE '会%'");
-        run(EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "UPDATE orders SET amount = 0 WHERE id = 1");
-        for (int i = 0; i < 4; i++) {
-            opened.add(DB.connect(i % 2 == 0 ? EmbeddedMariaDb.PLAIN : EmbeddedMariaDb.ADMIN,
-                    i % 2 == 0 ? EmbeddedMariaDb.PLAIN_PASSWORD : EmbeddedMariaDb.ADMIN_PASSWORD));
-        }
-        show(DB.adminSpec());
-        awaitActiveRow(longest.threadId());
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+    void rendersTheMainWindowWithTheDemoWorkload() throws Exception {
+        demo = DemoServer.start(message -> { });
+        show(demo.connectionSpec());
+        // the demo has run past the danger threshold (10 s), so both highlights show
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> {
             fx(() -> {
                 vm.refresh();
                 return null;
             });
-            return shownRow(longest.threadId()).map(r -> r.getSession().executionSeconds() > 10.5).orElse(false);
+            return fx(() -> table().getItems().stream().anyMatch(r -> r.getSession().sql().orElse("").contains("会话演示")
+                    && r.getSession().executionSeconds() > 11));
         });
         fx(() -> {
-            TableColumn<SessionRow, ?> time = table().getColumns().stream()
-                    .filter(c -> c.getUserData() == SessionColumn.EXECUTION_TIME).findFirst().orElseThrow();
+            TableColumn<SessionRow, ?> status = column(SessionColumn.STATUS);
+            TableColumn<SessionRow, ?> time = column(SessionColumn.EXECUTION_TIME);
+            status.setSortType(TableColumn.SortType.ASCENDING);
             time.setSortType(TableColumn.SortType.DESCENDING);
-            table().getSortOrder().setAll(List.of(time));
-            table().getItems().stream().filter(r -> r.getSession().id() == chinese.threadId()).findFirst()
+            table().getSortOrder().setAll(List.of(status, time));
+            table().getItems().stream().filter(r -> r.getSession().sql().orElse("").contains("会话演示")).findFirst()
                     .ifPresent(r -> table().getSelectionModel().select(r));
+            table().scrollTo(0);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,6 +73,10 @@ class MainWindowScreenshotIT extends WindowTestSupport {
         ImageIO.write(toBufferedImage(image), "png", PICTURE.toFile());
         assertThat(PICTURE).exists();
         assertThat(Files.size(PICTURE)).isGreaterThan(20_000);
+    }
+
+    private TableColumn<SessionRow, ?> column(SessionColumn which) {
+        return table().getColumns().stream().filter(c -> c.getUserData() == which).findFirst().orElseThrow();
     }
 
     private static BufferedImage toBufferedImage(WritableImage image) {
