@@ -44,7 +44,11 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--quick", description = "short runs for trying the harness out; figures not for the report")
     boolean quick;
 
+    /** The benchmark's logging, a resource of its own: app's logback.xml is on the class path too. */
+    public static final String LOGBACK = "-Dlogback.configurationFile=bench-logback.xml";
+
     public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "bench-logback.xml");
         System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 

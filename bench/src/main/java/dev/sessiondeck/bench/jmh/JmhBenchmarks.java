@@ -1,5 +1,6 @@
 package dev.sessiondeck.bench.jmh;
 
+import dev.sessiondeck.bench.BenchMain;
 import dev.sessiondeck.bench.Report;
 import java.util.Collection;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class JmhBenchmarks {
                 .include(SessionFilterBenchmark.class.getSimpleName())
                 .include(SnapshotDiffBenchmark.class.getSimpleName())
                 .forks(1)
-                .jvmArgsAppend("-Xmx2g")
+                .jvmArgsAppend("-Xmx2g", BenchMain.LOGBACK)
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 5)

@@ -1,6 +1,7 @@
 package dev.sessiondeck.bench.window;
 
 import dev.sessiondeck.app.Launcher;
+import dev.sessiondeck.bench.BenchMain;
 import dev.sessiondeck.bench.Report;
 import dev.sessiondeck.bench.Stats;
 import java.io.BufferedReader;
@@ -149,6 +150,7 @@ public final class WindowBenchmark {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(HEADLESS);
+        command.add(BenchMain.LOGBACK);
         command.add("-Dsessiondeck.config.dir=" + config);
         command.addAll(jvmArgs);
         command.add(mainClass);
