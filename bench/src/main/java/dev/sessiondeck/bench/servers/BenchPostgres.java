@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An embedded PostgreSQL (zonky) that accepts {@code maxConnections} backends, each a process of
@@ -18,6 +21,9 @@ import java.util.Properties;
  * it with trust authentication for the bootstrap superuser {@code postgres}, who sees every session.
  */
 final class BenchPostgres implements AutoCloseable {
+
+    private static final String CLIENT_BACKENDS =
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'";
 
     private final EmbeddedPostgres server;
 
@@ -63,8 +69,23 @@ final class BenchPostgres implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.getPort() + "/postgres", p);
     }
 
+    /**
+     * Stops the server once the crowd's backends have ended: each closed connection's process exits
+     * on its own time, and zonky's {@code pg_ctl stop} gives up after 5 s, too short for thousands.
+     */
     @Override
     public void close() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = st.executeQuery(CLIENT_BACKENDS)) {
+                    if (rs.next() && rs.getInt(1) <= 1) {
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
         server.close();
     }
 }
