@@ -48,6 +48,22 @@ class SessionFilterTest {
         assertThat(ids(SessionFilter.ALL.withUser(needle))).isEqualTo(want);
     }
 
+    @ParameterizedTest(name = "''{0}'' in ''{1}'' -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ORDERS   | app_orders | true
+            rders    | app_orders | true
+            s_x      | app_orders | false
+            ÄRGER    | ärger_etl  | true
+            ı        | ADMIN      | true
+            app_orders_ | app_orders | false
+            """)
+    void substringMatchesAsStringRegionMatchesIgnoringCase(String needle, String user, boolean expected) {
+        Session s = session(9, user, "h", "d", SessionState.ACTIVE, false);
+        boolean byRegionMatches = java.util.stream.IntStream.rangeClosed(0, user.length() - needle.length())
+                .anyMatch(i -> user.regionMatches(true, i, needle, 0, needle.length()));
+        assertThat(SessionFilter.ALL.withUser(needle).test(s)).isEqualTo(expected).isEqualTo(byRegionMatches);
+    }
+
     @Test
     void sqlWildcardsAndRegexCharactersMeanThemselves() {
         assertThat(ids(SessionFilter.ALL.withDatabase("%"))).containsExactly(3L);

@@ -134,9 +134,13 @@ public final class PostgresSessionSource implements SessionSource {
     /**
      * The listing for a server version. Why chosen once per version: {@code leader_pid} came with 13
      * and {@code query_id} with 14 (the releases' notes), and naming a missing column fails the whole
-     * statement; older servers get a typed NULL in their place.
+     * statement; older servers get a typed NULL in their place. Public for the benchmarks, which time
+     * it raw against {@link #snapshot()}.
+     *
+     * @param version the server's version, as in {@link ServerInfo#version()}
+     * @return the statement {@link #snapshot()} runs on that version, without parameters
      */
-    static String listSql(Version version) {
+    public static String listSql(Version version) {
         return LIST_SESSIONS.formatted(
                 version.major() >= 13 ? LEADER_PID : NO_LEADER_PID,
                 version.major() >= 14 ? QUERY_ID : NO_QUERY_ID);

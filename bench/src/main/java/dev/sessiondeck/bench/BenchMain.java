@@ -1,0 +1,80 @@
+package dev.sessiondeck.bench;
+
+import dev.sessiondeck.bench.jmh.JmhBenchmarks;
+import dev.sessiondeck.bench.servers.ServerBenchmark;
+import dev.sessiondeck.bench.window.WindowBenchmark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The one benchmark command of docs/benchmarks.md:
+ * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
+ * {@code jmh}, {@code window}). Results go to standard output as Markdown and to
+ * {@code bench/target/benchmark-results.md}; progress to standard error.
+ */
+@Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
+        description = "Runs SessionDeck's benchmarks (docs/benchmarks.md).")
+public final class BenchMain implements Callable<Integer> {
+
+    /** The parts of the benchmark. */
+    enum Part { all, servers, jmh, window }
+
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh or window (default: all)")
+    Part part;
+
+    @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
+            description = "MariaDB session counts, ascending (default: 1000,5000,16000)")
+    List<Integer> mariaDbSessions;
+
+    @Option(names = "--postgres", split = ",", defaultValue = "1000,5000",
+            description = "PostgreSQL backend counts, ascending (default: 1000,5000)")
+    List<Integer> postgresSessions;
+
+    @Option(names = "--iterations", defaultValue = "30", description = "timed rounds per server figure (default: 30)")
+    int iterations;
+
+    @Option(names = "--quick", description = "short runs for trying the harness out; figures not for the report")
+    boolean quick;
+
+    /** The benchmark's logging, a resource of its own: app's logback.xml is on the class path too. */
+    public static final String LOGBACK = "-Dlogback.configurationFile=bench-logback.xml";
+
+    public static void main(String[] args) {
+        System.setProperty("logback.configurationFile", "bench-logback.xml");
+        System.exit(new CommandLine(new BenchMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path target = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        Path workDir = target.resolve("bench-work");
+        Files.createDirectories(workDir);
+        Report report = new Report(target.resolve("benchmark-results.md"));
+        Instant started = Instant.now();
+        report.line("# SessionDeck benchmark results (%s%s)", part, quick ? ", quick" : "");
+        report.line("");
+        report.line("Started %s on %s.", started, Machine.describe());
+        report.line("");
+        if (part == Part.all || part == Part.servers) {
+            new ServerBenchmark(mariaDbSessions, postgresSessions, iterations, workDir).run(report);
+        }
+        if (part == Part.all || part == Part.jmh) {
+            JmhBenchmarks.run(report, quick);
+        }
+        if (part == Part.all || part == Part.window) {
+            new WindowBenchmark(workDir, quick).run(report);
+        }
+        Duration took = Duration.between(started, Instant.now());
+        report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());
+        Report.progress("results in %s", report.file());
+        return 0;
+    }
+}

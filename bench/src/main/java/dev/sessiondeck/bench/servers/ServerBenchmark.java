@@ -1,0 +1,179 @@
+package dev.sessiondeck.bench.servers;
+
+import dev.sessiondeck.bench.Machine;
+import dev.sessiondeck.bench.Report;
+import dev.sessiondeck.bench.Stats;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.WireProtocol;
+import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
+import dev.sessiondeck.core.source.mysql.MySqlProtocol;
+import dev.sessiondeck.core.source.postgres.PostgresProtocol;
+import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Section 1 of docs/benchmarks.md: {@link SessionSource#snapshot()} against the raw listing query it
+ * runs, on servers holding N sessions, about ten of them running a long statement. The two are
+ * timed interleaved (alternating which goes first) on the same server, after a few warm-up rounds.
+ */
+public final class ServerBenchmark {
+
+    /** The ratio snapshot / raw (medians) the issue asks for at every N. */
+    static final double TARGET_RATIO = 1.15;
+    static final int SLEEPERS = 10;
+    private static final int WARMUP = 5;
+    /** Sockets and files the benchmark process needs besides the sessions (jars, the pools, the JDK). */
+    private static final int OTHER_FILES = 500;
+
+    private final List<Integer> mariaDbSessions;
+    private final List<Integer> postgresSessions;
+    private final int iterations;
+    private final Path workDir;
+
+    /**
+     * @param mariaDbSessions the session counts to measure on MariaDB, ascending
+     * @param postgresSessions the backend counts to measure on PostgreSQL, ascending
+     * @param iterations timed rounds of each at every count (at least 30 for the report)
+     * @param workDir where the servers keep their files
+     */
+    public ServerBenchmark(List<Integer> mariaDbSessions, List<Integer> postgresSessions, int iterations, Path workDir) {
+        this.mariaDbSessions = mariaDbSessions;
+        this.postgresSessions = postgresSessions;
+        this.iterations = iterations;
+        this.workDir = workDir;
+    }
+
+    public void run(Report report) throws Exception {
+        report.line("## 1. Listing sessions: snapshot() against the raw query");
+        report.line("");
+        long limit = Machine.openFileLimit().orElse(Long.MAX_VALUE);
+        report.line("Open-file limit of the benchmark process: %s; each session is one socket.",
+                limit == Long.MAX_VALUE ? "unlimited" : Long.toString(limit));
+        report.line("");
+        report.line("| server | sessions held | rows listed | raw query ms (min / median / max) | snapshot() ms (min / median / max) | ratio of medians | target ≤ %.2f |",
+                TARGET_RATIO);
+        report.line("|---|---:|---:|---:|---:|---:|---|");
+        if (!mariaDbSessions.isEmpty()) {
+            runMariaDb(report, limit);
+        }
+        if (!postgresSessions.isEmpty()) {
+            runPostgres(report, limit);
+        }
+        report.line("");
+    }
+
+    private void runMariaDb(Report report, long fileLimit) throws Exception {
+        int largest = mariaDbSessions.get(mariaDbSessions.size() - 1);
+        try (BenchMariaDb server = BenchMariaDb.start(workDir.resolve("mariadb"), largest + 100);
+             SessionCrowd crowd = new SessionCrowd(server::connect)) {
+            crowd.startSleepers(SLEEPERS, "SELECT SLEEP(600)");
+            try (SessionSource source = SessionSources.loaded().open(server.spec());
+                 Connection raw = rawConnection(MySqlProtocol.INSTANCE, server.spec())) {
+                levels(report, source.serverInfo().describe(), mariaDbSessions, fileLimit, crowd,
+                        source, raw, MariaDbSessionSource.LIST_SESSIONS);
+            }
+        }
+    }
+
+    private void runPostgres(Report report, long fileLimit) throws Exception {
+        int largest = postgresSessions.get(postgresSessions.size() - 1);
+        try (BenchPostgres server = BenchPostgres.start(workDir.resolve("postgres"), largest + 100);
+             SessionCrowd crowd = new SessionCrowd(server::connect)) {
+            crowd.startSleepers(SLEEPERS, "SELECT pg_sleep(600)");
+            try (SessionSource source = SessionSources.loaded().open(server.spec());
+                 Connection raw = rawConnection(PostgresProtocol.INSTANCE, server.spec())) {
+                levels(report, source.serverInfo().describe(), postgresSessions, fileLimit, crowd,
+                        source, raw, PostgresSessionSource.listSql(source.serverInfo().version()));
+            }
+        }
+    }
+
+    private void levels(Report report, String server, List<Integer> counts, long fileLimit, SessionCrowd crowd,
+                        SessionSource source, Connection raw, String sql) throws Exception {
+        for (int wanted : counts) {
+            int n = (int) Math.min(wanted, fileLimit - OTHER_FILES);
+            String note = n < wanted ? " (capped from " + wanted + " by the open-file limit " + fileLimit + ")" : "";
+            Report.progress("%s: opening %d sessions", server, n);
+            String stopped = crowd.growTo(n);
+            if (stopped != null) {
+                note += " (stopped at " + crowd.size() + " of " + n + ": " + stopped + ")";
+            }
+            Report.progress("%s: measuring at %d sessions", server, crowd.size());
+            Measured m = measure(source, raw, sql, iterations);
+            double ratio = m.snapshot.median() / m.raw.median();
+            report.line("| %s | %d%s | %d | %s | %s | %.2f | %s |", server, crowd.size(), note, m.rows,
+                    m.raw.format(1), m.snapshot.format(1), ratio, Report.verdict(ratio <= TARGET_RATIO));
+            if (stopped != null) {
+                return;
+            }
+        }
+    }
+
+    /** A plain connection with exactly the URL and driver settings SessionDeck's pool uses. */
+    private static Connection rawConnection(WireProtocol wire, ConnectionSpec spec) throws SQLException {
+        Properties p = wire.driverProperties(spec);
+        p.setProperty("user", spec.user());
+        p.setProperty("password", new String(spec.password()));
+        return DriverManager.getConnection(wire.jdbcUrl(spec), p);
+    }
+
+    record Measured(Stats raw, Stats snapshot, int rows) {
+    }
+
+    static Measured measure(SessionSource source, Connection raw, String sql, int iterations)
+            throws SQLException, SourceException {
+        for (int i = 0; i < WARMUP; i++) {
+            rawQuery(raw, sql);
+            source.snapshot();
+        }
+        long[] rawNanos = new long[iterations];
+        long[] snapshotNanos = new long[iterations];
+        int rows = 0;
+        for (int i = 0; i < iterations; i++) {
+            if (i % 2 == 0) {
+                rawNanos[i] = timeRaw(raw, sql);
+            }
+            long t = System.nanoTime();
+            rows = source.snapshot().sessions().size();
+            snapshotNanos[i] = System.nanoTime() - t;
+            if (i % 2 == 1) {
+                rawNanos[i] = timeRaw(raw, sql);
+            }
+        }
+        return new Measured(Stats.ofNanos(rawNanos), Stats.ofNanos(snapshotNanos), rows);
+    }
+
+    private static long timeRaw(Connection raw, String sql) throws SQLException {
+        long t = System.nanoTime();
+        rawQuery(raw, sql);
+        return System.nanoTime() - t;
+    }
+
+    /** The listing with every column of every row read, as objects; returns the row count. */
+    static int rawQuery(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(60);
+            try (ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                int rows = 0;
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    rows++;
+                }
+                return rows;
+            }
+        }
+    }
+}
