@@ -34,7 +34,7 @@ public final class MainWindow extends SplitPane {
         this.sidebar = new DataSourcesView(dataSources, sessions);
         setId("main-window");
         getItems().addAll(sidebar, sessionsView);
-        setDividerPositions(0.2);
+        setDividerPositions(0.19);
         SplitPane.setResizableWithParent(sidebar, false);
         sessionsView.setOnConnect(sidebar::quickConnect);
         sessionsView.colorTagProperty().bind(Bindings.createObjectBinding(this::shownColorTag,

@@ -22,7 +22,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -58,6 +57,7 @@ public final class DataSourcesView extends VBox {
     private void createView() {
         Label title = new Label(Messages.get("sidebar.title"));
         title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -65,30 +65,33 @@ public final class DataSourcesView extends VBox {
         BooleanBinding unsaved = Bindings.createBooleanBinding(() -> selected() == null || !selected().isSaved(),
                 list.getSelectionModel().selectedItemProperty());
         Button add = iconButton("ds-add", Feather.PLUS, "sidebar.add", this::add);
-        Button edit = iconButton("ds-edit", Feather.EDIT_2, "sidebar.edit", this::edit);
-        edit.disableProperty().bind(unsaved);
         Button connect = iconButton("ds-connect", Feather.PLAY, "sidebar.connect", this::connectSelected);
         connect.disableProperty().bind(none);
         Button disconnect = iconButton("ds-disconnect", Feather.POWER, "sidebar.disconnect", this::disconnectSelected);
         disconnect.disableProperty().bind(none);
 
+        MenuItem edit = menuItem("ds-edit", "sidebar.edit", this::edit);
         MenuItem duplicate = menuItem("ds-duplicate", "sidebar.duplicate", this::duplicate);
         MenuItem test = menuItem("ds-test-selected", "sidebar.test", this::testSelected);
         MenuItem delete = menuItem("ds-delete", "sidebar.delete", this::deleteSelected);
         MenuItem exportAll = menuItem("ds-export", "sidebar.export", this::exportProfiles);
         MenuItem importAll = menuItem("ds-import", "sidebar.import", this::importProfiles);
+        edit.disableProperty().bind(unsaved);
         duplicate.disableProperty().bind(unsaved);
         test.disableProperty().bind(unsaved);
         delete.disableProperty().bind(unsaved);
-        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL), duplicate, test, delete,
+        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL), edit, duplicate, test, delete,
                 new SeparatorMenuItem(), exportAll, importAll);
         more.setId("ds-more");
         more.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         more.setAccessibleText(Messages.get("sidebar.more"));
         more.setTooltip(new Tooltip(Messages.get("sidebar.more")));
 
-        ToolBar bar = new ToolBar(title, spacer, add, edit, connect, disconnect, more);
+        HBox bar = new HBox(0, title, spacer, add, connect, disconnect, more);
         bar.setId("ds-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 4, 6, 10));
+        bar.getStyleClass().add("data-sources-bar");
 
         list.setId("ds-list");
         list.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
@@ -110,7 +113,7 @@ public final class DataSourcesView extends VBox {
         message.setOnMouseClicked(e -> message.setText(""));
 
         getChildren().addAll(bar, list, message);
-        setMinWidth(180);
+        setMinWidth(160);
         setPrefWidth(250);
     }
 

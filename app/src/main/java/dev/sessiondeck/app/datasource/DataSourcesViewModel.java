@@ -55,6 +55,7 @@ public final class DataSourcesViewModel {
     private final Background background;
     private final CompletableFuture<SecretStore> secrets = new CompletableFuture<>();
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DataSourceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper keychainMissing = new ReadOnlyBooleanWrapper(this, "keychainMissing");
     private PasswordPrompt prompt = p -> Optional.empty();
 
@@ -90,7 +91,7 @@ public final class DataSourcesViewModel {
 
     /** The saved and the connected data sources, saved ones in the file's order. */
     public ObservableList<DataSourceRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** True when no operating-system keychain answered: saved passwords last for this run only. */

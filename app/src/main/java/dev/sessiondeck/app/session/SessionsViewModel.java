@@ -97,6 +97,9 @@ public final class SessionsViewModel {
     /** Which data source each row belongs to. */
     private final Map<SessionRow, SourceFeed> owners = new IdentityHashMap<>();
     private final ObservableMap<String, String> refreshErrors = FXCollections.observableHashMap();
+    // one read-only view each: such a view holds its listeners only as long as it lives itself
+    private final ObservableList<SessionSource> dataSourcesView = FXCollections.unmodifiableObservableList(dataSources);
+    private final ObservableMap<String, String> refreshErrorsView = FXCollections.unmodifiableObservableMap(refreshErrors);
 
     /** Every connected data source's rows; the shown and filtered lists sit on top. */
     private final SessionRowList rows = new SessionRowList();
@@ -165,7 +168,7 @@ public final class SessionsViewModel {
 
     /** The open data sources, in the order they were opened. */
     public ObservableList<SessionSource> dataSources() {
-        return FXCollections.unmodifiableObservableList(dataSources);
+        return dataSourcesView;
     }
 
     /**
@@ -189,7 +192,7 @@ public final class SessionsViewModel {
      * their rows stay, marked {@link SessionRow#staleReasonProperty() stale}.
      */
     public ObservableMap<String, String> refreshErrors() {
-        return FXCollections.unmodifiableObservableMap(refreshErrors);
+        return refreshErrorsView;
     }
 
     /**
