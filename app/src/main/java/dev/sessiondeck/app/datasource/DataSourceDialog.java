@@ -137,6 +137,7 @@ final class DataSourceDialog extends Dialog<Void> {
         caFile.setId("ds-ca-file");
         caFile.setPromptText(Messages.get("editor.caFile.prompt"));
         caBrowse.setId("ds-ca-browse");
+        caBrowse.setMinWidth(Region.USE_PREF_SIZE);
         caBrowse.setOnAction(e -> chooseCaFile());
         connectTimeout.setId("ds-connect-timeout");
         connectTimeout.setPrefColumnCount(6);

@@ -3,6 +3,7 @@ package dev.sessiondeck.app.datasource;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.ColorTag;
 import dev.sessiondeck.app.support.Messages;
 import java.io.File;
 import java.util.List;
@@ -336,6 +337,7 @@ public final class DataSourcesView extends VBox {
             }
             setText(null);
             swatch.getStyleClass().setAll("color-swatch", observed.colorTag().styleClass());
+            swatch.setVisible(observed.colorTag() != ColorTag.NONE);
             name.setText(observed.getName() + (observed.isSaved() ? "" : "  " + Messages.get("sidebar.unsaved")));
             String refreshError = observed.refreshErrorProperty().get();
             String words = switch (observed.getState()) {

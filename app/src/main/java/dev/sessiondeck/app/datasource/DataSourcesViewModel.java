@@ -58,6 +58,14 @@ public final class DataSourcesViewModel {
     private final ObservableList<DataSourceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyBooleanWrapper keychainMissing = new ReadOnlyBooleanWrapper(this, "keychainMissing");
     private PasswordPrompt prompt = p -> Optional.empty();
+    /** The last secret-store job: each waits for the one before, so a read never overtakes a write. */
+    private CompletableFuture<Void> secretQueue = CompletableFuture.completedFuture(null);
+
+    /** One call on the secret store. */
+    @FunctionalInterface
+    private interface SecretCall<T> {
+        T apply(SecretStore store) throws Exception;
+    }
 
     /**
      * @param secretOpener opens the password store; called once, off the UI thread
@@ -155,12 +163,12 @@ public final class DataSourcesViewModel {
             Arrays.fill(password, '\0');
         }
         if (!profile.savePassword() || secret != null) {
-            background.run(() -> {
+            withSecrets(store -> {
                 try {
                     if (!profile.savePassword()) {
-                        secrets.join().delete(profile.id());
+                        store.delete(profile.id());
                     } else {
-                        secrets.join().write(profile.id(), secret);
+                        store.write(profile.id(), secret);
                     }
                 } finally {
                     if (secret != null) {
@@ -188,11 +196,26 @@ public final class DataSourcesViewModel {
         rows.remove(row);
         row.profile().ifPresent(p -> {
             persist(onError);
-            background.run(() -> {
-                secrets.join().delete(p.id());
+            withSecrets(store -> {
+                store.delete(p.id());
                 return null;
             }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
         });
+    }
+
+    /** Runs {@code call} in the background after every earlier secret-store job. */
+    private <T> void withSecrets(SecretCall<T> call, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        CompletableFuture<Void> before = secretQueue;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        secretQueue = done;
+        background.run(() -> {
+            try {
+                before.join();
+                return call.apply(secrets.join());
+            } finally {
+                done.complete(null);
+            }
+        }, onSuccess, onFailure);
     }
 
     private void persist(Consumer<String> onError) {
@@ -272,7 +295,7 @@ public final class DataSourcesViewModel {
      * on the UI thread with a copy to clear, or {@code none} when there is none.
      */
     private void password(DataSourceProfile p, boolean ask, Consumer<char[]> then, Runnable none) {
-        background.run(() -> p.savePassword() ? secrets.join().read(p.id()) : Optional.<char[]>empty(), saved -> {
+        withSecrets(store -> p.savePassword() ? store.read(p.id()) : Optional.<char[]>empty(), saved -> {
             if (saved.isPresent()) {
                 then.accept(saved.get());
             } else {
@@ -292,9 +315,9 @@ public final class DataSourcesViewModel {
         }
         if (p.savePassword()) {
             char[] keep = asked.get().clone();
-            background.run(() -> {
+            withSecrets(store -> {
                 try {
-                    secrets.join().write(p.id(), keep);
+                    store.write(p.id(), keep);
                 } finally {
                     Arrays.fill(keep, '\0');
                 }
@@ -384,9 +407,11 @@ public final class DataSourcesViewModel {
      * @param onFailure       receives the failure worded for a person
      */
     public void test(ConnectionSpec spec, String savedPasswordOf, Consumer<String> onSuccess, Consumer<String> onFailure) {
+        CompletableFuture<Void> before = secretQueue;
         background.run(() -> {
             ConnectionSpec used = spec;
             if (savedPasswordOf != null && spec.password().length == 0) {
+                before.join();
                 Optional<char[]> saved = secrets.join().read(savedPasswordOf);
                 if (saved.isPresent()) {
                     used = spec.toBuilder().password(saved.get()).build();

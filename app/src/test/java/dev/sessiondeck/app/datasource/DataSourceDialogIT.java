@@ -3,12 +3,15 @@ package dev.sessiondeck.app.datasource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.app.support.ColorTag;
+import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import java.nio.file.Files;
 import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -25,6 +28,11 @@ class DataSourceDialogIT extends MainWindowTestSupport {
     @Start
     void start(Stage stage) throws Exception {
         open(stage, "editor.json");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<DatabaseType> typeBox() {
+        return (ComboBox<DatabaseType>) lookup("#ds-type").query();
     }
 
     private String error() {
@@ -80,7 +88,7 @@ class DataSourceDialogIT extends MainWindowTestSupport {
         assertThat(lookup("#ds-user").queryAs(TextField.class).getText()).isEqualTo("ops");
         assertThat(lookup("#ds-database").queryAs(TextField.class).getText()).isEqualTo("shop");
         assertThat(lookup("#ds-properties").queryAs(TextArea.class).getText()).isEqualTo("connectTimeout=2000");
-        assertThat(lookup("#ds-type").<ComboBox<Object>>queryAs(ComboBox.class).getValue().toString()).isEqualTo("MARIADB");
+        assertThat(typeBox().getValue()).isEqualTo(DatabaseType.MARIADB);
         assertThat(error()).isEmpty();
         clickOn("#ds-cancel");
     }
@@ -88,18 +96,16 @@ class DataSourceDialogIT extends MainWindowTestSupport {
     @Test
     void thePortFollowsTheTypeUntilTheUserTypesOne() throws Exception {
         clickOn("#ds-add");
-        ComboBox<Object> type = lookup("#ds-type").queryAs(ComboBox.class);
+        ComboBox<DatabaseType> type = typeBox();
         fx(() -> {
-            type.getSelectionModel().select(type.getItems().stream().filter(t -> t.toString().equals("POSTGRESQL"))
-                    .findFirst().orElseThrow());
+            type.getSelectionModel().select(DatabaseType.POSTGRESQL);
             return null;
         });
         assertThat(lookup("#ds-port").queryAs(TextField.class).getText()).isEqualTo("5432");
 
         doubleClickOn("#ds-port").write("6432");
         fx(() -> {
-            type.getSelectionModel().select(type.getItems().stream().filter(t -> t.toString().equals("OCEANBASE"))
-                    .findFirst().orElseThrow());
+            type.getSelectionModel().select(DatabaseType.OCEANBASE);
             return null;
         });
         assertThat(lookup("#ds-port").queryAs(TextField.class).getText()).isEqualTo("6432");
@@ -125,6 +131,12 @@ class DataSourceDialogIT extends MainWindowTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ds-test-result").queryLabeled().getText().startsWith("Connected: MariaDB"));
         picture(lookup("#ds-editor").query().getScene(), "data-source-editor");
 
+        @SuppressWarnings("unchecked")
+        ComboBox<ColorTag> color = (ComboBox<ColorTag>) lookup("#ds-color").query();
+        fx(() -> {
+            color.setValue(ColorTag.RED);
+            return null;
+        });
         clickOn("#ds-save-password");
         clickOn("#ds-ok");
         assertThat(lookup("#ds-editor").tryQuery()).isEmpty();
@@ -142,11 +154,13 @@ class DataSourceDialogIT extends MainWindowTestSupport {
         clickOn("#ds-cancel");
 
         // double-click connects with the saved password and shows the sessions
-        Node cell = lookup("#ds-row-local maria").query();
+        DataSourceRow saved = fx(() -> dataSources.row("local maria").orElseThrow());
+        Node cell = lookup(".list-cell").match((Node n) -> n instanceof ListCell<?> c && c.getItem() == saved).query();
         doubleClickOn(cell);
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> sessions.totalCountProperty().get() > 0));
         assertThat(fx(() -> dataSources.row("local maria").orElseThrow().getState())).isEqualTo(DataSourceRow.State.CONNECTED);
-        assertThat(stage.getTitle()).contains("local maria");
+        assertThat(stage.getTitle()).isEqualTo("SessionDeck \u2014 local maria (Red)");
+        assertThat(lookup("#session-table").query().getStyleClass()).contains("color-tag-red");
         picture(stage.getScene(), "main-window-data-sources");
         Button none = lookup("#ds-add").queryButton();
         assertThat(none.isDisabled()).isFalse();

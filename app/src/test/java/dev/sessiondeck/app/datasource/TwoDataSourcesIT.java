@@ -16,6 +16,9 @@ import java.util.Optional;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
@@ -24,6 +27,7 @@ import org.testfx.framework.junit5.Start;
  * Two servers connected at once: the merged view lists both, a kill reaches the server that listed
  * the session, and a stopped server leaves the other refreshing. Server B is stopped by the last test.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoDataSourcesIT extends MainWindowTestSupport {
 
     @RegisterExtension
@@ -40,7 +44,7 @@ class TwoDataSourcesIT extends MainWindowTestSupport {
     }
 
     @AfterEach
-    void closeVictims() {
+    void closeVictims() throws Exception {
         for (Victim v : new Victim[] {onA, onB}) {
             if (v != null) {
                 v.close();
@@ -80,6 +84,7 @@ class TwoDataSourcesIT extends MainWindowTestSupport {
     }
 
     @Test
+    @Order(1)
     void mergedViewListsBothAndCloseSessionReachesTheServerThatListedIt() throws Exception {
         onA = Victim.start(A, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)");
         onB = Victim.start(B, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(61)");
@@ -119,6 +124,7 @@ class TwoDataSourcesIT extends MainWindowTestSupport {
     }
 
     @Test
+    @Order(2)
     void aStoppedServerMarksOnlyItsRowsStaleAndTheOtherKeepsRefreshing() throws Exception {
         onA = Victim.start(A, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)");
         onB = Victim.start(B, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(61)");
