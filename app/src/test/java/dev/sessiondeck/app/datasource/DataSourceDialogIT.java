@@ -165,4 +165,24 @@ class DataSourceDialogIT extends MainWindowTestSupport {
         Button none = lookup("#ds-add").queryButton();
         assertThat(none.isDisabled()).isFalse();
     }
+
+    @Test
+    void connectFromTheWelcomePaneShowsAWrongPasswordInlineThenConnectsWithoutSaving() throws Exception {
+        clickOn("#welcome-connect-button");
+        set("#ds-host", DB.host());
+        set("#ds-port", String.valueOf(DB.port()));
+        clickOn("#ds-user").write(EmbeddedMariaDb.ADMIN);
+        clickOn("#ds-password").write("wrong");
+        clickOn("#ds-save");
+        clickOn("#ds-ok");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ds-test-result").queryLabeled().getText().startsWith("Authentication failed"));
+        assertThat(lookup("#ds-user").queryAs(TextField.class).getText()).isEqualTo(EmbeddedMariaDb.ADMIN);
+
+        doubleClickOn("#ds-password").write(EmbeddedMariaDb.ADMIN_PASSWORD);
+        clickOn("#ds-ok");
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ds-editor").tryQuery().isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> sessions.totalCountProperty().get() > 0));
+        assertThat(fx(() -> dataSources.rows().stream().map(DataSourceRow::isSaved).toList())).containsExactly(false);
+    }
 }
