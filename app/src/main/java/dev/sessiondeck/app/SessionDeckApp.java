@@ -1,13 +1,15 @@
 package dev.sessiondeck.app;
 
+import dev.sessiondeck.app.datasource.DataSourcesViewModel;
 import dev.sessiondeck.app.demo.DemoServer;
-import dev.sessiondeck.app.session.SessionsView;
 import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.SettingsStore;
 import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.profile.KeyringSecretStore;
+import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.source.SessionSources;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -31,11 +32,15 @@ public final class SessionDeckApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionDeckApp.class);
 
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, new ThreadFactory());
+    /**
+     * Unbounded, so that data sources that hang until their timeouts never queue up the others'
+     * refreshes; each data source runs at most one refresh at a time.
+     */
+    private final ExecutorService workers = Executors.newCachedThreadPool(new ThreadFactory());
     private SettingsStore store;
     private Settings settings;
     private SessionsViewModel viewModel;
-    private SessionsView view;
+    private MainWindow view;
 
     @Override
     public void start(Stage stage) {
@@ -49,19 +54,22 @@ public final class SessionDeckApp extends Application {
         store = SettingsStore.forUser();
         settings = store.load();
 
-        viewModel = new SessionsViewModel(SessionSources.loaded()::open, new Background(workers, Platform::runLater));
-        view = new SessionsView(viewModel);
+        SessionSources sources = SessionSources.loaded();
+        Background background = new Background(workers, Platform::runLater);
+        viewModel = new SessionsViewModel(sources::open, background);
+        DataSourcesViewModel dataSources = new DataSourcesViewModel(ProfileStore.inConfigDirectory(),
+                KeyringSecretStore::openOrMemory, viewModel, sources::open, background);
+        view = new MainWindow(viewModel, dataSources);
         view.applySettings(settings);
         Themes.apply(settings.darkTheme);
 
         Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
-        stage.titleProperty().bind(Bindings.createStringBinding(() -> viewModel.currentProperty().get() == null
-                ? Messages.get("app.title")
-                : Messages.get("app.titleWith", viewModel.currentProperty().get().name()), viewModel.currentProperty()));
+        stage.titleProperty().bind(view.title());
         placeWindow(stage);
         stage.show();
+        view.start(settings);
         if (args.contains("--demo")) {
             viewModel.startDemo(DemoServer::start);
         }

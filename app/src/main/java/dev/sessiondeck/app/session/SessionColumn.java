@@ -12,6 +12,8 @@ import java.util.function.Function;
  * cells show and sort by: a {@link String}, {@link Long} or {@link Double}, or {@code null} when absent.
  */
 public enum SessionColumn {
+    /** The data source a session belongs to; the view shows it in the merged view (All data sources). */
+    DATA_SOURCE("dataSource", 130, false, false, s -> s.key().dataSource()),
     ID("id", 100, true, false, s -> s.id()),
     SQL("sql", 310, true, false, s -> text(s.sql())),
     SQL_ID("sqlId", 120, true, true, s -> text(s.sqlId())),

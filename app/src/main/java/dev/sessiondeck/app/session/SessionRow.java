@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One session in the table. The row lives as long as its session: each snapshot updates its
@@ -25,6 +27,7 @@ public final class SessionRow {
     private final List<ReadOnlyObjectWrapper<Object>> values = new ArrayList<>(COLUMNS.length);
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
+    private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
 
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
@@ -89,6 +92,22 @@ public final class SessionRow {
 
     void setFresh(boolean v) {
         fresh.set(v);
+    }
+
+    /**
+     * Why this row may be out of date (its data source's last refresh failed, worded for a person);
+     * empty while its data source answers.
+     */
+    public ReadOnlyStringProperty staleReasonProperty() {
+        return staleReason.getReadOnlyProperty();
+    }
+
+    public boolean isStale() {
+        return !staleReason.get().isEmpty();
+    }
+
+    void setStaleReason(String reason) {
+        staleReason.set(reason);
     }
 
     /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */

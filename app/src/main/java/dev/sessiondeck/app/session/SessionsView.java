@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.sessiondeck.app.demo.DemoServer;
+import dev.sessiondeck.app.support.ColorTag;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.Themes;
@@ -33,6 +34,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
@@ -88,6 +90,7 @@ public final class SessionsView extends BorderPane {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
     private static final List<Integer> REFRESH_CHOICES = List.of(0, 1, 2, 5, 10, 30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -98,7 +101,10 @@ public final class SessionsView extends BorderPane {
     private final SortedList<SessionRow> sorted;
     private final Map<SessionColumn, TableColumn<SessionRow, Object>> columns = new EnumMap<>(SessionColumn.class);
 
-    private final ComboBox<SessionSource> sourceSelector = new ComboBox<>();
+    private final ComboBox<SourceChoice> sourceSelector = new ComboBox<>();
+    private boolean syncingSelector;
+    private final ObjectProperty<ColorTag> colorTag = new SimpleObjectProperty<>(this, "colorTag", ColorTag.NONE);
+    private Runnable onConnect = () -> { };
     private final Button connectButton = new Button(null, new FontIcon(Feather.PLUS));
     private final Button refreshButton = new Button(null, new FontIcon(Feather.REFRESH_CW));
     private final ComboBox<Integer> autoRefresh = new ComboBox<>();
@@ -140,16 +146,16 @@ public final class SessionsView extends BorderPane {
 
     private ToolBar createToolbar() {
         sourceSelector.setId("data-source-selector");
-        sourceSelector.setItems(viewModel.dataSources());
         sourceSelector.setPromptText(Messages.get("toolbar.dataSource.none"));
         sourceSelector.setConverter(new StringConverter<>() {
             @Override
-            public String toString(SessionSource s) {
-                return s == null ? "" : s.name() + "  (" + s.serverInfo().describe() + ")";
+            public String toString(SourceChoice c) {
+                return c == null ? "" : c.isAll() ? Messages.get("toolbar.dataSource.all")
+                        : c.source().name() + "  (" + c.source().serverInfo().describe() + ")";
             }
 
             @Override
-            public SessionSource fromString(String text) {
+            public SourceChoice fromString(String text) {
                 return null;
             }
         });
@@ -413,7 +419,28 @@ public final class SessionsView extends BorderPane {
     // ------------------------------------------------------------------ listeners
 
     private void initListeners() {
-        sourceSelector.valueProperty().bindBidirectional(viewModel.currentProperty());
+        viewModel.dataSources().addListener((ListChangeListener<SessionSource>) c -> syncSelector());
+        viewModel.currentProperty().addListener((o, a, b) -> syncSelector());
+        viewModel.showAllProperty().addListener((o, a, all) -> {
+            syncSelector();
+            columns.get(SessionColumn.DATA_SOURCE).setVisible(all);
+        });
+        sourceSelector.valueProperty().addListener((o, a, choice) -> {
+            if (syncingSelector || choice == null) {
+                return;
+            }
+            if (choice.isAll()) {
+                viewModel.showAllProperty().set(true);
+            } else {
+                viewModel.currentProperty().set(choice.source());
+            }
+        });
+        colorTag.addListener((o, previous, next) -> {
+            table.getStyleClass().remove(previous.styleClass());
+            if (next != ColorTag.NONE) {
+                table.getStyleClass().add(next.styleClass());
+            }
+        });
         autoRefresh.valueProperty().bindBidirectional(refreshSecondsObject);
         activeOnly.selectedProperty().bindBidirectional(viewModel.activeOnlyProperty());
         idSearch.textProperty().bindBidirectional(viewModel.idSearchProperty());
@@ -471,6 +498,24 @@ public final class SessionsView extends BorderPane {
             }
         });
         updateKillActions();
+    }
+
+    /** The selector lists All data sources, then each open one, and shows what the view model shows. */
+    private void syncSelector() {
+        syncingSelector = true;
+        try {
+            List<SourceChoice> choices = new ArrayList<>();
+            if (!viewModel.dataSources().isEmpty()) {
+                choices.add(SourceChoice.ALL);
+            }
+            viewModel.dataSources().forEach(s -> choices.add(new SourceChoice(s)));
+            sourceSelector.getItems().setAll(choices);
+            SessionSource one = viewModel.currentProperty().get();
+            sourceSelector.setValue(viewModel.showAllProperty().get() ? SourceChoice.ALL
+                    : one == null ? null : new SourceChoice(one));
+        } finally {
+            syncingSelector = false;
+        }
     }
 
     private void scheduleAutoRefresh(int seconds) {
@@ -561,7 +606,20 @@ public final class SessionsView extends BorderPane {
     }
 
     private void openConnectDialog() {
-        new ConnectDialog(getScene().getWindow(), viewModel).showAndWait();
+        onConnect.run();
+    }
+
+    /** What Connect… (toolbar, welcome pane, Ctrl+N) does: the window opens its data-source editor. */
+    public void setOnConnect(Runnable action) {
+        onConnect = Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * The colour tag of the shown data source, drawn as a stripe under the table header;
+     * {@link ColorTag#NONE} for none.
+     */
+    public ObjectProperty<ColorTag> colorTagProperty() {
+        return colorTag;
     }
 
     private void copy(String text) {
@@ -644,6 +702,8 @@ public final class SessionsView extends BorderPane {
         }
         ordered.addAll(byId.values());
         table.getColumns().setAll(ordered);
+        // the merged view decides, not the last run
+        columns.get(SessionColumn.DATA_SOURCE).setVisible(viewModel.showAllProperty().get());
         table.getSortOrder().clear();
         for (Settings.SortKey k : s.sort) {
             columns.values().stream().filter(col -> ((SessionColumn) col.getUserData()).id().equals(k.id)).findFirst()
@@ -768,6 +828,7 @@ public final class SessionsView extends BorderPane {
     private final class SessionTableRow extends TableRow<SessionRow> {
         private final InvalidationListener restyle = o -> restyle();
         private final Tooltip ownTip = new Tooltip(Messages.get("table.own.tip"));
+        private final Tooltip staleTip = new Tooltip();
         private SessionRow observed;
 
         SessionTableRow() {
@@ -784,11 +845,13 @@ public final class SessionsView extends BorderPane {
             if (observed != null) {
                 observed.highlightProperty().removeListener(restyle);
                 observed.freshProperty().removeListener(restyle);
+                observed.staleReasonProperty().removeListener(restyle);
             }
             observed = empty ? null : item;
             if (observed != null) {
                 observed.highlightProperty().addListener(restyle);
                 observed.freshProperty().addListener(restyle);
+                observed.staleReasonProperty().addListener(restyle);
             }
             restyle();
         }
@@ -800,7 +863,12 @@ public final class SessionsView extends BorderPane {
             pseudoClassStateChanged(FRESH, observed != null && observed.isFresh());
             boolean own = observed != null && observed.isOwn();
             pseudoClassStateChanged(OWN, own);
-            setTooltip(own ? ownTip : null);
+            boolean stale = observed != null && observed.isStale();
+            pseudoClassStateChanged(STALE, stale);
+            if (stale) {
+                staleTip.setText(Messages.get("status.stale", observed.staleReasonProperty().get()));
+            }
+            setTooltip(stale ? staleTip : own ? ownTip : null);
         }
     }
 }

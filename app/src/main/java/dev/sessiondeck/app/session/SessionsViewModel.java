@@ -20,14 +20,17 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -48,6 +51,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +62,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Blocking calls ({@link SessionSource#snapshot()}, {@link SessionSource#kill}, opening a data
  * source, starting the demo) run through the {@link Background} it is given; their outcomes are
- * applied on its UI executor. A snapshot is applied by diffing on {@link SessionKey#sessionOnly()}:
+ * applied on its UI executor. Several data sources can be open at once: each refreshes on its own
+ * ({@link SourceFeed}), and the table shows one of them or all merged ({@link #showAllProperty()}).
+ * A snapshot is applied by diffing on {@link SessionKey#sessionOnly()}:
  * rows are updated in place, new rows appended, ended rows removed, each as one list change, so that
  * 10,000 sessions cost a few passes over the rows and one sort per refresh.
  */
@@ -78,16 +84,27 @@ public final class SessionsViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionsViewModel.class);
 
+    /** The value of {@link #errorProperty()} joins the failures of several data sources with this. */
+    private static final String ERROR_SEPARATOR = "; ";
+
     private final Opener opener;
     private final Background background;
 
     private final ObservableList<SessionSource> dataSources = FXCollections.observableArrayList();
     private final ObjectProperty<SessionSource> current = new SimpleObjectProperty<>(this, "current");
+    private final BooleanProperty showAll = new SimpleBooleanProperty(this, "showAll");
+    private final Map<String, SourceFeed> feeds = new LinkedHashMap<>();
+    /** Which data source each row belongs to. */
+    private final Map<SessionRow, SourceFeed> owners = new IdentityHashMap<>();
+    private final ObservableMap<String, String> refreshErrors = FXCollections.observableHashMap();
+    // one read-only view each: such a view holds its listeners only as long as it lives itself
+    private final ObservableList<SessionSource> dataSourcesView = FXCollections.unmodifiableObservableList(dataSources);
+    private final ObservableMap<String, String> refreshErrorsView = FXCollections.unmodifiableObservableMap(refreshErrors);
 
+    /** Every connected data source's rows; the shown and filtered lists sit on top. */
     private final SessionRowList rows = new SessionRowList();
-    private final FilteredList<SessionRow> filtered = new FilteredList<>(rows);
-    private final Map<SessionKey, SessionRow> index = new HashMap<>();
-    private final List<SessionRow> freshRows = new ArrayList<>();
+    private final FilteredList<SessionRow> shownSourceRows = new FilteredList<>(rows, r -> false);
+    private final FilteredList<SessionRow> filtered = new FilteredList<>(shownSourceRows);
 
     private final StringProperty idSearch = new SimpleStringProperty(this, "idSearch", "");
     private final StringProperty userSearch = new SimpleStringProperty(this, "userSearch", "");
@@ -117,8 +134,8 @@ public final class SessionsViewModel {
     private final DoubleProperty dangerSeconds = new SimpleDoubleProperty(this, "dangerSeconds", 10);
     private final IntegerProperty refreshSeconds = new SimpleIntegerProperty(this, "refreshSeconds", 5);
 
-    private Background.Job refreshJob;
-    private boolean firstSnapshot = true;
+    /** A failure that belongs to no data source's refresh (a kill, the demo); cleared by the next refresh. */
+    private String generalError = "";
     private final List<DemoServer> demos = new ArrayList<>();
 
     public SessionsViewModel(Opener opener, Background background) {
@@ -132,7 +149,18 @@ public final class SessionsViewModel {
         filtered.addListener((javafx.collections.ListChangeListener<SessionRow>) c -> shownCount.set(filtered.size()));
         warningSeconds.addListener((o, a, b) -> rows.forEach(this::highlight));
         dangerSeconds.addListener((o, a, b) -> rows.forEach(this::highlight));
-        current.addListener((o, previous, next) -> switchTo(next));
+        current.addListener((o, previous, next) -> {
+            if (next != null) {
+                showAll.set(false);
+            }
+            switchShown();
+        });
+        showAll.addListener((o, was, all) -> {
+            if (all) {
+                current.set(null);
+            }
+            switchShown();
+        });
         refilter();
     }
 
@@ -140,30 +168,78 @@ public final class SessionsViewModel {
 
     /** The open data sources, in the order they were opened. */
     public ObservableList<SessionSource> dataSources() {
-        return FXCollections.unmodifiableObservableList(dataSources);
+        return dataSourcesView;
     }
 
-    /** The data source whose sessions are shown; the view's selector sets it. */
+    /**
+     * The one data source whose sessions are shown; {@code null} while {@link #showAllProperty() all}
+     * (or none) are shown. Setting a data source ends the merged view.
+     */
     public ObjectProperty<SessionSource> currentProperty() {
         return current;
+    }
+
+    /**
+     * True for <b>All data sources</b>: the sessions of every open data source merged, each row
+     * naming its data source ({@link SessionColumn#DATA_SOURCE}). Setting it clears {@link #currentProperty()}.
+     */
+    public BooleanProperty showAllProperty() {
+        return showAll;
+    }
+
+    /**
+     * The data sources whose last refresh failed, by name, with the failure worded for a person;
+     * their rows stay, marked {@link SessionRow#staleReasonProperty() stale}.
+     */
+    public ObservableMap<String, String> refreshErrors() {
+        return refreshErrorsView;
     }
 
     /**
      * Adds an open data source and shows it. A data source of the same name is closed and replaced.
      */
     public void addDataSource(SessionSource source) {
-        for (SessionSource s : List.copyOf(dataSources)) {
-            if (s.name().equals(source.name())) {
-                if (current.get() == s) {
-                    current.set(null);
-                }
-                dataSources.remove(s);
-                // closing a pool may wait on the network: not on the JavaFX thread
-                background.worker().execute(s::close);
-            }
-        }
+        dataSources.stream().filter(s -> s.name().equals(source.name())).findFirst().ifPresent(this::removeDataSource);
+        feeds.put(source.name(), new SourceFeed(source));
         dataSources.add(source);
-        current.set(source);
+        if (current.get() == source) {
+            switchShown();
+        } else {
+            current.set(source);
+        }
+    }
+
+    /**
+     * Disconnects a data source: its rows go, its refresh is dropped, and its pool is closed in the
+     * background. When it was shown, the first remaining data source is shown instead (the merged
+     * view stays merged).
+     */
+    public void removeDataSource(SessionSource source) {
+        SourceFeed feed = feeds.get(source.name());
+        if (feed == null || feed.source != source) {
+            return;
+        }
+        feed.cancel();
+        feeds.remove(source.name());
+        refreshErrors.remove(source.name());
+        Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        gone.addAll(feed.index.values());
+        gone.forEach(owners::remove);
+        rows.removeWhere(gone::contains);
+        dataSources.remove(source);
+        // closing a pool may wait on the network: not on the JavaFX thread
+        background.worker().execute(source::close);
+        if (current.get() == source) {
+            current.set(dataSources.isEmpty() ? null : dataSources.get(0));
+        } else {
+            updateStatus();
+        }
+    }
+
+    /** The open data source of that name, if any. */
+    public Optional<SessionSource> dataSource(String name) {
+        SourceFeed feed = feeds.get(name);
+        return feed == null ? Optional.empty() : Optional.of(feed.source);
     }
 
     /**
@@ -193,97 +269,118 @@ public final class SessionsViewModel {
     public void startDemo(DemoStarter starter) {
         busy.set(true);
         busyMessage.set(Messages.get("demo.starting"));
-        error.set("");
+        setGeneralError("");
         background.run(() -> starter.start(message -> background.ui().execute(() -> busyMessage.set(message))),
                 demo -> {
                     demos.add(demo);
                     busy.set(false);
-                    connect(demo.connectionSpec(), () -> { }, error::set);
+                    connect(demo.connectionSpec(), () -> { }, this::setGeneralError);
                 }, e -> {
                     busy.set(false);
                     LOG.warn("The demo server did not start", e);
-                    error.set(Messages.get("demo.failed", ErrorText.of(e)));
+                    setGeneralError(Messages.get("demo.failed", ErrorText.of(e)));
                 });
     }
 
-    private void switchTo(SessionSource next) {
-        if (refreshJob != null) {
-            refreshJob.cancel();
-            refreshJob = null;
+    /** The shown data sources changed: filter the rows anew and refresh what is now shown. */
+    private void switchShown() {
+        List<SourceFeed> shown = shownFeeds();
+        shownSourceRows.setPredicate(showAll.get() ? null
+                : shown.isEmpty() ? r -> false
+                : r -> owners.get(r) == shown.get(0));
+        generalError = "";
+        emptyColumns.set(emptyColumnsOf(shownSourceRows));
+        updateStatus();
+        shownFeeds().forEach(this::refresh);
+    }
+
+    private List<SourceFeed> shownFeeds() {
+        if (showAll.get()) {
+            return List.copyOf(feeds.values());
         }
-        refreshing.set(false);
-        rows.clearAll();
-        index.clear();
-        freshRows.clear();
-        totalCount.set(0);
-        activeCount.set(0);
-        stale.set(false);
-        error.set("");
-        lastRefresh.set(null);
-        latency.set(null);
-        firstSnapshot = true;
-        if (next != null) {
-            refresh();
-        }
+        SessionSource one = current.get();
+        SourceFeed feed = one == null ? null : feeds.get(one.name());
+        return feed == null ? List.of() : List.of(feed);
+    }
+
+    private boolean shown(SourceFeed feed) {
+        return shownFeeds().contains(feed);
     }
 
     // ---- refresh
 
     /**
-     * Lists the current data source's sessions in the background and applies the snapshot. Does
-     * nothing while a refresh is in flight. On failure the rows stay, marked {@link #staleProperty() stale},
-     * with the reason in {@link #errorProperty()}.
+     * Lists the sessions of every open data source, each in the background on its own, and applies
+     * each snapshot as it arrives: a slow or unreachable data source never holds up the others. A
+     * data source whose refresh is still in flight is skipped. On failure its rows stay, marked
+     * stale, with the reason in {@link #errorProperty()} (when shown) and {@link #refreshErrors()}.
      */
     public void refresh() {
-        SessionSource source = current.get();
-        if (source == null || (refreshJob != null && !refreshJob.isFinished())) {
+        List.copyOf(feeds.values()).forEach(this::refresh);
+    }
+
+    private void refresh(SourceFeed feed) {
+        if (feed.refreshing()) {
             return;
         }
-        refreshing.set(true);
-        refreshJob = background.run(source::snapshot, snapshot -> {
-            refreshing.set(false);
-            apply(snapshot);
+        feed.job = background.run(feed.source::snapshot, snapshot -> {
+            if (feeds.get(feed.name()) == feed) {
+                apply(feed, snapshot);
+            }
         }, e -> {
-            refreshing.set(false);
-            LOG.info("Refresh of {} failed: {}", source.name(), e.getMessage());
-            stale.set(!rows.isEmpty());
-            error.set(ErrorText.of(e));
+            if (feeds.get(feed.name()) == feed) {
+                LOG.info("Refresh of {} failed: {}", feed.name(), e.getMessage());
+                failed(feed, ErrorText.of(e));
+            }
         });
+        updateStatus();
+    }
+
+    private void failed(SourceFeed feed, String reason) {
+        feed.error = reason;
+        refreshErrors.put(feed.name(), reason);
+        for (SessionRow r : feed.index.values()) {
+            r.setStaleReason(reason);
+        }
+        updateStatus();
     }
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
-    void apply(Snapshot snapshot) {
+    private void apply(SourceFeed feed, Snapshot snapshot) {
         Map<SessionKey, Session> seen = new HashMap<>(snapshot.sessions().size() * 2);
         Set<SessionRow> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SessionRow> added = new ArrayList<>();
-        for (SessionRow r : freshRows) {
+        boolean wasStale = !feed.error.isEmpty();
+        for (SessionRow r : feed.freshRows) {
             r.setFresh(false);
         }
-        freshRows.clear();
-        int active = 0;
+        feed.freshRows.clear();
         for (Session s : snapshot.sessions()) {
             SessionKey key = s.key().sessionOnly();
             seen.put(key, s);
-            if (s.isActive()) {
-                active++;
-            }
-            SessionRow row = index.get(key);
+            SessionRow row = feed.index.get(key);
             if (row == null) {
                 row = new SessionRow(s);
-                index.put(key, row);
+                feed.index.put(key, row);
+                owners.put(row, feed);
                 added.add(row);
-                if (!firstSnapshot) {
+                if (!feed.firstSnapshot) {
                     row.setFresh(true);
-                    freshRows.add(row);
+                    feed.freshRows.add(row);
                 }
             } else if (row.update(s)) {
                 changed.add(row);
             }
+            if (wasStale) {
+                row.setStaleReason("");
+            }
             highlight(row);
         }
-        if (index.size() > seen.size()) {
-            index.keySet().retainAll(seen.keySet());
-            rows.removeWhere(r -> !seen.containsKey(r.getSession().key().sessionOnly()));
+        if (feed.index.size() > seen.size()) {
+            Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+            feed.index.entrySet().removeIf(e -> !seen.containsKey(e.getKey()) && gone.add(e.getValue()));
+            gone.forEach(owners::remove);
+            rows.removeWhere(gone::contains);
         }
         if (!changed.isEmpty()) {
             BitSet updated = new BitSet(rows.size());
@@ -295,22 +392,51 @@ public final class SessionsViewModel {
             rows.fireUpdated(updated);
         }
         rows.append(added);
-        if (firstSnapshot) {
-            emptyColumns.set(emptyColumnsOf(snapshot));
-            firstSnapshot = false;
+        if (feed.firstSnapshot) {
+            feed.firstSnapshot = false;
+            if (shown(feed)) {
+                emptyColumns.set(emptyColumnsOf(shownSourceRows));
+            }
         }
-        totalCount.set(rows.size());
-        activeCount.set(active);
-        lastRefresh.set(snapshot.fetchedAt());
-        latency.set(snapshot.latency());
-        stale.set(false);
-        error.set("");
+        feed.lastRefresh = snapshot.fetchedAt();
+        feed.latency = snapshot.latency();
+        feed.error = "";
+        refreshErrors.remove(feed.name());
+        generalError = "";
+        updateStatus();
     }
 
-    private static Set<SessionColumn> emptyColumnsOf(Snapshot snapshot) {
+    /** Counts, refresh time, staleness and error of the shown data sources. */
+    private void updateStatus() {
+        List<SourceFeed> shown = shownFeeds();
+        int active = 0;
+        for (SessionRow r : shownSourceRows) {
+            if (r.isActive()) {
+                active++;
+            }
+        }
+        totalCount.set(shownSourceRows.size());
+        activeCount.set(active);
+        lastRefresh.set(shown.stream().map(f -> f.lastRefresh).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
+        latency.set(shown.stream().map(f -> f.latency).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
+        refreshing.set(shown.stream().anyMatch(SourceFeed::refreshing));
+        stale.set(shown.stream().anyMatch(SourceFeed::stale));
+        List<SourceFeed> failing = shown.stream().filter(f -> !f.error.isEmpty()).toList();
+        String feedErrors = failing.size() == 1 && shown.size() == 1 ? failing.get(0).error
+                : failing.stream().map(f -> Messages.get("status.sourceError", f.name(), f.error))
+                        .collect(Collectors.joining(ERROR_SEPARATOR));
+        error.set(generalError.isEmpty() ? feedErrors : generalError);
+    }
+
+    private void setGeneralError(String message) {
+        generalError = message;
+        updateStatus();
+    }
+
+    private static Set<SessionColumn> emptyColumnsOf(List<SessionRow> shownRows) {
         Set<SessionColumn> empty = EnumSet.noneOf(SessionColumn.class);
         for (SessionColumn c : SessionColumn.values()) {
-            if (c.hiddenWhenEmpty() && snapshot.sessions().stream().allMatch(s -> c.valueOf(s) == null)) {
+            if (c.hiddenWhenEmpty() && shownRows.stream().allMatch(r -> r.valueProperty(c).get() == null)) {
                 empty.add(c);
             }
         }
@@ -329,10 +455,12 @@ public final class SessionsViewModel {
 
     /** Ends the highlight of the rows the last refresh added. */
     public void clearFresh() {
-        for (SessionRow r : freshRows) {
-            r.setFresh(false);
+        for (SourceFeed feed : feeds.values()) {
+            for (SessionRow r : feed.freshRows) {
+                r.setFresh(false);
+            }
+            feed.freshRows.clear();
         }
-        freshRows.clear();
     }
 
     // ---- filters
@@ -381,13 +509,15 @@ public final class SessionsViewModel {
         if (selection.stream().anyMatch(SessionRow::isOwn)) {
             return Optional.of(Messages.get("kill.blocked.own"));
         }
-        SessionSource source = current.get();
-        if (source == null) {
-            return Optional.of(Messages.get("kill.blocked.noSelection"));
-        }
         Capability needed = mode == KillMode.QUERY ? Capability.KILL_QUERY : Capability.KILL_SESSION;
-        if (!source.serverInfo().can(needed)) {
-            return Optional.of(Messages.get("kill.blocked.unsupported", source.serverInfo().describe()));
+        for (SessionRow r : selection) {
+            SourceFeed feed = owners.get(r);
+            if (feed == null) {
+                return Optional.of(Messages.get("kill.blocked.disconnected", r.getSession().key().dataSource()));
+            }
+            if (!feed.source.serverInfo().can(needed)) {
+                return Optional.of(Messages.get("kill.blocked.unsupported", feed.source.serverInfo().describe()));
+            }
         }
         if (mode == KillMode.QUERY && selection.stream().noneMatch(SessionRow::isActive)) {
             return Optional.of(Messages.get("kill.blocked.noStatement"));
@@ -404,18 +534,28 @@ public final class SessionsViewModel {
      * @param done receives one outcome per target, in the order given
      */
     public void kill(List<SessionRow> targets, KillMode mode, Consumer<List<KillOutcome>> done) {
-        SessionSource source = current.get();
-        if (source == null || targets.isEmpty()) {
+        if (targets.isEmpty()) {
             return;
         }
-        List<Session> sessions = targets.stream().map(SessionRow::getSession)
-                .filter(s -> mode == KillMode.SESSION || s.isActive() || s.own())
-                .toList();
+        // each session goes to the data source it was listed by, as the user saw it
+        List<KillTarget> sessions = new ArrayList<>();
+        for (SessionRow r : targets) {
+            Session s = r.getSession();
+            if (mode == KillMode.SESSION || s.isActive() || s.own()) {
+                SourceFeed feed = owners.get(r);
+                sessions.add(new KillTarget(s, feed == null ? null : feed.source));
+            }
+        }
         killing.set(true);
         background.run(() -> {
             List<KillOutcome> outcomes = new ArrayList<>();
-            for (Session s : sessions) {
-                outcomes.add(killOne(source, s, mode));
+            for (KillTarget target : sessions) {
+                Session s = target.session();
+                SessionSource source = target.source();
+                outcomes.add(source == null
+                        ? new KillOutcome(s, mode, KillOutcome.Result.FAILED,
+                                Messages.get("kill.blocked.disconnected", s.key().dataSource()))
+                        : killOne(source, s, mode));
             }
             return outcomes;
         }, outcomes -> {
@@ -424,9 +564,13 @@ public final class SessionsViewModel {
             refresh();
         }, e -> {
             killing.set(false);
-            error.set(ErrorText.of(e));
+            setGeneralError(ErrorText.of(e));
             refresh();
         });
+    }
+
+    /** A session to kill and the data source that listed it ({@code null} once disconnected). */
+    private record KillTarget(Session session, SessionSource source) {
     }
 
     private static KillOutcome killOne(SessionSource source, Session s, KillMode mode) {
@@ -451,10 +595,11 @@ public final class SessionsViewModel {
 
     /** Closes every data source and stops the demo server. Blocks briefly; call on exit. */
     public void shutdown() {
-        if (refreshJob != null) {
-            refreshJob.cancel();
-        }
+        feeds.values().forEach(SourceFeed::cancel);
+        feeds.clear();
+        owners.clear();
         current.set(null);
+        showAll.set(false);
         dataSources.forEach(SessionSource::close);
         dataSources.clear();
         demos.forEach(DemoServer::close);
@@ -468,9 +613,9 @@ public final class SessionsViewModel {
         return filtered;
     }
 
-    /** Every row of the current data source, in snapshot order. */
+    /** Every row of the shown data sources, before the filters, in snapshot order. */
     public ObservableList<SessionRow> allRows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return FXCollections.unmodifiableObservableList(shownSourceRows);
     }
 
     public StringProperty idSearchProperty() { return idSearch; }
@@ -490,11 +635,14 @@ public final class SessionsViewModel {
     public ReadOnlyObjectProperty<Instant> lastRefreshProperty() { return lastRefresh.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Duration> latencyProperty() { return latency.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty refreshingProperty() { return refreshing.getReadOnlyProperty(); }
-    /** True when the last refresh failed and the rows are those of an earlier one. */
+    /** True when the last refresh of a shown data source failed and its rows are those of an earlier one. */
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
-    /** The last failure worded for a person; empty when the last refresh worked. */
+    /**
+     * The last failure worded for a person; empty when the last refresh worked. With several shown
+     * data sources, each failing one as "name: failure", joined by "; ".
+     */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
-    /** Columns the current data source left empty in its first snapshot (see {@link SessionColumn#hiddenWhenEmpty()}). */
+    /** Columns the shown data sources left empty (computed when shown and at their first snapshot) (see {@link SessionColumn#hiddenWhenEmpty()}). */
     public ReadOnlyObjectProperty<Set<SessionColumn>> emptyColumnsProperty() { return emptyColumns.getReadOnlyProperty(); }
     /** True while connecting or starting the demo. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }

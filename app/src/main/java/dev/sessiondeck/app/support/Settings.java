@@ -20,6 +20,9 @@ public final class Settings {
 
     public boolean darkTheme;
 
+    /** The data source shown when the window closed (its name), empty for none or all. */
+    public String lastDataSource = "";
+
     /** Auto-refresh interval in seconds, 0 for off. */
     public int refreshSeconds = 5;
 

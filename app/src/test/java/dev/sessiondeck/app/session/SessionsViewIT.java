@@ -16,7 +16,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -271,31 +270,6 @@ class SessionsViewIT extends WindowTestSupport {
         assertThat(fx(() -> table().getSelectionModel().getSelectedItems())).containsExactly(row);
         assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(row);
         assertThat((double) row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isGreaterThan(0.5);
-    }
-
-    @Test
-    void connectDialogShowsAWrongPasswordInlineAndKeepsWhatWasTyped() throws Exception {
-        clickOn("#welcome-connect-button");
-        TextField host = lookup("#connect-host").queryAs(TextField.class);
-        fx(() -> {
-            host.setText(DB.host());
-            return null;
-        });
-        doubleClickOn("#connect-port").eraseText(4).write(String.valueOf(DB.port()));
-        clickOn("#connect-user").write(EmbeddedMariaDb.ADMIN);
-        clickOn("#connect-password").write("wrong");
-        clickOn("#connect-ok");
-
-        await().atMost(Duration.ofSeconds(15)).until(() -> !lookup("#connect-error").queryLabeled().getText().isEmpty());
-        assertThat(lookup("#connect-error").queryLabeled().getText()).startsWith("Authentication failed");
-        assertThat(lookup("#connect-user").queryAs(TextField.class).getText()).isEqualTo(EmbeddedMariaDb.ADMIN);
-        assertThat(lookup("#connect-port").queryAs(TextField.class).getText()).isEqualTo(String.valueOf(DB.port()));
-
-        doubleClickOn("#connect-password").eraseText(5).write(EmbeddedMariaDb.ADMIN_PASSWORD);
-        clickOn("#connect-ok");
-        await().atMost(Duration.ofSeconds(15)).until(() -> lookup("#connect-dialog").tryQuery().isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() > 0);
-        assertThat(lookup("#welcome-pane").query().isVisible() && lookup("#welcome-pane").query().getParent().isVisible()).isFalse();
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.sessiondeck.app;
+
+import dev.sessiondeck.app.datasource.DataSourceRow;
+import dev.sessiondeck.app.datasource.DataSourcesView;
+import dev.sessiondeck.app.datasource.DataSourcesViewModel;
+import dev.sessiondeck.app.session.SessionsView;
+import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.ColorTag;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Settings;
+import dev.sessiondeck.core.source.SessionSource;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.scene.control.Alert;
+import javafx.scene.control.SplitPane;
+
+/**
+ * The window's content: the data-source sidebar beside the session table. It wires the two: Connect…
+ * opens the data-source editor, the shown data source's colour tag marks the table header and the
+ * title, and the last data source is remembered.
+ */
+public final class MainWindow extends SplitPane {
+
+    private final SessionsViewModel sessions;
+    private final DataSourcesViewModel dataSources;
+    private final SessionsView sessionsView;
+    private final DataSourcesView sidebar;
+
+    public MainWindow(SessionsViewModel sessions, DataSourcesViewModel dataSources) {
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.dataSources = Objects.requireNonNull(dataSources, "dataSources");
+        this.sessionsView = new SessionsView(sessions);
+        this.sidebar = new DataSourcesView(dataSources, sessions);
+        setId("main-window");
+        getItems().addAll(sidebar, sessionsView);
+        setDividerPositions(0.19);
+        SplitPane.setResizableWithParent(sidebar, false);
+        sessionsView.setOnConnect(sidebar::quickConnect);
+        sessionsView.colorTagProperty().bind(Bindings.createObjectBinding(this::shownColorTag,
+                sessions.currentProperty(), dataSources.rows()));
+    }
+
+    public SessionsView sessionsView() {
+        return sessionsView;
+    }
+
+    public DataSourcesView sidebar() {
+        return sidebar;
+    }
+
+    private ColorTag shownColorTag() {
+        SessionSource shown = sessions.currentProperty().get();
+        return shown == null ? ColorTag.NONE : dataSources.rows().stream()
+                .filter(r -> r.source().orElse(null) == shown).findFirst()
+                .map(DataSourceRow::colorTag).orElse(ColorTag.NONE);
+    }
+
+    /** "SessionDeck — production (red)", "SessionDeck — All data sources", "SessionDeck". */
+    public StringBinding title() {
+        return Bindings.createStringBinding(() -> {
+            SessionSource shown = sessions.currentProperty().get();
+            if (sessions.showAllProperty().get()) {
+                return Messages.get("app.titleWith", Messages.get("toolbar.dataSource.all"));
+            }
+            if (shown == null) {
+                return Messages.get("app.title");
+            }
+            ColorTag tag = sessionsView.colorTagProperty().get();
+            return tag == ColorTag.NONE ? Messages.get("app.titleWith", shown.name())
+                    : Messages.get("app.titleTagged", shown.name(), tag.label());
+        }, sessions.currentProperty(), sessions.showAllProperty(), sessionsView.colorTagProperty());
+    }
+
+    /**
+     * Reads the saved data sources; tells the user once when the file was corrupt (and where it
+     * was set aside); then selects the last data source and connects it when that needs no prompt.
+     */
+    public void start(Settings settings) {
+        dataSources.load(() -> {
+            if (!settings.lastDataSource.isEmpty()) {
+                sidebar.select(settings.lastDataSource);
+                dataSources.row(settings.lastDataSource).ifPresent(dataSources::reconnect);
+            }
+        }, problem -> {
+            Alert alert = new Alert(Alert.AlertType.WARNING, problem);
+            alert.initOwner(getScene().getWindow());
+            alert.setTitle(Messages.get("sidebar.loadProblem.title"));
+            alert.setHeaderText(Messages.get("sidebar.loadProblem.header"));
+            alert.getDialogPane().setId("ds-load-problem");
+            alert.show();
+        });
+    }
+
+    /** Takes the remembered layout (see {@link SessionsView#applySettings}). */
+    public void applySettings(Settings s) {
+        sessionsView.applySettings(s);
+    }
+
+    /** Writes the layout and the shown data source into {@code s}. */
+    public void captureSettings(Settings s) {
+        sessionsView.captureSettings(s);
+        SessionSource shown = sessions.currentProperty().get();
+        s.lastDataSource = shown == null ? "" : shown.name();
+    }
+
+    public void dispose() {
+        sessionsView.dispose();
+    }
+}

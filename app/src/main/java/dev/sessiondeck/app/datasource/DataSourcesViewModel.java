@@ -1,0 +1,478 @@
+package dev.sessiondeck.app.datasource;
+
+import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.ErrorText;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.ProfileStore;
+import dev.sessiondeck.core.profile.SecretStore;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data-source list: saved profiles ({@link ProfileStore}), their passwords ({@link SecretStore}),
+ * and which of them are connected. Connecting hands the open {@link SessionSource} to the
+ * {@link SessionsViewModel}, which lists its sessions; a data source connected there without a
+ * profile (the demo server, a quick connect) shows here too, unsaved.
+ *
+ * <p>Files, the keychain and the network are used through the {@link Background} it is given;
+ * everything else happens on the UI thread. Passwords are passed as {@code char[]}, cleared after
+ * use, and never logged.
+ */
+public final class DataSourcesViewModel {
+
+    /** Asks the user for a profile's password, on the UI thread; empty when they cancel. */
+    @FunctionalInterface
+    public interface PasswordPrompt {
+        Optional<char[]> ask(DataSourceProfile profile);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataSourcesViewModel.class);
+
+    private final ProfileStore store;
+    private final SessionsViewModel sessions;
+    private final SessionsViewModel.Opener opener;
+    private final Background background;
+    private final CompletableFuture<SecretStore> secrets = new CompletableFuture<>();
+    private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DataSourceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyBooleanWrapper keychainMissing = new ReadOnlyBooleanWrapper(this, "keychainMissing");
+    private PasswordPrompt prompt = p -> Optional.empty();
+    /** The last secret-store job: each waits for the one before, so a read never overtakes a write. */
+    private CompletableFuture<Void> secretQueue = CompletableFuture.completedFuture(null);
+
+    /** One call on the secret store. */
+    @FunctionalInterface
+    private interface SecretCall<T> {
+        T apply(SecretStore store) throws Exception;
+    }
+
+    /**
+     * @param secretOpener opens the password store; called once, off the UI thread
+     *                     ({@code KeyringSecretStore::openOrMemory} in the application)
+     */
+    public DataSourcesViewModel(ProfileStore store, Supplier<SecretStore> secretOpener, SessionsViewModel sessions,
+                                SessionsViewModel.Opener opener, Background background) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.background = Objects.requireNonNull(background, "background");
+        background.run(secretOpener::get, s -> {
+            keychainMissing.set(!s.persistent());
+            secrets.complete(s);
+        }, e -> secrets.completeExceptionally(e));
+        sessions.dataSources().addListener((ListChangeListener<SessionSource>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(this::sourceClosed);
+                c.getAddedSubList().forEach(this::sourceOpened);
+            }
+        });
+        sessions.refreshErrors().addListener((MapChangeListener<String, String>) c -> rows.stream()
+                .filter(r -> r.getState() == DataSourceRow.State.CONNECTED && r.getName().equals(c.getKey()))
+                .forEach(r -> r.setRefreshError(c.wasAdded() ? c.getValueAdded() : "")));
+    }
+
+    /** Who asks for a password that is not saved (the window's small password dialog). */
+    public void setPasswordPrompt(PasswordPrompt prompt) {
+        this.prompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
+    /** The saved and the connected data sources, saved ones in the file's order. */
+    public ObservableList<DataSourceRow> rows() {
+        return rowsView;
+    }
+
+    /** True when no operating-system keychain answered: saved passwords last for this run only. */
+    public ReadOnlyBooleanProperty keychainMissingProperty() {
+        return keychainMissing.getReadOnlyProperty();
+    }
+
+    // ---- the list
+
+    /**
+     * Reads the saved profiles in the background.
+     *
+     * @param onLoaded  receives the rows, after they are listed
+     * @param onProblem receives, once, what was wrong with the file (it was set aside) or why it
+     *                  could not be read
+     */
+    public void load(Runnable onLoaded, Consumer<String> onProblem) {
+        background.run(store::load, result -> {
+            for (DataSourceProfile p : result.profiles()) {
+                if (row(p.name()).isEmpty()) {
+                    rows.add(rows.size() - unsavedCount(), new DataSourceRow(p));
+                }
+            }
+            result.problem().ifPresent(onProblem);
+            onLoaded.run();
+        }, e -> onProblem.accept(ErrorText.of(e)));
+    }
+
+    /** The row named {@code name}, if any. */
+    public Optional<DataSourceRow> row(String name) {
+        return rows.stream().filter(r -> r.getName().equals(name)).findFirst();
+    }
+
+    /** True when a saved data source other than {@code exceptId} is named {@code name}. */
+    public boolean nameTaken(String name, String exceptId) {
+        return rows.stream().anyMatch(r -> r.getName().equals(name)
+                && r.profile().map(p -> !p.id().equals(exceptId)).orElse(true));
+    }
+
+    /**
+     * Saves a new or changed profile (matched by id) and writes the file in the background.
+     *
+     * @param password the password typed, or {@code null} to keep the saved one; with
+     *                 {@link DataSourceProfile#savePassword()} it goes to the keychain, without it
+     *                 any saved one is forgotten. Cleared here.
+     * @param onError  receives a failure to write, worded for a person
+     * @return the row of the profile
+     */
+    public DataSourceRow save(DataSourceProfile profile, char[] password, Consumer<String> onError) {
+        DataSourceRow row = rows.stream().filter(r -> r.profile().map(p -> p.id().equals(profile.id())).orElse(false))
+                .findFirst().orElse(null);
+        if (row == null) {
+            row = new DataSourceRow(profile);
+            rows.add(rows.size() - unsavedCount(), row);
+        } else {
+            row.setProfile(profile);
+        }
+        persist(onError);
+        char[] secret = password == null ? null : password.clone();
+        if (password != null) {
+            Arrays.fill(password, '\0');
+        }
+        if (!profile.savePassword() || secret != null) {
+            withSecrets(store -> {
+                try {
+                    if (!profile.savePassword()) {
+                        store.delete(profile.id());
+                    } else {
+                        store.write(profile.id(), secret);
+                    }
+                } finally {
+                    if (secret != null) {
+                        Arrays.fill(secret, '\0');
+                    }
+                }
+                return null;
+            }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
+        }
+        return row;
+    }
+
+    /** A copy under a free name ("name (2)"), right after the original; its password is not shared. */
+    public DataSourceRow duplicate(DataSourceRow original, Consumer<String> onError) {
+        DataSourceProfile p = original.profile().orElseThrow(() -> new IllegalArgumentException("not saved"));
+        DataSourceRow copy = new DataSourceRow(p.duplicate(freeName(p.name())));
+        rows.add(rows.indexOf(original) + 1, copy);
+        persist(onError);
+        return copy;
+    }
+
+    /** Disconnects and forgets a data source, with its saved password. */
+    public void delete(DataSourceRow row, Consumer<String> onError) {
+        disconnect(row);
+        rows.remove(row);
+        row.profile().ifPresent(p -> {
+            persist(onError);
+            withSecrets(store -> {
+                store.delete(p.id());
+                return null;
+            }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
+        });
+    }
+
+    /** Runs {@code call} in the background after every earlier secret-store job. */
+    private <T> void withSecrets(SecretCall<T> call, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        CompletableFuture<Void> before = secretQueue;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        secretQueue = done;
+        background.run(() -> {
+            try {
+                before.join();
+                return call.apply(secrets.join());
+            } finally {
+                done.complete(null);
+            }
+        }, onSuccess, onFailure);
+    }
+
+    private void persist(Consumer<String> onError) {
+        List<DataSourceProfile> profiles = saved();
+        background.run(() -> {
+            store.save(profiles);
+            return null;
+        }, ok -> { }, e -> {
+            LOG.warn("Cannot save the data sources to {}: {}", store.file(), e.getMessage());
+            onError.accept(Messages.get("sidebar.saveFailed", store.file(), e.getMessage()));
+        });
+    }
+
+    private List<DataSourceProfile> saved() {
+        return rows.stream().flatMap(r -> r.profile().stream()).toList();
+    }
+
+    private int unsavedCount() {
+        return (int) rows.stream().filter(r -> !r.isSaved()).count();
+    }
+
+    /** {@code base}, or "base (2)", "base (3)" ... whichever no data source is named yet. */
+    String freeName(String base) {
+        String name = base;
+        for (int i = 2; row(name).isPresent(); i++) {
+            name = base + " (" + i + ")";
+        }
+        return name;
+    }
+
+    // ---- connections
+
+    /**
+     * Connects a saved data source in the background and shows its sessions; one that is
+     * connected already is just shown. The password comes from {@code typed}, else the keychain
+     * (when saved there), else the {@link #setPasswordPrompt prompt}; a prompted password of a
+     * profile with Save password is kept in the secret store (for this run only without a keychain).
+     *
+     * @param typed     a password the user just typed, or {@code null}; cleared here
+     * @param onOpened  runs once connected
+     * @param onFailure receives the failure worded for a person (the row shows it too)
+     */
+    public void connect(DataSourceRow row, char[] typed, Runnable onOpened, Consumer<String> onFailure) {
+        connect(row, typed, true, onOpened, onFailure);
+    }
+
+    /**
+     * Connects the data source remembered from the last run, if its password is saved (or none is
+     * needed); else it only stays in the list, so that starting the window never asks for a password.
+     */
+    public void reconnect(DataSourceRow row) {
+        connect(row, null, false, () -> { }, reason -> { });
+    }
+
+    private void connect(DataSourceRow row, char[] typed, boolean ask, Runnable onOpened, Consumer<String> onFailure) {
+        if (row.getState() == DataSourceRow.State.CONNECTED) {
+            row.source().ifPresent(s -> sessions.currentProperty().set(s));
+            onOpened.run();
+            return;
+        }
+        DataSourceProfile p = row.profile().orElse(null);
+        if (p == null || row.getState() == DataSourceRow.State.CONNECTING) {
+            return;
+        }
+        row.set(DataSourceRow.State.CONNECTING, Messages.get("sidebar.state.connecting"), null);
+        if (typed != null) {
+            open(row, p, typed, onOpened, onFailure);
+            return;
+        }
+        password(p, ask, password -> open(row, p, password, onOpened, onFailure),
+                () -> row.set(DataSourceRow.State.DISCONNECTED, "", null));
+    }
+
+    /**
+     * The profile's password: from the secret store when saved there, else asked (when {@code ask});
+     * an asked password of a profile with Save password is kept in the store. Calls {@code then}
+     * on the UI thread with a copy to clear, or {@code none} when there is none.
+     */
+    private void password(DataSourceProfile p, boolean ask, Consumer<char[]> then, Runnable none) {
+        withSecrets(store -> p.savePassword() ? store.read(p.id()) : Optional.<char[]>empty(), saved -> {
+            if (saved.isPresent()) {
+                then.accept(saved.get());
+            } else {
+                askFor(p, ask, then, none);
+            }
+        }, e -> {
+            LOG.info("Cannot read the saved password of {}: {}", p.name(), e.getMessage());
+            askFor(p, ask, then, none);
+        });
+    }
+
+    private void askFor(DataSourceProfile p, boolean ask, Consumer<char[]> then, Runnable none) {
+        Optional<char[]> asked = ask ? prompt.ask(p) : Optional.empty();
+        if (asked.isEmpty()) {
+            none.run();
+            return;
+        }
+        if (p.savePassword()) {
+            char[] keep = asked.get().clone();
+            withSecrets(store -> {
+                try {
+                    store.write(p.id(), keep);
+                } finally {
+                    Arrays.fill(keep, '\0');
+                }
+                return null;
+            }, ok -> { }, e -> LOG.info("Cannot keep the password of {}: {}", p.name(), e.getMessage()));
+        }
+        then.accept(asked.get());
+    }
+
+    /**
+     * Tests a saved data source: its password as {@link #connect} finds it, then
+     * {@link #test(ConnectionSpec, String, Consumer, Consumer)}.
+     */
+    public void test(DataSourceRow row, Consumer<String> onSuccess, Consumer<String> onFailure) {
+        DataSourceProfile p = row.profile().orElse(null);
+        if (p == null) {
+            return;
+        }
+        password(p, true, password -> {
+            ConnectionSpec spec;
+            try {
+                spec = p.toSpec(password);
+            } catch (IllegalArgumentException e) {
+                onFailure.accept(ErrorText.of(e));
+                return;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            test(spec, null, onSuccess, onFailure);
+        }, () -> { });
+    }
+
+    private void open(DataSourceRow row, DataSourceProfile p, char[] password, Runnable onOpened, Consumer<String> onFailure) {
+        ConnectionSpec spec;
+        try {
+            spec = p.toSpec(password);
+        } catch (IllegalArgumentException e) {
+            failed(row, ErrorText.of(e), onFailure);
+            return;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        background.run(() -> opener.open(spec), source -> {
+            if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
+                // deleted or disconnected meanwhile
+                background.worker().execute(source::close);
+                return;
+            }
+            row.set(DataSourceRow.State.CONNECTED, describe(source), source);
+            sessions.addDataSource(source);
+            onOpened.run();
+        }, e -> {
+            LOG.info("Cannot connect to {} ({}): {}", p.name(), spec.describe(), e.getMessage());
+            failed(row, ErrorText.of(e), onFailure);
+        });
+    }
+
+    private static void failed(DataSourceRow row, String reason, Consumer<String> onFailure) {
+        row.set(DataSourceRow.State.FAILED, reason, null);
+        onFailure.accept(reason);
+    }
+
+    /** Closes the data source's pool (in the background); the row stays, disconnected. */
+    public void disconnect(DataSourceRow row) {
+        row.source().ifPresentOrElse(sessions::removeDataSource, () -> {
+            if (row.getState() != DataSourceRow.State.DISCONNECTED) {
+                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+            }
+        });
+    }
+
+    /**
+     * Connects to a server without saving it (the quick connect); it shows in the list, unsaved.
+     *
+     * @see SessionsViewModel#connect(ConnectionSpec, Runnable, Consumer)
+     */
+    public void connectUnsaved(ConnectionSpec spec, Runnable onOpened, Consumer<String> onFailure) {
+        sessions.connect(spec, onOpened, onFailure);
+    }
+
+    /**
+     * Opens the data source, asks what it is and closes it again, in the background.
+     *
+     * @param savedPasswordOf when not {@code null} and {@code spec} has no password, the id of the
+     *                        profile whose saved password to use
+     * @param onSuccess       receives "Connected: MariaDB 11.4.5 (11.4.5-MariaDB)"
+     * @param onFailure       receives the failure worded for a person
+     */
+    public void test(ConnectionSpec spec, String savedPasswordOf, Consumer<String> onSuccess, Consumer<String> onFailure) {
+        CompletableFuture<Void> before = secretQueue;
+        background.run(() -> {
+            ConnectionSpec used = spec;
+            if (savedPasswordOf != null && spec.password().length == 0) {
+                before.join();
+                Optional<char[]> saved = secrets.join().read(savedPasswordOf);
+                if (saved.isPresent()) {
+                    used = spec.toBuilder().password(saved.get()).build();
+                    Arrays.fill(saved.get(), '\0');
+                }
+            }
+            try (SessionSource s = opener.open(used)) {
+                return Messages.get("editor.test.ok", s.serverInfo().describe(), s.serverInfo().versionString());
+            }
+        }, onSuccess, e -> onFailure.accept(ErrorText.of(e)));
+    }
+
+    private static String describe(SessionSource source) {
+        return source.serverInfo().describe();
+    }
+
+    private void sourceOpened(SessionSource source) {
+        if (rows.stream().noneMatch(r -> r.source().orElse(null) == source)) {
+            DataSourceRow unsaved = new DataSourceRow(source);
+            unsaved.set(DataSourceRow.State.CONNECTED, describe(source), source);
+            rows.add(unsaved);
+        }
+    }
+
+    private void sourceClosed(SessionSource source) {
+        for (DataSourceRow r : List.copyOf(rows)) {
+            if (r.source().orElse(null) == source) {
+                if (r.isSaved()) {
+                    r.set(DataSourceRow.State.DISCONNECTED, "", null);
+                } else {
+                    rows.remove(r);
+                }
+            }
+        }
+    }
+
+    // ---- export and import
+
+    /** Writes the saved profiles, without passwords, to {@code file} in the background. */
+    public void exportTo(Path file, Consumer<String> onDone, Consumer<String> onError) {
+        List<DataSourceProfile> profiles = saved();
+        background.run(() -> {
+            Files.writeString(file, ProfileStore.export(profiles), StandardCharsets.UTF_8);
+            return profiles.size();
+        }, n -> onDone.accept(Messages.get("sidebar.exported", n, file)), e -> onError.accept(ErrorText.of(e)));
+    }
+
+    /**
+     * Adds the profiles of an export, in the background; a name or id already in use gets a free
+     * name and a new id. Imported profiles have no saved password.
+     */
+    public void importFrom(Path file, Consumer<String> onDone, Consumer<String> onError) {
+        background.run(() -> ProfileStore.importFrom(Files.readString(file, StandardCharsets.UTF_8)), imported -> {
+            List<String> ids = new ArrayList<>(saved().stream().map(DataSourceProfile::id).toList());
+            for (DataSourceProfile p : imported) {
+                DataSourceProfile added = row(p.name()).isPresent() || ids.contains(p.id()) ? p.duplicate(freeName(p.name())) : p;
+                ids.add(added.id());
+                rows.add(rows.size() - unsavedCount(), new DataSourceRow(added));
+            }
+            persist(onError);
+            onDone.accept(Messages.get("sidebar.imported", imported.size(), file));
+        }, e -> onError.accept(ErrorText.of(e)));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.source.SessionSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The refresh state of one connected data source inside {@link SessionsViewModel}: its rows by
+ * session, its own refresh job (so a slow or dead source never holds up another's), and what its
+ * last refresh gave. Touched on the UI thread only.
+ */
+final class SourceFeed {
+
+    final SessionSource source;
+    /** This source's rows by {@link SessionKey#sessionOnly()}. */
+    final Map<SessionKey, SessionRow> index = new HashMap<>();
+    /** Rows the last refresh added, highlighted for a moment. */
+    final List<SessionRow> freshRows = new ArrayList<>();
+    Background.Job job;
+    boolean firstSnapshot = true;
+    /** The last refresh's failure worded for a person; empty when it worked. */
+    String error = "";
+    Instant lastRefresh;
+    Duration latency;
+
+    SourceFeed(SessionSource source) {
+        this.source = source;
+    }
+
+    String name() {
+        return source.name();
+    }
+
+    boolean refreshing() {
+        return job != null && !job.isFinished();
+    }
+
+    /** True when the last refresh failed and the rows are those of an earlier one. */
+    boolean stale() {
+        return !error.isEmpty() && !index.isEmpty();
+    }
+
+    void cancel() {
+        if (job != null) {
+            job.cancel();
+            job = null;
+        }
+    }
+}

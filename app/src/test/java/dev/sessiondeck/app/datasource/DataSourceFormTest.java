@@ -1,0 +1,105 @@
+package dev.sessiondeck.app.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.TlsMode;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DataSourceFormTest {
+
+    @BeforeAll
+    static void english() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    private static DataSourceForm.Input input(String host, String port, String user, String connect, String query,
+                                              TlsMode tls, String props) {
+        return new DataSourceForm.Input("", DatabaseType.AUTO, host, port, user, "pw".toCharArray(), "", tls, "",
+                connect, query, props);
+    }
+
+    @Test
+    void blankPortMeansTheTypesDefaultAndBlankNameMeansHostAndPort() throws Exception {
+        ConnectionSpec spec = DataSourceForm.build(new DataSourceForm.Input(" ", DatabaseType.POSTGRESQL, "db1", "", "app",
+                new char[0], "", TlsMode.PREFERRED, "", "", "", ""));
+        assertThat(spec.port()).isEqualTo(5432);
+        assertThat(spec.name()).isEqualTo("db1:5432");
+        assertThat(spec.connectTimeout()).isEqualTo(ConnectionSpec.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    @Test
+    void timeoutsAreSecondsWithDecimalsAndPropertiesAreKeyValueLines() throws Exception {
+        ConnectionSpec spec = DataSourceForm.build(input("h", "3307", "u", "0.25", "30", TlsMode.DISABLED,
+                "# tuning\nconnectTimeout = 1\n\nsessionVariables=sql_mode=ANSI\n"));
+        assertThat(spec.connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(spec.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(spec.properties()).containsEntry("connectTimeout", "1").containsEntry("sessionVariables", "sql_mode=ANSI");
+        assertThat(DataSourceForm.seconds(250)).isEqualTo("0.25");
+        assertThat(DataSourceForm.seconds(5000)).isEqualTo("5");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no host           | ''   | 3306  | u | 5    | 10 | HOST            | host is required",
+            "port too high     | h    | 70000 | u | 5    | 10 | PORT            | port must be between 1 and 65535",
+            "port not a number | h    | 33x   | u | 5    | 10 | PORT            | The port is a whole number",
+            "no user           | h    | 3306  | ' '| 5   | 10 | USER            | user is required",
+            "connect too short | h    | 3306  | u | 0.1  | 10 | CONNECT_TIMEOUT | connectTimeout cannot be less than 250 ms",
+            "query too long    | h    | 3306  | u | 5    | 4000 | QUERY_TIMEOUT | queryTimeout cannot be more than 3600 s",
+            "not seconds       | h    | 3306  | u | five | 10 | CONNECT_TIMEOUT | Enter seconds",
+    })
+    void problemsNameTheFieldInTheBuildersWords(String what, String host, String port, String user, String connect,
+                                                String query, DataSourceForm.Field field, String message) {
+        assertThatThrownBy(() -> DataSourceForm.build(input(host, port, user, connect, query, TlsMode.PREFERRED, "")))
+                .isInstanceOfSatisfying(DataSourceForm.InvalidInput.class, e -> {
+                    assertThat(e.problem().field()).isEqualTo(field);
+                    assertThat(e.problem().message()).startsWith(message);
+                });
+    }
+
+    @Test
+    void verifyingTlsWithoutACaFileMarksTheCaField() {
+        assertThatThrownBy(() -> DataSourceForm.build(input("h", "3306", "u", "5", "10", TlsMode.VERIFY_CA, "")))
+                .isInstanceOfSatisfying(DataSourceForm.InvalidInput.class,
+                        e -> assertThat(e.problem().field()).isEqualTo(DataSourceForm.Field.CA_FILE));
+    }
+
+    @Test
+    void aPropertyLineWithoutEqualsOrACredentialPropertyIsRefused() {
+        assertThatThrownBy(() -> DataSourceForm.parseProperties("useSSL=false\nnonsense"))
+                .isInstanceOfSatisfying(DataSourceForm.InvalidInput.class,
+                        e -> assertThat(e.problem().message()).contains("Line 2"));
+        assertThatThrownBy(() -> DataSourceForm.build(input("h", "3306", "u", "5", "10", TlsMode.PREFERRED, "password=x")))
+                .isInstanceOfSatisfying(DataSourceForm.InvalidInput.class,
+                        e -> assertThat(e.problem().field()).isEqualTo(DataSourceForm.Field.PROPERTIES));
+    }
+
+    @Test
+    void aJdbcUrlIsReadWithOrWithoutAUserAndOtherTextIsIgnored() throws Exception {
+        ConnectionSpec withUser = DataSourceForm.readJdbcUrl("jdbc:mariadb://db.example:3307/shop?user=ops&useSSL=true")
+                .orElseThrow();
+        assertThat(withUser.type()).isEqualTo(DatabaseType.MARIADB);
+        assertThat(withUser.host()).isEqualTo("db.example");
+        assertThat(withUser.port()).isEqualTo(3307);
+        assertThat(withUser.user()).isEqualTo("ops");
+        assertThat(withUser.database()).hasValue("shop");
+        assertThat(withUser.properties()).containsEntry("useSSL", "true");
+
+        ConnectionSpec noUser = DataSourceForm.readJdbcUrl("jdbc:postgresql://pg1/app").orElseThrow();
+        assertThat(noUser.user()).isEqualTo(DataSourceForm.NO_USER);
+        assertThat(noUser.port()).isEqualTo(5432);
+
+        assertThat(DataSourceForm.readJdbcUrl("db.example")).isEmpty();
+        assertThatThrownBy(() -> DataSourceForm.readJdbcUrl("jdbc:oracle://x/y"))
+                .isInstanceOf(DataSourceForm.InvalidInput.class).hasMessageContaining("unsupported");
+    }
+}

@@ -1,0 +1,204 @@
+package dev.sessiondeck.app.datasource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.MemorySecretStore;
+import dev.sessiondeck.core.profile.ProfileStore;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.KillResult;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data-source list without a window: every background job runs on the test's thread. */
+class DataSourcesViewModelTest {
+
+    private static final Background NOW = new Background(Runnable::run, Runnable::run);
+
+    @TempDir
+    Path dir;
+    private ProfileStore store;
+    private final MemorySecretStore secrets = new MemorySecretStore();
+    /** The passwords each open was given, in order. */
+    private final List<String> openedWith = new ArrayList<>();
+    private SourceException refuse;
+    private SessionsViewModel sessions;
+    private DataSourcesViewModel vm;
+
+    @BeforeAll
+    static void english() {
+        Messages.use(Locale.ENGLISH);
+    }
+
+    @BeforeEach
+    void setUp() {
+        store = new ProfileStore(dir.resolve("datasources.json"));
+        SessionsViewModel.Opener opener = spec -> {
+            if (refuse != null) {
+                throw refuse;
+            }
+            openedWith.add(new String(spec.password()));
+            return new Listing(spec.name());
+        };
+        sessions = new SessionsViewModel(opener, NOW);
+        vm = new DataSourcesViewModel(store, () -> secrets, sessions, opener, NOW);
+    }
+
+    private static DataSourceProfile profile(String name, boolean savePassword) {
+        DataSourceProfile p = DataSourceProfile.create(name, DatabaseType.MARIADB, "db-" + name, 3306, "ops");
+        return new DataSourceProfile(p.id(), p.name(), p.type(), p.host(), p.port(), p.user(), "", p.tlsMode(), "",
+                p.connectTimeoutMillis(), p.queryTimeoutMillis(), p.properties(), "red", savePassword);
+    }
+
+    @Test
+    void savingWritesTheProfileWithoutItsPasswordAndThePasswordToTheSecretStore() throws Exception {
+        DataSourceProfile prod = profile("prod", true);
+        vm.save(prod, "s3cret-pw".toCharArray(), e -> { throw new AssertionError(e); });
+
+        String file = Files.readString(store.file(), StandardCharsets.UTF_8);
+        assertThat(file).contains("\"prod\"").doesNotContain("s3cret-pw");
+        assertThat(secrets.read(prod.id())).hasValueSatisfying(p -> assertThat(new String(p)).isEqualTo("s3cret-pw"));
+        assertThat(store.load().profiles()).containsExactly(prod);
+    }
+
+    @Test
+    void connectUsesTheSavedPasswordAndShowsTheSessions() {
+        DataSourceRow row = vm.save(profile("prod", true), "pw1".toCharArray(), e -> { });
+        vm.connect(row, null, () -> { }, e -> { throw new AssertionError(e); });
+
+        assertThat(openedWith).containsExactly("pw1");
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.CONNECTED);
+        assertThat(row.getDetail()).isEqualTo("MariaDB 11.4.5");
+        assertThat(sessions.currentProperty().get()).isSameAs(row.source().orElseThrow());
+        assertThat(vm.rows()).as("no unsaved duplicate of a saved source").hasSize(1);
+
+        vm.disconnect(row);
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.DISCONNECTED);
+        assertThat(sessions.dataSources()).isEmpty();
+    }
+
+    @Test
+    void aPasswordNotSavedIsAskedForAndKeptForTheRunWhenSavePasswordIsOn() {
+        AtomicInteger asked = new AtomicInteger();
+        vm.setPasswordPrompt(p -> {
+            asked.incrementAndGet();
+            return Optional.of("typed".toCharArray());
+        });
+        DataSourceRow row = vm.save(profile("prod", true), null, e -> { });
+        vm.connect(row, null, () -> { }, e -> { });
+        vm.disconnect(row);
+        vm.connect(row, null, () -> { }, e -> { });
+
+        assertThat(asked).as("asked once, then kept").hasValue(1);
+        assertThat(openedWith).containsExactly("typed", "typed");
+    }
+
+    @Test
+    void cancellingThePromptLeavesTheSourceDisconnectedAndAFailureIsWorded() {
+        DataSourceRow row = vm.save(profile("prod", false), null, e -> { });
+        vm.connect(row, null, () -> { }, e -> { });
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.DISCONNECTED);
+
+        refuse = new SourceException(SourceException.Kind.AUTHENTICATION, "Access denied for user 'ops'");
+        List<String> failures = new ArrayList<>();
+        vm.connect(row, "wrong".toCharArray(), () -> { }, failures::add);
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.FAILED);
+        assertThat(row.getDetail()).startsWith("Authentication failed").contains("Access denied");
+        assertThat(failures).containsExactly(row.getDetail());
+    }
+
+    @Test
+    void duplicateTakesAFreeNameAndNotThePasswordAndDeleteForgetsBoth() throws Exception {
+        DataSourceProfile prod = profile("prod", true);
+        DataSourceRow row = vm.save(prod, "pw".toCharArray(), e -> { });
+        DataSourceRow copy = vm.duplicate(row, e -> { });
+        DataSourceRow third = vm.duplicate(row, e -> { });
+
+        assertThat(vm.rows()).extracting(DataSourceRow::getName).containsExactly("prod", "prod (3)", "prod (2)");
+        assertThat(copy.profile().orElseThrow().savePassword()).isFalse();
+        assertThat(vm.nameTaken("prod (2)", prod.id())).isTrue();
+        assertThat(vm.nameTaken("prod", prod.id())).as("its own name").isFalse();
+
+        vm.delete(row, e -> { });
+        vm.delete(third, e -> { });
+        assertThat(secrets.read(prod.id())).isEmpty();
+        assertThat(store.load().profiles()).extracting(DataSourceProfile::name).containsExactly("prod (2)");
+    }
+
+    @Test
+    void loadReportsACorruptFileOnceAndStartsEmpty() throws Exception {
+        Files.writeString(store.file(), "{ not json");
+        List<String> problems = new ArrayList<>();
+        vm.load(() -> { }, problems::add);
+        assertThat(problems).singleElement().asString().contains("moved");
+        assertThat(vm.rows()).isEmpty();
+    }
+
+    @Test
+    void importRenamesClashesAndExportHasNoPassword() throws Exception {
+        vm.save(profile("prod", true), "pw-never-exported".toCharArray(), e -> { });
+        Path export = dir.resolve("export.json");
+        List<String> done = new ArrayList<>();
+        vm.exportTo(export, done::add, e -> { throw new AssertionError(e); });
+        assertThat(Files.readString(export)).doesNotContain("pw-never-exported").contains("\"savePassword\" : false");
+
+        vm.importFrom(export, done::add, e -> { throw new AssertionError(e); });
+        assertThat(vm.rows()).extracting(DataSourceRow::getName).containsExactly("prod", "prod (2)");
+        assertThat(done).hasSize(2);
+    }
+
+    @Test
+    void theDemoAndQuickConnectsShowUnsavedAndGoWhenClosed() {
+        vm.connectUnsaved(ConnectionSpec.builder().name("quick").host("h").user("u").build(), () -> { }, e -> { });
+        assertThat(vm.rows()).singleElement().satisfies(r -> {
+            assertThat(r.isSaved()).isFalse();
+            assertThat(r.getState()).isEqualTo(DataSourceRow.State.CONNECTED);
+        });
+        vm.disconnect(vm.rows().get(0));
+        assertThat(vm.rows()).isEmpty();
+    }
+
+    /** A plain fake of our SessionSource that lists nothing. */
+    private record Listing(String name) implements SessionSource {
+        @Override
+        public ServerInfo serverInfo() {
+            return ServerInfo.detectMySqlFamily("11.4.5-MariaDB", null, false);
+        }
+
+        @Override
+        public Snapshot snapshot() {
+            return new Snapshot(name, List.of(), Instant.now(), Duration.ZERO);
+        }
+
+        @Override
+        public KillResult kill(SessionKey key, KillMode mode) {
+            return new KillResult(key, mode, true, Duration.ZERO);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
