@@ -75,8 +75,17 @@ public final class SessionDeckApp extends Application {
         }
     }
 
-    /** Puts the window where it was, if that place is still on a screen. */
+    /**
+     * Puts the window where it was, if that place is still on a screen; the first time, makes it
+     * nearly as large as the screen, since the session table has many columns.
+     */
     private void placeWindow(Stage stage) {
+        if (Double.isNaN(settings.windowX)) {
+            javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(Math.min(1680, screen.getWidth() * 0.94));
+            stage.setHeight(Math.min(1050, screen.getHeight() * 0.92));
+            stage.centerOnScreen();
+        }
         if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)
                 && !Screen.getScreensForRectangle(settings.windowX, settings.windowY, 100, 100).isEmpty()) {
             stage.setX(settings.windowX);
