@@ -25,6 +25,8 @@ public final class SessionRow {
     private final List<ReadOnlyObjectWrapper<Object>> values = new ArrayList<>(COLUMNS.length);
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
+    /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
+    private SessionRow groupHead = this;
 
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
@@ -89,6 +91,14 @@ public final class SessionRow {
 
     void setFresh(boolean v) {
         fresh.set(v);
+    }
+
+    SessionRow groupHead() {
+        return groupHead;
+    }
+
+    void setGroupHead(SessionRow head) {
+        groupHead = Objects.requireNonNull(head, "head");
     }
 
     /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.Victim;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,14 +12,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.TableColumn;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the main window with live sessions of an embedded MariaDB (idle sessions, long
@@ -84,25 +79,9 @@ class MainWindowScreenshotIT extends WindowTestSupport {
                     .ifPresent(r -> table().getSelectionModel().select(r));
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
 
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
-        Files.createDirectories(PICTURE.getParent());
-        ImageIO.write(toBufferedImage(image), "png", PICTURE.toFile());
+        Screenshots.write(stage.getScene(), PICTURE);
         assertThat(PICTURE).exists();
         assertThat(Files.size(PICTURE)).isGreaterThan(20_000);
-    }
-
-    private static BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }

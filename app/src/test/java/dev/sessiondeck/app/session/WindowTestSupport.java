@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
@@ -118,6 +119,20 @@ abstract class WindowTestSupport extends FxRobot {
     /** The table row node showing {@code row}, to click. */
     protected Node rowNode(SessionRow row) {
         return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).query();
+    }
+
+    /**
+     * Selects the row and opens the table's context menu on it, as a right-click does (the headless
+     * Monocle robot sends no context-menu event).
+     */
+    protected void openRowMenu(SessionRow row) throws Exception {
+        Node node = rowNode(row);
+        clickOn(node);
+        fx(() -> {
+            table().getContextMenu().show(node, Side.BOTTOM, 40, 0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected int shownCount() throws Exception {
