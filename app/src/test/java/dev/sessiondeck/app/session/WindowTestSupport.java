@@ -9,6 +9,7 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.EmbeddedPostgres;
 import dev.sessiondeck.core.testing.Victim;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -76,6 +77,13 @@ abstract class WindowTestSupport extends FxRobot {
 
     /** A connection as {@code user} running {@code sql} in the background, closed after the test. */
     protected Victim victim(EmbeddedMariaDb db, String user, String password, String sql) throws SQLException {
+        Victim v = Victim.start(db, user, password, sql);
+        opened.add(v);
+        return v;
+    }
+
+    /** A PostgreSQL connection as {@code user} running {@code sql} in the background, closed after the test. */
+    protected Victim victim(EmbeddedPostgres db, String user, String password, String sql) throws SQLException {
         Victim v = Victim.start(db, user, password, sql);
         opened.add(v);
         return v;
