@@ -15,6 +15,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -56,6 +57,15 @@ final class SessionDetailsDialog extends Dialog<Void> {
         TableColumn<Field, String> value = new TableColumn<>(Messages.get("details.value"));
         value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().value()));
         value.setPrefWidth(460);
+        value.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // long values (the SQL) are cut in the cell: the tooltip has them whole
+                setTooltip(empty || item == null || item.length() < 60 ? null : whole(item));
+            }
+        });
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -79,6 +89,13 @@ final class SessionDetailsDialog extends Dialog<Void> {
         getDialogPane().getStylesheets().add(Themes.stylesheet());
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("details-close");
+    }
+
+    private static Tooltip whole(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(640);
+        return t;
     }
 
     /** The session's fields with a value, in the order the dialog lists them. */

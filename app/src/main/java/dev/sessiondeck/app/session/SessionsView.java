@@ -251,6 +251,8 @@ public final class SessionsView extends BorderPane {
             col.setCellValueFactory(f -> f.getValue().valueProperty(c));
             col.setComparator(VALUE_ORDER);
             col.setCellFactory(c == SessionColumn.SQL ? t -> new SqlCell() : t -> new ValueCell(c));
+            // cells of a column shown after the rows laid out would sit at the top of their rows
+            col.visibleProperty().addListener((o, was, now) -> table.refresh());
             columns.put(c, col);
             table.getColumns().add(col);
 

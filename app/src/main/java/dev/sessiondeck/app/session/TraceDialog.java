@@ -43,8 +43,11 @@ final class TraceDialog extends Dialog<Void> {
     private final TextField level = new TextField();
     private final TextField sample = new TextField();
     private final ComboBox<RecordPolicy> policy = new ComboBox<>();
-    private final Label levelError = error("trace-level-error");
-    private final Label sampleError = error("trace-sample-error");
+    private final String levelHint = Messages.get("trace.level.hint", TraceSettings.MIN_LEVEL, TraceSettings.MAX_LEVEL);
+    private final String sampleHint = Messages.get("trace.sample.hint");
+    /** Next to each field: what it takes, or why the value typed is refused. */
+    private final Label levelMessage = hint("trace-level-message", levelHint);
+    private final Label sampleMessage = hint("trace-sample-message", sampleHint);
     private final Label result = new Label();
     private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
 
@@ -74,13 +77,14 @@ final class TraceDialog extends Dialog<Void> {
         sample.setText(SessionColumn.percent(now.map(TraceSettings::samplePercentage).orElse(10.0)));
         sample.setPrefColumnCount(6);
         policy.setId("trace-policy");
-        policy.setPrefWidth(330);
+        policy.setPrefWidth(260);
+        policy.setMinWidth(Region.USE_PREF_SIZE);
         policy.getItems().setAll(RecordPolicy.values());
         policy.setValue(now.map(TraceSettings::recordPolicy).orElse(RecordPolicy.SAMPLE_AND_SLOW_QUERY));
         policy.setConverter(new StringConverter<>() {
             @Override
             public String toString(RecordPolicy p) {
-                return p == null ? "" : Messages.get("trace.policy." + p.name());
+                return p == null ? "" : p.name();
             }
 
             @Override
@@ -88,19 +92,20 @@ final class TraceDialog extends Dialog<Void> {
                 return null;
             }
         });
-        level.textProperty().addListener((o, a, b) -> levelError.setText(""));
-        sample.textProperty().addListener((o, a, b) -> sampleError.setText(""));
+        level.textProperty().addListener((o, a, b) -> show(levelMessage, levelHint, false));
+        sample.textProperty().addListener((o, a, b) -> show(sampleMessage, sampleHint, false));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
-        grid.addRow(0, name("trace.current"), current);
-        grid.addRow(1, name("trace.level"), level, hint(Messages.get("trace.level.hint",
-                TraceSettings.MIN_LEVEL, TraceSettings.MAX_LEVEL)));
-        grid.add(levelError, 1, 2, 2, 1);
-        grid.addRow(3, name("trace.sample"), sample, hint(Messages.get("trace.sample.hint")));
-        grid.add(sampleError, 1, 4, 2, 1);
-        grid.addRow(5, name("trace.policy"), policy, hint(Messages.get("trace.policy.hint")));
+        grid.addRow(0, name("trace.current"));
+        grid.add(current, 1, 0, 2, 1);
+        grid.addRow(1, name("trace.level"), level, levelMessage);
+        grid.addRow(2, name("trace.sample"), sample, sampleMessage);
+        Label policyHint = hint("trace-policy-hint", "");
+        policyHint.textProperty().bind(Bindings.createStringBinding(() -> policy.getValue() == null ? ""
+                : Messages.get("trace.policy." + policy.getValue().name()), policy.valueProperty()));
+        grid.addRow(3, name("trace.policy"), policy, policyHint);
         for (TextField f : new TextField[] {level, sample}) {
             f.setMaxWidth(Region.USE_PREF_SIZE);
         }
@@ -109,10 +114,8 @@ final class TraceDialog extends Dialog<Void> {
         result.setWrapText(true);
         result.setMaxWidth(520);
         result.setMinHeight(Region.USE_PREF_SIZE);
-        // inline errors and the outcome come and go: the window follows its content
-        for (Label l : new Label[] {levelError, sampleError, result}) {
-            l.textProperty().addListener((o, a, b) -> Platform.runLater(this::fitWindow));
-        }
+        // the outcome may take a few lines: the window follows its content
+        result.textProperty().addListener((o, a, b) -> Platform.runLater(this::fitWindow));
         VBox box = new VBox(12, grid, result);
         box.setPadding(new Insets(4, 0, 0, 0));
 
@@ -120,6 +123,7 @@ final class TraceDialog extends Dialog<Void> {
         ButtonType disable = new ButtonType(Messages.get("trace.disable"), ButtonBar.ButtonData.OTHER);
         getDialogPane().getButtonTypes().addAll(enable, disable, ButtonType.CLOSE);
         getDialogPane().setId("trace-dialog");
+        setOnShown(e -> fitWindow());
         getDialogPane().setContent(box);
         getDialogPane().getStylesheets().add(Themes.stylesheet());
         Button enableButton = (Button) getDialogPane().lookupButton(enable);
@@ -141,20 +145,21 @@ final class TraceDialog extends Dialog<Void> {
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("trace-close");
     }
 
-    private static Label error(String id) {
-        Label l = new Label();
+    private static Label hint(String id, String text) {
+        Label l = new Label(text);
         l.setId(id);
-        l.getStyleClass().add(Styles.DANGER);
-        l.managedProperty().bind(l.textProperty().isNotEmpty());
-        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        l.setWrapText(true);
+        l.setPrefWidth(260);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 
-    private static Label hint(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        return l;
+    /** A field's hint, or in the danger colour why its value is refused. */
+    private static void show(Label message, String text, boolean refused) {
+        message.setText(text);
+        message.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.DANGER);
+        message.getStyleClass().add(refused ? Styles.DANGER : Styles.TEXT_MUTED);
     }
 
     private static Label name(String key) {
@@ -176,8 +181,9 @@ final class TraceDialog extends Dialog<Void> {
                 .filter(v -> valid(() -> new TraceSettings(v, 100, RecordPolicy.ALL)));
         Optional<Double> p = parse(sample.getText().replace("%", "").replace(',', '.'), Double::valueOf)
                 .filter(v -> valid(() -> new TraceSettings(TraceSettings.MIN_LEVEL, v, RecordPolicy.ALL)));
-        levelError.setText(l.isPresent() ? "" : Messages.get("trace.level.invalid", TraceSettings.MIN_LEVEL, TraceSettings.MAX_LEVEL));
-        sampleError.setText(p.isPresent() ? "" : Messages.get("trace.sample.invalid"));
+        show(levelMessage, l.isPresent() ? levelHint
+                : Messages.get("trace.level.invalid", TraceSettings.MIN_LEVEL, TraceSettings.MAX_LEVEL), l.isEmpty());
+        show(sampleMessage, p.isPresent() ? sampleHint : Messages.get("trace.sample.invalid"), p.isEmpty());
         if (l.isEmpty() || p.isEmpty() || policy.getValue() == null) {
             return Optional.empty();
         }

@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.Styles;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.OceanBaseEmulation;
 import dev.sessiondeck.core.testing.OceanBaseEmulation.TraceCall;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
@@ -92,7 +94,6 @@ class OceanBaseWindowIT extends WindowTestSupport {
             stage.setWidth(1900);
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
         Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "oceanbase-table.png"));
     }
 
@@ -132,25 +133,24 @@ class OceanBaseWindowIT extends WindowTestSupport {
         for (String level : List.of("0", "4", "x")) {
             enter("#trace-level", level);
             clickOn("#trace-enable");
-            assertThat(lookup("#trace-level-error").queryLabeled().getText()).isEqualTo("Enter a whole number from 1 to 3");
+            assertThat(message("#trace-level-message")).isEqualTo("refused: Enter a whole number from 1 to 3");
         }
         enter("#trace-level", "2");
         for (String sample : List.of("0", "150")) {
             enter("#trace-sample", sample);
             clickOn("#trace-enable");
-            assertThat(lookup("#trace-level-error").queryLabeled().getText()).isEmpty();
-            assertThat(lookup("#trace-sample-error").queryLabeled().getText())
-                    .isEqualTo("Enter a percentage above 0 and at most 100");
+            assertThat(message("#trace-level-message")).isEqualTo("1 to 3; a higher level records more");
+            assertThat(message("#trace-sample-message")).isEqualTo("refused: Enter a percentage above 0 and at most 100");
         }
         assertThat(OceanBaseEmulation.traceCalls(DB, v.threadId())).as("nothing sent while the input is refused").isEmpty();
 
         enter("#trace-sample", "25");
         clickOn("#trace-policy");
-        clickOn("ONLY_SLOW_QUERY: slow statements only");
+        clickOn("ONLY_SLOW_QUERY");
         clickOn("#trace-enable");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#trace-result").queryLabeled().getText().startsWith("Tracing enabled"));
-        assertThat(lookup("#trace-sample-error").queryLabeled().getText()).isEmpty();
+        assertThat(message("#trace-sample-message")).isEqualTo("above 0, at most 100");
         assertThat(lookup("#trace-result").queryLabeled().getText())
                 .isEqualTo("Tracing enabled for session " + v.threadId() + ": level 2, 25 %, ONLY_SLOW_QUERY");
         assertThat(OceanBaseEmulation.traceCalls(DB, v.threadId())).singleElement().satisfies(call -> {
@@ -166,6 +166,12 @@ class OceanBaseWindowIT extends WindowTestSupport {
         assertThat(OceanBaseEmulation.traceCalls(DB, v.threadId())).extracting(TraceCall::name).containsExactly("ENABLE", "DISABLE");
         clickOn("#trace-close");
         assertThat(lookup("#trace-dialog").tryQuery()).isEmpty();
+    }
+
+    /** The text next to a field, with "refused: " before it when shown as an error. */
+    private String message(String id) {
+        Label l = lookup(id).queryAs(Label.class);
+        return (l.getStyleClass().contains(Styles.DANGER) ? "refused: " : "") + l.getText();
     }
 
     /** Replaces the field's text by typing, as a user would. */
