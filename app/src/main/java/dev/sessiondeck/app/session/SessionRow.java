@@ -27,6 +27,7 @@ public final class SessionRow {
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
     /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
     private SessionRow groupHead = this;
+    private final ReadOnlyBooleanWrapper groupMember = new ReadOnlyBooleanWrapper(this, "groupMember");
 
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
@@ -99,6 +100,12 @@ public final class SessionRow {
 
     void setGroupHead(SessionRow head) {
         groupHead = Objects.requireNonNull(head, "head");
+        groupMember.set(head != this);
+    }
+
+    /** True for a row listed under another of its group: the same id on another OBServer, a parallel worker. */
+    public ReadOnlyBooleanProperty groupMemberProperty() {
+        return groupMember.getReadOnlyProperty();
     }
 
     /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */

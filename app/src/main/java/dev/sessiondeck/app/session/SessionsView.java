@@ -92,6 +92,7 @@ public final class SessionsView extends BorderPane {
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
+    private static final PseudoClass GROUP_MEMBER = PseudoClass.getPseudoClass("group-member");
     private static final PseudoClass IDLE_IN_TRANSACTION = PseudoClass.getPseudoClass("idle-in-transaction");
     private static final PseudoClass NOT_SQL = PseudoClass.getPseudoClass("not-sql");
     private static final List<Integer> REFRESH_CHOICES = List.of(0, 1, 2, 5, 10, 30);
@@ -783,6 +784,9 @@ public final class SessionsView extends BorderPane {
 
         ValueCell(SessionColumn column) {
             this.column = column;
+            if (column == SessionColumn.ID) {
+                getStyleClass().add("id-cell");
+            }
             if (value(column)) {
                 setAlignment(Pos.CENTER_RIGHT);
             }
@@ -854,11 +858,13 @@ public final class SessionsView extends BorderPane {
             if (observed != null) {
                 observed.highlightProperty().removeListener(restyle);
                 observed.freshProperty().removeListener(restyle);
+                observed.groupMemberProperty().removeListener(restyle);
             }
             observed = empty ? null : item;
             if (observed != null) {
                 observed.highlightProperty().addListener(restyle);
                 observed.freshProperty().addListener(restyle);
+                observed.groupMemberProperty().addListener(restyle);
             }
             restyle();
         }
@@ -868,6 +874,8 @@ public final class SessionsView extends BorderPane {
             pseudoClassStateChanged(WARNING, h == SessionRow.Highlight.WARNING);
             pseudoClassStateChanged(DANGER, h == SessionRow.Highlight.DANGER);
             pseudoClassStateChanged(FRESH, observed != null && observed.isFresh());
+            // a row under its group's head (same id on another OBServer, a parallel worker) is marked
+            pseudoClassStateChanged(GROUP_MEMBER, observed != null && observed.groupMemberProperty().get());
             boolean own = observed != null && observed.isOwn();
             pseudoClassStateChanged(OWN, own);
             setTooltip(own ? ownTip : null);

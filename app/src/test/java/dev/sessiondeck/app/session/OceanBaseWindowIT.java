@@ -117,6 +117,8 @@ class OceanBaseWindowIT extends WindowTestSupport {
             assertThat(rows.get(at.get(0)).isActive()).isTrue();
             assertThat(rows.get(at.get(0)).getSession().obServer()).contains("10.0.0.2:2881");
             assertThat(rows.get(at.get(1)).getSession().obServer()).contains("10.0.0.3:2881");
+            assertThat(rows.get(at.get(1)).groupMemberProperty().get()).as("marked as under the active row").isTrue();
+            assertThat(rows.get(at.get(0)).groupMemberProperty().get()).isFalse();
         }
     }
 
