@@ -28,6 +28,9 @@ public final class SessionRow {
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
+    /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
+    private SessionRow groupHead = this;
+    private final ReadOnlyBooleanWrapper groupMember = new ReadOnlyBooleanWrapper(this, "groupMember");
 
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
@@ -108,6 +111,20 @@ public final class SessionRow {
 
     void setStaleReason(String reason) {
         staleReason.set(reason);
+    }
+
+    SessionRow groupHead() {
+        return groupHead;
+    }
+
+    void setGroupHead(SessionRow head) {
+        groupHead = Objects.requireNonNull(head, "head");
+        groupMember.set(head != this);
+    }
+
+    /** True for a row listed under another of its group: the same id on another OBServer, a parallel worker. */
+    public ReadOnlyBooleanProperty groupMemberProperty() {
+        return groupMember.getReadOnlyProperty();
     }
 
     /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */

@@ -11,6 +11,7 @@ import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.source.SessionSource;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
@@ -47,7 +48,9 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
@@ -91,6 +94,10 @@ public final class SessionsView extends BorderPane {
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
     private static final PseudoClass OWN = PseudoClass.getPseudoClass("own");
     private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+    private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
+    private static final PseudoClass GROUP_MEMBER = PseudoClass.getPseudoClass("group-member");
+    private static final PseudoClass IDLE_IN_TRANSACTION = PseudoClass.getPseudoClass("idle-in-transaction");
+    private static final PseudoClass NOT_SQL = PseudoClass.getPseudoClass("not-sql");
     private static final List<Integer> REFRESH_CHOICES = List.of(0, 1, 2, 5, 10, 30);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -251,6 +258,8 @@ public final class SessionsView extends BorderPane {
             col.setCellValueFactory(f -> f.getValue().valueProperty(c));
             col.setComparator(VALUE_ORDER);
             col.setCellFactory(c == SessionColumn.SQL ? t -> new SqlCell() : t -> new ValueCell(c));
+            // cells of a column shown after the rows laid out would sit at the top of their rows
+            col.visibleProperty().addListener((o, was, now) -> table.refresh());
             columns.put(c, col);
             table.getColumns().add(col);
 
@@ -259,12 +268,20 @@ public final class SessionsView extends BorderPane {
             item.selectedProperty().bindBidirectional(col.visibleProperty());
             columnChooser.getItems().add(item);
         }
+        CheckMenuItem background = new CheckMenuItem(Messages.get("toolbar.showBackground"));
+        background.setId("show-background");
+        background.selectedProperty().bindBidirectional(viewModel.showBackgroundProperty());
+        columnChooser.getItems().addAll(0, List.of(background, new SeparatorMenuItem()));
         // each search lives in its column header from here on
         new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
 
-        sorted.comparatorProperty().bind(table.comparatorProperty());
+        // rows of one group stay together under any sort (SessionGroups); the table's own policy would
+        // refuse a comparator that is not its own, so the sorted list does the sorting alone
+        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> SessionGroups.comparator(table.getComparator()), table.comparatorProperty()));
+        table.setSortPolicy(t -> true);
         table.setItems(sorted);
         table.setRowFactory(t -> new SessionTableRow());
         Label placeholder = new Label();
@@ -301,10 +318,19 @@ public final class SessionsView extends BorderPane {
         MenuItem killQuery = new MenuItem(Messages.get("menu.closeQuery"), new FontIcon(Feather.SLASH));
         killQuery.setId("menu-close-query");
         killQuery.setOnAction(e -> requestKill(KillMode.QUERY));
-        ContextMenu menu = new ContextMenu(viewSql, copyRow, copyId, new SeparatorMenuItem(), killSession, killQuery);
+        MenuItem details = new MenuItem(Messages.get("menu.details"), new FontIcon(Feather.INFO));
+        details.setId("menu-details");
+        details.setOnAction(e -> showDetailsOfSelection());
+        TraceMenuItem trace = new TraceMenuItem();
+        Menu more = new Menu(Messages.get("menu.more"), null, trace);
+        more.setId("menu-more");
+        ContextMenu menu = new ContextMenu(viewSql, details, copyRow, copyId, new SeparatorMenuItem(), killSession,
+                killQuery, new SeparatorMenuItem(), more);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
             viewSql.setDisable(sel.size() != 1);
+            details.setDisable(sel.size() != 1);
+            trace.update(sel);
             copyRow.setDisable(sel.isEmpty());
             copyId.setDisable(sel.isEmpty());
             killSession.setDisable(viewModel.whyNotKill(sel, KillMode.SESSION).isPresent());
@@ -594,6 +620,42 @@ public final class SessionsView extends BorderPane {
         }
     }
 
+    private void showDetailsOfSelection() {
+        SessionRow row = table.getSelectionModel().getSelectedItem();
+        if (row != null) {
+            new SessionDetailsDialog(getScene().getWindow(), row.getSession()).show();
+        }
+    }
+
+    /**
+     * "Full link tracking configuration…": a menu item that stays able to show its tooltip when the
+     * action is blocked (a disabled menu item shows none), greyed and inert then.
+     */
+    private final class TraceMenuItem extends CustomMenuItem {
+        private final Label label = new Label(Messages.get("menu.trace"), new FontIcon(Feather.ACTIVITY));
+        private final Tooltip tip = new Tooltip();
+        private Optional<String> blocked = Optional.of("");
+
+        TraceMenuItem() {
+            setId("menu-trace");
+            label.setId("menu-trace-label");
+            label.setTooltip(tip);
+            setContent(label);
+            setOnAction(e -> {
+                SessionRow row = table.getSelectionModel().getSelectedItem();
+                if (blocked.isEmpty() && row != null) {
+                    new TraceDialog(getScene().getWindow(), viewModel, row).show();
+                }
+            });
+        }
+
+        void update(List<SessionRow> selection) {
+            blocked = viewModel.whyNotTrace(selection);
+            label.pseudoClassStateChanged(BLOCKED, blocked.isPresent());
+            tip.setText(blocked.orElse(Messages.get("menu.trace.tip")));
+        }
+    }
+
     private void showSqlOfSelection() {
         SessionRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
@@ -763,13 +825,14 @@ public final class SessionsView extends BorderPane {
     private static final ThreadLocal<NumberFormat> GROUPED = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0"));
     private static final ThreadLocal<NumberFormat> PERCENT = ThreadLocal.withInitial(() -> new DecimalFormat("0.0"));
 
-    private static String format(SessionColumn column, Object value) {
+    /** A value as its cell shows it; empty for none. */
+    static String format(SessionColumn column, Object value) {
         if (value == null) {
             return "";
         }
         return switch (column) {
-            case EXECUTION_TIME -> SECONDS.get().format(value);
-            case MEMORY, ROWS_EXAMINED -> GROUPED.get().format(value);
+            case EXECUTION_TIME, CPU_TIME -> SECONDS.get().format(value);
+            case MEMORY, ROWS_EXAMINED, BYTES_IN, BYTES_OUT -> GROUPED.get().format(value);
             case PROGRESS -> PERCENT.get().format(value);
             case SQL -> SqlText.preview((String) value);
             default -> value.toString();
@@ -781,6 +844,9 @@ public final class SessionsView extends BorderPane {
 
         ValueCell(SessionColumn column) {
             this.column = column;
+            if (column == SessionColumn.ID) {
+                getStyleClass().add("id-cell");
+            }
             if (value(column)) {
                 setAlignment(Pos.CENTER_RIGHT);
             }
@@ -788,7 +854,8 @@ public final class SessionsView extends BorderPane {
 
         private static boolean value(SessionColumn c) {
             return switch (c) {
-                case ID, EXECUTION_TIME, QUERY_ID, MEMORY, ROWS_EXAMINED, PROGRESS -> true;
+                case ID, EXECUTION_TIME, QUERY_ID, MEMORY, ROWS_EXAMINED, PROGRESS, LEADER_ID, TRANSACTION_ID,
+                     PROXY_SESSION_ID, CPU_TIME, RETRY_COUNT, BYTES_IN, BYTES_OUT -> true;
                 default -> false;
             };
         }
@@ -797,6 +864,10 @@ public final class SessionsView extends BorderPane {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : format(column, item));
+            if (column == SessionColumn.STATUS) {
+                pseudoClassStateChanged(IDLE_IN_TRANSACTION, !empty && (SessionState.IDLE_IN_TRANSACTION.label().equals(item)
+                        || SessionState.IDLE_IN_TRANSACTION_ABORTED.label().equals(item)));
+            }
         }
     }
 
@@ -821,6 +892,9 @@ public final class SessionsView extends BorderPane {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : SqlText.preview((String) item));
+            SessionRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            // "<insufficient privilege>" is what the server says instead of the SQL, not SQL
+            pseudoClassStateChanged(NOT_SQL, row != null && row.getSession().sql().isEmpty() && item != null);
         }
     }
 
@@ -846,12 +920,14 @@ public final class SessionsView extends BorderPane {
                 observed.highlightProperty().removeListener(restyle);
                 observed.freshProperty().removeListener(restyle);
                 observed.staleReasonProperty().removeListener(restyle);
+                observed.groupMemberProperty().removeListener(restyle);
             }
             observed = empty ? null : item;
             if (observed != null) {
                 observed.highlightProperty().addListener(restyle);
                 observed.freshProperty().addListener(restyle);
                 observed.staleReasonProperty().addListener(restyle);
+                observed.groupMemberProperty().addListener(restyle);
             }
             restyle();
         }
@@ -861,6 +937,8 @@ public final class SessionsView extends BorderPane {
             pseudoClassStateChanged(WARNING, h == SessionRow.Highlight.WARNING);
             pseudoClassStateChanged(DANGER, h == SessionRow.Highlight.DANGER);
             pseudoClassStateChanged(FRESH, observed != null && observed.isFresh());
+            // a row under its group's head (same id on another OBServer, a parallel worker) is marked
+            pseudoClassStateChanged(GROUP_MEMBER, observed != null && observed.groupMemberProperty().get());
             boolean own = observed != null && observed.isOwn();
             pseudoClassStateChanged(OWN, own);
             boolean stale = observed != null && observed.isStale();

@@ -10,9 +10,11 @@ import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.TraceSettings;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionTracing;
 import dev.sessiondeck.core.source.SourceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +113,7 @@ public final class SessionsViewModel {
     private final StringProperty sourceSearch = new SimpleStringProperty(this, "sourceSearch", "");
     private final StringProperty databaseSearch = new SimpleStringProperty(this, "databaseSearch", "");
     private final BooleanProperty activeOnly = new SimpleBooleanProperty(this, "activeOnly");
+    private final BooleanProperty showBackground = new SimpleBooleanProperty(this, "showBackground");
     private final ReadOnlyBooleanWrapper idSearchValid = new ReadOnlyBooleanWrapper(this, "idSearchValid", true);
     private final ReadOnlyBooleanWrapper refiltering = new ReadOnlyBooleanWrapper(this, "refiltering");
     private final ReadOnlyObjectWrapper<SessionFilter> filter = new ReadOnlyObjectWrapper<>(this, "filter", SessionFilter.ALL);
@@ -146,6 +149,7 @@ public final class SessionsViewModel {
         sourceSearch.addListener((o, a, b) -> refilter());
         databaseSearch.addListener((o, a, b) -> refilter());
         activeOnly.addListener((o, a, b) -> refilter());
+        showBackground.addListener((o, a, b) -> refilter());
         filtered.addListener((javafx.collections.ListChangeListener<SessionRow>) c -> shownCount.set(filtered.size()));
         warningSeconds.addListener((o, a, b) -> rows.forEach(this::highlight));
         dangerSeconds.addListener((o, a, b) -> rows.forEach(this::highlight));
@@ -382,6 +386,10 @@ public final class SessionsViewModel {
             gone.forEach(owners::remove);
             rows.removeWhere(gone::contains);
         }
+        List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
+        all.addAll(rows);
+        all.addAll(added);
+        changed.addAll(SessionGroups.assign(all, changed::contains));
         if (!changed.isEmpty()) {
             BitSet updated = new BitSet(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -467,7 +475,8 @@ public final class SessionsViewModel {
 
     private void refilter() {
         SessionFilter f = SessionFilter.ALL.withUser(userSearch.get()).withSource(sourceSearch.get())
-                .withDatabase(databaseSearch.get()).withActiveOnly(activeOnly.get());
+                .withDatabase(databaseSearch.get()).withActiveOnly(activeOnly.get())
+                .withShowBackground(showBackground.get());
         boolean idValid = true;
         try {
             f = f.withId(SessionFilter.parseId(idSearch.get()));
@@ -593,6 +602,60 @@ public final class SessionsViewModel {
         }
     }
 
+    // ---- end-to-end tracing (OceanBase 4.2.1+)
+
+    /**
+     * Why end-to-end tracing cannot be configured for the selection, worded for a tooltip; empty when
+     * it can: one session of a data source that is a {@link SessionTracing} whose server has
+     * {@link Capability#TRACE}.
+     */
+    public Optional<String> whyNotTrace(List<SessionRow> selection) {
+        SessionSource source = current.get();
+        if (selection.size() != 1 || source == null) {
+            return Optional.of(Messages.get("trace.blocked.selectOne"));
+        }
+        if (!(source instanceof SessionTracing)) {
+            return Optional.of(Messages.get("trace.blocked.database", source.serverInfo().describe()));
+        }
+        if (!source.serverInfo().can(Capability.TRACE)) {
+            return Optional.of(Messages.get("trace.blocked.version", source.serverInfo().describe()));
+        }
+        return Optional.empty();
+    }
+
+    /** The session's current trace settings as its listing shows them; empty when off or unknown. */
+    public Optional<TraceSettings> traceSettings(Session session) {
+        return current.get() instanceof SessionTracing tracing ? tracing.traceSettings(session) : Optional.empty();
+    }
+
+    /**
+     * Enables tracing of the session with {@code settings}, or disables it when empty, in the
+     * background; then refreshes, so that the listing shows the new settings.
+     *
+     * @param done receives nothing on success, else the failure worded for a person ({@link ErrorText})
+     */
+    public void trace(Session session, Optional<TraceSettings> settings, Consumer<Optional<String>> done) {
+        if (!(current.get() instanceof SessionTracing tracing)) {
+            done.accept(Optional.of(Messages.get("trace.blocked.selectOne")));
+            return;
+        }
+        background.run(() -> {
+            if (settings.isPresent()) {
+                tracing.enableTrace(session.key(), settings.get());
+            } else {
+                tracing.disableTrace(session.key());
+            }
+            return session;
+        }, s -> {
+            LOG.info("Tracing of {} set to {}", s.key(), settings.map(Object::toString).orElse("off"));
+            done.accept(Optional.empty());
+            refresh();
+        }, e -> {
+            LOG.info("Tracing of {} not changed: {}", session.key(), e.getMessage());
+            done.accept(Optional.of(ErrorText.of(e)));
+        });
+    }
+
     /** Closes every data source and stops the demo server. Blocks briefly; call on exit. */
     public void shutdown() {
         feeds.values().forEach(SourceFeed::cancel);
@@ -623,6 +686,8 @@ public final class SessionsViewModel {
     public StringProperty sourceSearchProperty() { return sourceSearch; }
     public StringProperty databaseSearchProperty() { return databaseSearch; }
     public BooleanProperty activeOnlyProperty() { return activeOnly; }
+    /** True to list server threads too (PostgreSQL background workers, ...); off by default. */
+    public BooleanProperty showBackgroundProperty() { return showBackground; }
     /** False while the session-id search holds something other than a whole number. */
     public ReadOnlyBooleanProperty idSearchValidProperty() { return idSearchValid.getReadOnlyProperty(); }
     /** True while the filters are being applied anew (the view keeps its selection across). */

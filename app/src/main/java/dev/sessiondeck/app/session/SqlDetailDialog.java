@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -33,7 +34,8 @@ final class SqlDetailDialog extends Dialog<Void> {
         setTitle(Messages.get("sql.title", String.valueOf(session.id())));
         String sql = session.sql().orElse("");
 
-        TextArea text = new TextArea(sql.isEmpty() ? Messages.get("sql.none") : SqlText.format(sql));
+        String none = Messages.get(PostgresSessionSource.isHidden(session) ? "sql.hidden" : "sql.none");
+        TextArea text = new TextArea(sql.isEmpty() ? none : SqlText.format(sql));
         text.setId("sql-text");
         text.setEditable(false);
         text.setWrapText(true);

@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessiondeck.app.demo.DemoServer;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.TableColumn;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
@@ -68,27 +64,12 @@ class MainWindowScreenshotIT extends WindowTestSupport {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        WritableImage image = fx(() -> stage.getScene().snapshot(null));
-        Files.createDirectories(PICTURE.getParent());
-        ImageIO.write(toBufferedImage(image), "png", PICTURE.toFile());
+        Screenshots.write(stage.getScene(), PICTURE);
         assertThat(PICTURE).exists();
         assertThat(Files.size(PICTURE)).isGreaterThan(20_000);
     }
 
     private TableColumn<SessionRow, ?> column(SessionColumn which) {
         return table().getColumns().stream().filter(c -> c.getUserData() == which).findFirst().orElseThrow();
-    }
-
-    private static BufferedImage toBufferedImage(WritableImage image) {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return out;
     }
 }

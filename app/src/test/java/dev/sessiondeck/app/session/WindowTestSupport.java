@@ -9,6 +9,7 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.EmbeddedPostgres;
 import dev.sessiondeck.core.testing.Victim;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
@@ -80,6 +82,13 @@ abstract class WindowTestSupport extends FxRobot {
         return v;
     }
 
+    /** A PostgreSQL connection as {@code user} running {@code sql} in the background, closed after the test. */
+    protected Victim victim(EmbeddedPostgres db, String user, String password, String sql) throws SQLException {
+        Victim v = Victim.start(db, user, password, sql);
+        opened.add(v);
+        return v;
+    }
+
     /** Opens the data source (on this thread, as the background would) and shows it. */
     protected SessionSource show(ConnectionSpec spec) throws Exception {
         SessionSource source = SessionSources.loaded().open(spec);
@@ -118,6 +127,20 @@ abstract class WindowTestSupport extends FxRobot {
     /** The table row node showing {@code row}, to click. */
     protected Node rowNode(SessionRow row) {
         return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).query();
+    }
+
+    /**
+     * Selects the row and opens the table's context menu on it, as a right-click does (the headless
+     * Monocle robot sends no context-menu event).
+     */
+    protected void openRowMenu(SessionRow row) throws Exception {
+        Node node = rowNode(row);
+        clickOn(node);
+        fx(() -> {
+            table().getContextMenu().show(node, Side.BOTTOM, 40, 0);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected int shownCount() throws Exception {

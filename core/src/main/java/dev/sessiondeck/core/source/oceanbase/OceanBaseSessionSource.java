@@ -273,6 +273,16 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
 
     @Override
     public Optional<TraceSettings> traceSettings(Session session) {
+        return traceSettingsOf(session);
+    }
+
+    /**
+     * The trace settings a listed session carries in its {@link Session#extras()} ({@code LEVEL},
+     * {@code SAMPLE_PERCENTAGE}, {@code RECORD_POLICY} of {@code GV$OB_PROCESSLIST}); empty when
+     * tracing is off, the columns are missing, or the session is not OceanBase's. Static, so that a
+     * table column can show them without the data source.
+     */
+    public static Optional<TraceSettings> traceSettingsOf(Session session) {
         String level = session.extras().get("LEVEL");
         String pct = session.extras().get("SAMPLE_PERCENTAGE");
         String policy = session.extras().get("RECORD_POLICY");

@@ -12,94 +12,38 @@ import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.TraceSettings;
 import dev.sessiondeck.core.model.Version;
-import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.OceanBaseEmulation;
 import dev.sessiondeck.core.testing.Victim;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * OceanBase 4.2 emulated inside a real MariaDB: the server reports an OceanBase version string,
- * {@code oceanbase.ob_version()} answers 4.2.1.0, {@code oceanbase.GV$OB_PROCESSLIST} is a view with
- * the 4.2 column set over the live processlist (so kills act on real sessions) plus the recorded rows
- * of {@code fixtures/oceanbase/4.2} (several OBServers, one OBProxy), and {@code DBMS_MONITOR} records
- * its calls. The adapter's own SQL runs over a real connection.
+ * OceanBase 4.2 emulated inside a real MariaDB ({@link OceanBaseEmulation}): the server reports an
+ * OceanBase version string, {@code GV$OB_PROCESSLIST} holds the live sessions plus recorded rows of
+ * several OBServers and one OBProxy, and {@code DBMS_MONITOR} records its calls. The adapter's own
+ * SQL runs over a real connection.
  */
 class OceanBaseEmulationIT {
 
     @RegisterExtension
     static final EmbeddedMariaDb DB = new EmbeddedMariaDb("--version=5.7.25-OceanBase_CE-v4.2.1.0");
 
-    private static final Set<String> NUMERIC = Set.of("SVR_PORT", "SQL_PORT", "ID", "PROXY_SESSID", "MASTER_SESSID",
-            "RETRY_CNT", "RETRY_INFO", "TRANS_ID", "THREAD_ID", "IN_BYTES", "OUT_BYTES", "LEVEL", "SAMPLE_PERCENTAGE");
-    private static final Set<String> DECIMAL = Set.of("TIME", "TOTAL_TIME", "TOTAL_CPU_TIME");
-
     private static SessionSource source;
 
     @BeforeAll
     static void emulate() throws Exception {
-        List<Map<String, String>> recorded = Fixtures.rows("4.2/gv_ob_processlist.csv");
-        List<String> columns = new ArrayList<>(recorded.get(0).keySet());
-        try (Connection c = DB.connectRoot(); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE oceanbase");
-            StringBuilder ddl = new StringBuilder("CREATE TABLE oceanbase.recorded_processlist (");
-            for (String col : columns) {
-                ddl.append('`').append(col).append("` ").append(NUMERIC.contains(col) ? "BIGINT"
-                        : DECIMAL.contains(col) ? "DECIMAL(20,6)" : col.equals("INFO") ? "LONGTEXT" : "VARCHAR(256)").append(", ");
-            }
-            st.execute(ddl.substring(0, ddl.length() - 2) + ")");
-            String insert = "INSERT INTO oceanbase.recorded_processlist VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                for (Map<String, String> row : recorded) {
-                    for (int i = 0; i < columns.size(); i++) {
-                        ps.setString(i + 1, row.get(columns.get(i)));
-                    }
-                    ps.executeUpdate();
-                }
-            }
-            Map<String, String> live = Map.ofEntries(
-                    Map.entry("SVR_IP", "'127.0.0.1'"), Map.entry("SVR_PORT", "2882"), Map.entry("SQL_PORT", Integer.toString(DB.port())),
-                    Map.entry("ID", "ID"), Map.entry("USER", "USER"), Map.entry("HOST", "HOST"), Map.entry("DB", "DB"),
-                    Map.entry("TENANT", "'obmysql'"), Map.entry("COMMAND", "COMMAND"), Map.entry("TIME", "TIME_MS / 1000"),
-                    Map.entry("TOTAL_TIME", "TIME_MS / 1000"), Map.entry("STATE", "IF(COMMAND = 'Sleep', 'SLEEP', 'ACTIVE')"),
-                    Map.entry("INFO", "INFO"), Map.entry("USER_CLIENT_IP", "SUBSTRING_INDEX(HOST, ':', 1)"),
-                    Map.entry("SQL_ID", "IF(INFO IS NULL, NULL, UPPER(MD5(INFO)))"), Map.entry("THREAD_ID", "TID"));
-            StringBuilder view = new StringBuilder("CREATE VIEW oceanbase.`GV$OB_PROCESSLIST` AS SELECT ");
-            for (String col : columns) {
-                view.append(live.getOrDefault(col, "NULL")).append(" AS `").append(col).append("`, ");
-            }
-            st.execute(view.substring(0, view.length() - 2)
-                    + " FROM information_schema.PROCESSLIST UNION ALL SELECT * FROM oceanbase.recorded_processlist");
-            st.execute("CREATE FUNCTION oceanbase.ob_version() RETURNS VARCHAR(32) DETERMINISTIC RETURN '4.2.1.0'");
-            st.execute("CREATE TABLE oceanbase.trace_calls (seq INT AUTO_INCREMENT PRIMARY KEY, call_name VARCHAR(64),"
-                    + " session_id BIGINT, level INT, sample_pct DECIMAL(20,10), record_policy VARCHAR(64))");
-            st.execute("CREATE DATABASE DBMS_MONITOR");
-            st.execute("CREATE PROCEDURE DBMS_MONITOR.OB_SESSION_TRACE_ENABLE(session_id DECIMAL(20,0), level DECIMAL(20,0),"
-                    + " sample_pct DECIMAL(20,10), record_policy VARCHAR(16000)) INSERT INTO oceanbase.trace_calls"
-                    + " (call_name, session_id, level, sample_pct, record_policy) VALUES ('ENABLE', session_id, level, sample_pct, record_policy)");
-            st.execute("CREATE PROCEDURE DBMS_MONITOR.OB_SESSION_TRACE_DISABLE(session_id DECIMAL(20,0))"
-                    + " INSERT INTO oceanbase.trace_calls (call_name, session_id) VALUES ('DISABLE', session_id)");
-            st.execute("GRANT SELECT, EXECUTE ON oceanbase.* TO '" + EmbeddedMariaDb.ADMIN + "'@'%'");
-            st.execute("GRANT EXECUTE ON DBMS_MONITOR.* TO '" + EmbeddedMariaDb.ADMIN + "'@'%'");
-        }
-        ConnectionSpec spec = DB.adminSpec().toBuilder().name("ob-emulated").database("oceanbase").build();
-        source = SessionSources.loaded().open(spec);
+        OceanBaseEmulation.install(DB);
+        source = SessionSources.loaded().open(OceanBaseEmulation.spec(DB, "ob-emulated"));
     }
 
     @AfterAll
@@ -212,18 +156,14 @@ class OceanBaseEmulationIT {
             ob.enableTrace(target.key(), new TraceSettings(2, 25, TraceSettings.RecordPolicy.ONLY_SLOW_QUERY));
             ob.disableTrace(target.key());
 
-            try (Connection c = DB.connectRoot(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT call_name, session_id, level, sample_pct, record_policy"
-                         + " FROM oceanbase.trace_calls WHERE session_id = " + victim.threadId() + " ORDER BY seq")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("ENABLE");
-                assertThat(rs.getInt(3)).isEqualTo(2);
-                assertThat(rs.getBigDecimal(4)).isEqualByComparingTo("0.25");
-                assertThat(rs.getString(5)).isEqualTo("ONLY_SLOW_QUERY");
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("DISABLE");
-                assertThat(rs.next()).isFalse();
-            }
+            assertThat(OceanBaseEmulation.traceCalls(DB, victim.threadId())).satisfiesExactly(
+                    enable -> {
+                        assertThat(enable.name()).isEqualTo("ENABLE");
+                        assertThat(enable.level()).isEqualTo(2);
+                        assertThat(enable.sampleFraction()).isEqualByComparingTo("0.25");
+                        assertThat(enable.recordPolicy()).isEqualTo("ONLY_SLOW_QUERY");
+                    },
+                    disable -> assertThat(disable.name()).isEqualTo("DISABLE"));
         }
     }
 

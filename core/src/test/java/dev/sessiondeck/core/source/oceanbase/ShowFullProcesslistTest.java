@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.testing.Fixtures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sessiondeck.core.source.oceanbase;
+package dev.sessiondeck.core.testing;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the recorded result shapes under {@code fixtures/oceanbase}; empty cells are NULL. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
-    static List<Map<String, String>> rows(String path) {
+    /** The rows of {@code /fixtures/oceanbase/<path>}, header names as keys, in file order. */
+    public static List<Map<String, String>> rows(String path) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/oceanbase/" + path)) {
             MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
                     .with(CsvSchema.emptySchema().withHeader()).readValues(in);

@@ -1,0 +1,126 @@
+package dev.sessiondeck.app.session;
+
+import atlantafx.base.theme.Styles;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.model.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Every field of one session that has a value: the table's columns (hidden ones too), where the
+ * session lives and how it is identified, its flags, then whatever the database reported beyond
+ * ({@link Session#extras()}, under the server's own column names). Copy puts it all on the clipboard
+ * as {@code name<TAB>value} lines.
+ */
+final class SessionDetailsDialog extends Dialog<Void> {
+
+    /** One line of the details. */
+    record Field(String name, String value) {
+    }
+
+    SessionDetailsDialog(Window owner, Session session) {
+        initOwner(owner);
+        initModality(Modality.NONE);
+        setResizable(true);
+        setTitle(Messages.get("details.title", String.valueOf(session.id())));
+
+        List<Field> fields = fields(session);
+        TableView<Field> table = new TableView<>(FXCollections.observableArrayList(fields));
+        table.setId("details-table");
+        table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
+        TableColumn<Field, String> name = new TableColumn<>(Messages.get("details.field"));
+        name.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().name()));
+        name.setPrefWidth(190);
+        TableColumn<Field, String> value = new TableColumn<>(Messages.get("details.value"));
+        value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().value()));
+        value.setPrefWidth(460);
+        value.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // long values (the SQL) are cut in the cell: the tooltip has them whole
+                setTooltip(empty || item == null || item.length() < 60 ? null : whole(item));
+            }
+        });
+        table.getColumns().add(name);
+        table.getColumns().add(value);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefSize(680, 460);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button copy = new Button(Messages.get("details.copy"), new FontIcon(Feather.COPY));
+        copy.setId("details-copy");
+        copy.setTooltip(new Tooltip(Messages.get("details.copy.tip")));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(fields.stream().map(f -> f.name() + "\t" + f.value()).collect(Collectors.joining("\n")));
+            Clipboard.getSystemClipboard().setContent(content);
+            copy.setText(Messages.get("sql.copied"));
+        });
+
+        VBox box = new VBox(8, table, new HBox(copy));
+        box.setPadding(new Insets(4, 0, 0, 0));
+        getDialogPane().setId("details-dialog");
+        getDialogPane().setContent(box);
+        getDialogPane().getStylesheets().add(Themes.stylesheet());
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().lookupButton(ButtonType.CLOSE).setId("details-close");
+    }
+
+    private static Tooltip whole(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(640);
+        return t;
+    }
+
+    /** The session's fields with a value, in the order the dialog lists them. */
+    static List<Field> fields(Session session) {
+        List<Field> out = new ArrayList<>();
+        out.add(new Field(Messages.get("details.dataSource"), session.key().dataSource()));
+        for (SessionColumn c : SessionColumn.values()) {
+            Object v = c.valueOf(session);
+            if (v != null) {
+                // the SQL in full, never the one-line preview of the table
+                out.add(new Field(Messages.get("column." + c.id()), c == SessionColumn.SQL ? (String) v : SessionsView.format(c, v)));
+            }
+        }
+        if (!session.key().identity().isEmpty()) {
+            out.add(new Field(Messages.get("details.identity"), session.key().identity()));
+        }
+        if (session.background()) {
+            out.add(new Field(Messages.get("details.background"), Messages.get("details.yes")));
+        }
+        if (session.own()) {
+            out.add(new Field(Messages.get("details.own"), Messages.get("details.yes")));
+        }
+        for (Map.Entry<String, String> e : new TreeMap<>(session.extras()).entrySet()) {
+            out.add(new Field(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+}

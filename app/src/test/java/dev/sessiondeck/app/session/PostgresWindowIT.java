@@ -1,0 +1,128 @@
+package dev.sessiondeck.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.sessiondeck.core.testing.EmbeddedPostgres;
+import dev.sessiondeck.core.testing.Victim;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The session window on a real PostgreSQL (zonky): a running statement with its SQL, an idle
+ * transaction highlighted, Close Query cancelling, background processes hidden until asked for, and
+ * what a role without privileges sees of others' sessions.
+ */
+class PostgresWindowIT extends WindowTestSupport {
+
+    @RegisterExtension
+    static final EmbeddedPostgres PG = EmbeddedPostgres.fromClassPath();
+
+    private static final PseudoClass IDLE_IN_TRANSACTION = PseudoClass.getPseudoClass("idle-in-transaction");
+    private static final PseudoClass NOT_SQL = PseudoClass.getPseudoClass("not-sql");
+
+    @Start
+    void start(Stage stage) {
+        open(stage);
+    }
+
+    /** A session of the plain role left idle inside a transaction. */
+    private long idleInTransaction() throws Exception {
+        Connection c = PG.connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD);
+        opened.add(c);
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+        }
+        return EmbeddedPostgres.backendPid(c);
+    }
+
+    /** The shown cell of {@code column}'s kind in the row of session {@code id}. */
+    private Optional<TableCell<?, ?>> cell(long id, String styleClass, String text) {
+        return lookup(styleClass).match((Node n) -> n instanceof TableCell<?, ?> c && text.equals(c.getText())
+                && c.getTableRow() != null && c.getTableRow().getItem() instanceof SessionRow r && r.getSession().id() == id)
+                .tryQuery();
+    }
+
+    private void refreshUntil(java.util.concurrent.Callable<Boolean> shown) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            fx(() -> {
+                vm.refresh();
+                return null;
+            });
+            return shown.call();
+        });
+    }
+
+    @Test
+    void showsARunningStatementHighlightsAnIdleTransactionAndCloseQueryCancels() throws Exception {
+        Victim v = victim(PG, EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD, "SELECT pg_sleep(60)");
+        long idle = idleInTransaction();
+        show(PG.adminSpec());
+
+        SessionRow row = awaitActiveRow(v.threadId());
+        assertThat(row.valueProperty(SessionColumn.SQL).get()).isEqualTo("SELECT pg_sleep(60)");
+        assertThat(row.valueProperty(SessionColumn.USER).get()).isEqualTo(EmbeddedPostgres.PLAIN);
+        assertThat(row.valueProperty(SessionColumn.COMMAND).get()).isEqualTo("client backend");
+        assertThat(cell(v.threadId(), ".sql-cell", "SELECT pg_sleep(60)")).isPresent();
+        refreshUntil(() -> cell(idle, ".table-cell", "IDLE IN TRANSACTION").isPresent());
+        assertThat(cell(idle, ".table-cell", "IDLE IN TRANSACTION").orElseThrow().getPseudoClassStates())
+                .contains(IDLE_IN_TRANSACTION);
+        assertThat(shownRow(idle).orElseThrow().valueProperty(SessionColumn.TRANSACTION_START).get()).isNotNull();
+        assertThat(cell(v.threadId(), ".table-cell", "ACTIVE").orElseThrow().getPseudoClassStates())
+                .doesNotContain(IDLE_IN_TRANSACTION);
+        Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "postgres-table.png"));
+
+        clickOn(rowNode(row));
+        clickOn("#close-query-button");
+        clickOn("#kill-confirm-button");
+
+        assertThat(v.awaitFailure().getSQLState()).isEqualTo("57014");
+        assertThat(v.selectOne()).isEqualTo(1);
+        ListView<String> results = await().atMost(Duration.ofSeconds(10))
+                .until(() -> lookup("#kill-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
+        assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
+        clickOn("#kill-results-ok");
+    }
+
+    @Test
+    void backgroundProcessesAreHiddenUntilTheToggleShowsThem() throws Exception {
+        show(PG.adminSpec());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !fx(() -> vm.allRows().isEmpty()));
+        assertThat(fx(() -> vm.allRows().stream().anyMatch(r -> r.getSession().background())))
+                .as("the checkpointer and friends are listed").isTrue();
+        assertThat(fx(() -> table().getItems().stream().noneMatch(r -> r.getSession().background()))).isTrue();
+
+        clickOn("#column-chooser");
+        clickOn("#show-background");
+
+        assertThat(fx(() -> table().getItems().stream().anyMatch(r -> r.getSession().background()))).isTrue();
+        assertThat(fx(() -> table().getItems().stream().filter(r -> r.getSession().background())
+                .map(r -> (String) r.valueProperty(SessionColumn.COMMAND).get()).toList())).contains("checkpointer");
+    }
+
+    @Test
+    void aRoleWithoutPrivilegesSeesInsufficientPrivilegeAsSuchNotAsSql() throws Exception {
+        Connection other = PG.connect(EmbeddedPostgres.ADMIN, EmbeddedPostgres.ADMIN_PASSWORD);
+        opened.add(other);
+        long hidden = EmbeddedPostgres.backendPid(other);
+        show(PG.plainSpec());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownRow(hidden).isPresent());
+        SessionRow row = shownRow(hidden).orElseThrow();
+        assertThat(row.getSession().sql()).isEmpty();
+        assertThat(row.valueProperty(SessionColumn.SQL).get()).isEqualTo("<insufficient privilege>");
+        assertThat(cell(hidden, ".sql-cell", "<insufficient privilege>").orElseThrow().getPseudoClassStates()).contains(NOT_SQL);
+    }
+}
