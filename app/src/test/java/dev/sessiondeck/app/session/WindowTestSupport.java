@@ -113,15 +113,21 @@ abstract class WindowTestSupport extends FxRobot {
         return fx(() -> table().getItems().stream().filter(r -> r.getSession().id() == id).findFirst());
     }
 
-    /** Refreshes until session {@code id} is shown running a statement. */
+    /**
+     * Refreshes until session {@code id} is shown running a statement, then waits for the last
+     * refresh asked for to be applied, so that no refresh lands in the middle of what the test does next.
+     */
     protected SessionRow awaitActiveRow(long id) {
-        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        SessionRow row = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
             fx(() -> {
                 vm.refresh();
                 return null;
             });
             return shownRow(id).filter(SessionRow::isActive);
         }, Optional::isPresent).orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> vm.refreshingProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return row;
     }
 
     /** The table row node showing {@code row}, to click. */
