@@ -24,7 +24,13 @@ public final class SessionRow {
     private static final SessionColumn[] COLUMNS = SessionColumn.values();
 
     private final ReadOnlyObjectWrapper<Session> session;
-    private final List<ReadOnlyObjectWrapper<Object>> values = new ArrayList<>(COLUMNS.length);
+    /** The columns' values; plain, since most rows are never on screen. */
+    private final Object[] values = new Object[COLUMNS.length];
+    /**
+     * Observable values, made only for the columns a cell has asked for (rows on screen): 100,000
+     * rows with a property per column took about 1.8 KiB each (docs/benchmarks.md).
+     */
+    private ReadOnlyObjectWrapper<Object>[] observed;
     private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
     private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
     private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
@@ -35,7 +41,7 @@ public final class SessionRow {
     SessionRow(Session session) {
         this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
         for (SessionColumn c : COLUMNS) {
-            values.add(new ReadOnlyObjectWrapper<>(this, c.id(), c.valueOf(session)));
+            values[c.ordinal()] = c.valueOf(session);
         }
     }
 
@@ -49,9 +55,12 @@ public final class SessionRow {
         boolean changed = false;
         for (SessionColumn c : COLUMNS) {
             Object v = c.valueOf(next);
-            ReadOnlyObjectWrapper<Object> p = values.get(c.ordinal());
-            if (!Objects.equals(p.get(), v)) {
-                p.set(v);
+            int i = c.ordinal();
+            if (!Objects.equals(values[i], v)) {
+                values[i] = v;
+                if (observed != null && observed[i] != null) {
+                    observed[i].set(v);
+                }
                 changed = true;
             }
         }
@@ -68,8 +77,21 @@ public final class SessionRow {
     }
 
     /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
+    public Object value(SessionColumn column) {
+        return values[column.ordinal()];
+    }
+
+    /** The value of one column as an observable, for a cell; made on first use. */
+    @SuppressWarnings("unchecked")
     public ReadOnlyObjectProperty<Object> valueProperty(SessionColumn column) {
-        return values.get(column.ordinal()).getReadOnlyProperty();
+        if (observed == null) {
+            observed = new ReadOnlyObjectWrapper[COLUMNS.length];
+        }
+        int i = column.ordinal();
+        if (observed[i] == null) {
+            observed[i] = new ReadOnlyObjectWrapper<>(this, column.id(), values[i]);
+        }
+        return observed[i].getReadOnlyProperty();
     }
 
     public Highlight getHighlight() {

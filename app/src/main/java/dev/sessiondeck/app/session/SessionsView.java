@@ -279,8 +279,10 @@ public final class SessionsView extends BorderPane {
 
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
         // refuse a comparator that is not its own, so the sorted list does the sorting alone
+        // Why not table.getComparator(): it reads each value through the cell value factory, which
+        // would make an observable per row and column; the rows' plain values sort the same.
         sorted.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> SessionGroups.comparator(table.getComparator()), table.comparatorProperty()));
+                () -> SessionGroups.comparator(byColumns(table.getSortOrder())), table.comparatorProperty()));
         table.setSortPolicy(t -> true);
         table.setItems(sorted);
         table.setRowFactory(t -> new SessionTableRow());
@@ -693,7 +695,7 @@ public final class SessionsView extends BorderPane {
     /** The row's visible columns, tab-separated, in display order. */
     private String rowText(SessionRow row) {
         return table.getVisibleLeafColumns().stream()
-                .map(col -> format((SessionColumn) col.getUserData(), row.valueProperty((SessionColumn) col.getUserData()).get()))
+                .map(col -> format((SessionColumn) col.getUserData(), row.value((SessionColumn) col.getUserData())))
                 .collect(Collectors.joining("\t"));
     }
 
@@ -811,6 +813,22 @@ public final class SessionsView extends BorderPane {
 
     /** Absent values last, then the natural order of the values (text, whole numbers, decimals). */
     @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The user's sort: the sort-order columns in turn, each ascending or descending, on plain row values. */
+    private static Comparator<SessionRow> byColumns(List<TableColumn<SessionRow, ?>> order) {
+        Comparator<SessionRow> result = null;
+        for (TableColumn<SessionRow, ?> col : List.copyOf(order)) {
+            if (!(col.getUserData() instanceof SessionColumn c)) {
+                continue;
+            }
+            Comparator<SessionRow> one = (a, b) -> VALUE_ORDER.compare(a.value(c), b.value(c));
+            if (col.getSortType() == TableColumn.SortType.DESCENDING) {
+                one = one.reversed();
+            }
+            result = result == null ? one : result.thenComparing(one);
+        }
+        return result;
+    }
+
     private static final Comparator<Object> VALUE_ORDER = (a, b) -> {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : 1) : -1;

@@ -444,7 +444,7 @@ public final class SessionsViewModel {
     private static Set<SessionColumn> emptyColumnsOf(List<SessionRow> shownRows) {
         Set<SessionColumn> empty = EnumSet.noneOf(SessionColumn.class);
         for (SessionColumn c : SessionColumn.values()) {
-            if (c.hiddenWhenEmpty() && shownRows.stream().allMatch(r -> r.valueProperty(c).get() == null)) {
+            if (c.hiddenWhenEmpty() && shownRows.stream().allMatch(r -> r.value(c) == null)) {
                 empty.add(c);
             }
         }
