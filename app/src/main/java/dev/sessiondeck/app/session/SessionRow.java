@@ -1,8 +1,6 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.core.model.Session;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,7 +21,10 @@ public final class SessionRow {
 
     private static final SessionColumn[] COLUMNS = SessionColumn.values();
 
-    private final ReadOnlyObjectWrapper<Session> session;
+    // Plain fields, with an observable made only when a visible row's cell or row asks for it: most
+    // of 100,000 rows are never on screen (docs/benchmarks.md, heap).
+    private Session session;
+    private ReadOnlyObjectWrapper<Session> sessionObserved;
     /** The columns' values; plain, since most rows are never on screen. */
     private final Object[] values = new Object[COLUMNS.length];
     /**
@@ -31,15 +32,18 @@ public final class SessionRow {
      * rows with a property per column took about 1.8 KiB each (docs/benchmarks.md).
      */
     private ReadOnlyObjectWrapper<Object>[] observed;
-    private final ReadOnlyObjectWrapper<Highlight> highlight = new ReadOnlyObjectWrapper<>(this, "highlight", Highlight.NONE);
-    private final ReadOnlyBooleanWrapper fresh = new ReadOnlyBooleanWrapper(this, "fresh");
-    private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper(this, "staleReason", "");
+    private Highlight highlight = Highlight.NONE;
+    private ReadOnlyObjectWrapper<Highlight> highlightObserved;
+    private boolean fresh;
+    private ReadOnlyBooleanWrapper freshObserved;
+    private String staleReason = "";
+    private ReadOnlyStringWrapper staleReasonObserved;
     /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
     private SessionRow groupHead = this;
-    private final ReadOnlyBooleanWrapper groupMember = new ReadOnlyBooleanWrapper(this, "groupMember");
+    private ReadOnlyBooleanWrapper groupMemberObserved;
 
     SessionRow(Session session) {
-        this.session = new ReadOnlyObjectWrapper<>(this, "session", Objects.requireNonNull(session, "session"));
+        this.session = Objects.requireNonNull(session, "session");
         for (SessionColumn c : COLUMNS) {
             values[c.ordinal()] = c.valueOf(session);
         }
@@ -51,7 +55,10 @@ public final class SessionRow {
      * @return true when a shown value changed (so filters and sorting must look again)
      */
     boolean update(Session next) {
-        session.set(next);
+        session = next;
+        if (sessionObserved != null) {
+            sessionObserved.set(next);
+        }
         boolean changed = false;
         for (SessionColumn c : COLUMNS) {
             Object v = c.valueOf(next);
@@ -69,11 +76,14 @@ public final class SessionRow {
 
     /** The session as the last snapshot saw it. */
     public Session getSession() {
-        return session.get();
+        return session;
     }
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {
-        return session.getReadOnlyProperty();
+        if (sessionObserved == null) {
+            sessionObserved = new ReadOnlyObjectWrapper<>(this, "session", session);
+        }
+        return sessionObserved.getReadOnlyProperty();
     }
 
     /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
@@ -95,28 +105,40 @@ public final class SessionRow {
     }
 
     public Highlight getHighlight() {
-        return highlight.get();
+        return highlight;
     }
 
     public ReadOnlyObjectProperty<Highlight> highlightProperty() {
-        return highlight.getReadOnlyProperty();
+        if (highlightObserved == null) {
+            highlightObserved = new ReadOnlyObjectWrapper<>(this, "highlight", highlight);
+        }
+        return highlightObserved.getReadOnlyProperty();
     }
 
     void setHighlight(Highlight h) {
-        highlight.set(h);
+        highlight = h;
+        if (highlightObserved != null) {
+            highlightObserved.set(h);
+        }
     }
 
     /** True for a short while after the row appeared in a refresh (not in the first one). */
     public boolean isFresh() {
-        return fresh.get();
+        return fresh;
     }
 
     public ReadOnlyBooleanProperty freshProperty() {
-        return fresh.getReadOnlyProperty();
+        if (freshObserved == null) {
+            freshObserved = new ReadOnlyBooleanWrapper(this, "fresh", fresh);
+        }
+        return freshObserved.getReadOnlyProperty();
     }
 
     void setFresh(boolean v) {
-        fresh.set(v);
+        fresh = v;
+        if (freshObserved != null) {
+            freshObserved.set(v);
+        }
     }
 
     /**
@@ -124,15 +146,21 @@ public final class SessionRow {
      * empty while its data source answers.
      */
     public ReadOnlyStringProperty staleReasonProperty() {
-        return staleReason.getReadOnlyProperty();
+        if (staleReasonObserved == null) {
+            staleReasonObserved = new ReadOnlyStringWrapper(this, "staleReason", staleReason);
+        }
+        return staleReasonObserved.getReadOnlyProperty();
     }
 
     public boolean isStale() {
-        return !staleReason.get().isEmpty();
+        return !staleReason.isEmpty();
     }
 
     void setStaleReason(String reason) {
-        staleReason.set(reason);
+        staleReason = reason;
+        if (staleReasonObserved != null) {
+            staleReasonObserved.set(reason);
+        }
     }
 
     SessionRow groupHead() {
@@ -141,12 +169,17 @@ public final class SessionRow {
 
     void setGroupHead(SessionRow head) {
         groupHead = Objects.requireNonNull(head, "head");
-        groupMember.set(head != this);
+        if (groupMemberObserved != null) {
+            groupMemberObserved.set(head != this);
+        }
     }
 
     /** True for a row listed under another of its group: the same id on another OBServer, a parallel worker. */
     public ReadOnlyBooleanProperty groupMemberProperty() {
-        return groupMember.getReadOnlyProperty();
+        if (groupMemberObserved == null) {
+            groupMemberObserved = new ReadOnlyBooleanWrapper(this, "groupMember", groupHead != this);
+        }
+        return groupMemberObserved.getReadOnlyProperty();
     }
 
     /** Shortcut for {@code getSession().own()}: SessionDeck's own monitoring connection. */
