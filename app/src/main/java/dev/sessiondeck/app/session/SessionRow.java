@@ -75,8 +75,10 @@ public final class SessionRow {
     }
 
     /** The session as the last snapshot saw it. */
+    // Why the getters read an observable once it exists: it fires invalidation only after a get()
+    // since the last change, and listeners (the table rows) rely on the getters for that.
     public Session getSession() {
-        return session;
+        return sessionObserved != null ? sessionObserved.get() : session;
     }
 
     public ReadOnlyObjectProperty<Session> sessionProperty() {
@@ -88,7 +90,8 @@ public final class SessionRow {
 
     /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
     public Object value(SessionColumn column) {
-        return values[column.ordinal()];
+        int i = column.ordinal();
+        return observed != null && observed[i] != null ? observed[i].get() : values[i];
     }
 
     /** The value of one column as an observable, for a cell; made on first use. */
@@ -105,7 +108,7 @@ public final class SessionRow {
     }
 
     public Highlight getHighlight() {
-        return highlight;
+        return highlightObserved != null ? highlightObserved.get() : highlight;
     }
 
     public ReadOnlyObjectProperty<Highlight> highlightProperty() {
@@ -124,7 +127,7 @@ public final class SessionRow {
 
     /** True for a short while after the row appeared in a refresh (not in the first one). */
     public boolean isFresh() {
-        return fresh;
+        return freshObserved != null ? freshObserved.get() : fresh;
     }
 
     public ReadOnlyBooleanProperty freshProperty() {
@@ -153,7 +156,7 @@ public final class SessionRow {
     }
 
     public boolean isStale() {
-        return !staleReason.isEmpty();
+        return !(staleReasonObserved != null ? staleReasonObserved.get() : staleReason).isEmpty();
     }
 
     void setStaleReason(String reason) {
