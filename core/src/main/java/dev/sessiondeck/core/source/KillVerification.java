@@ -5,6 +5,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,24 @@ public final class KillVerification {
     }
 
     private KillVerification() {
+    }
+
+    /**
+     * The words every failure of this kill starts with ("Cannot close session 42 on prod"), after
+     * refusing a key of another data source.
+     *
+     * @throws SourceException {@code REFUSED} when {@code key} names another data source than {@code dataSource}
+     */
+    public static String describe(String dataSource, SessionKey key, KillMode mode) throws SourceException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(mode, "mode");
+        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
+                + key.id() + " on " + dataSource;
+        if (!key.dataSource().equals(dataSource)) {
+            throw new SourceException(SourceException.Kind.REFUSED,
+                    what + ": the session belongs to data source " + key.dataSource());
+        }
+        return what;
     }
 
     /**

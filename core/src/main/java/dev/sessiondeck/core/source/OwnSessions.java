@@ -50,9 +50,4 @@ public final class OwnSessions {
         }
         ids.retainAll(listed);
     }
-
-    /** The ids recorded so far. */
-    public Set<Long> ids() {
-        return Set.copyOf(ids);
-    }
 }

@@ -133,13 +133,7 @@ public class MySqlSessionSource implements SessionSource {
 
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(mode, "mode");
-        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
-                + key.id() + " on " + name;
-        if (!key.dataSource().equals(name)) {
-            throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
-        }
+        String what = KillVerification.describe(name, key, mode);
         own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
@@ -219,11 +213,6 @@ public class MySqlSessionSource implements SessionSource {
     /** True when {@code id} is one of SessionDeck's own connections. */
     protected final boolean isOwn(long id) {
         return own.contains(id);
-    }
-
-    /** The thread ids of SessionDeck's own connections, as far as they have been used. */
-    public Set<Long> ownSessionIds() {
-        return own.ids();
     }
 
     @Override

@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.postgresql.PGConnection;
 
 /**
@@ -257,13 +256,7 @@ public final class PostgresSessionSource implements SessionSource {
 
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(mode, "mode");
-        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
-                + key.id() + " on " + name;
-        if (!key.dataSource().equals(name)) {
-            throw new SourceException(Kind.REFUSED, what + ": the session belongs to data source " + key.dataSource());
-        }
+        String what = KillVerification.describe(name, key, mode);
         own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
@@ -355,11 +348,6 @@ public final class PostgresSessionSource implements SessionSource {
     /** Records the backend pid of one of our pool connections; pgjdbc knows it without a round trip. */
     private void noteOwn(Connection c) throws SQLException {
         own.note(c.unwrap(PGConnection.class).getBackendPID());
-    }
-
-    /** The backend pids of SessionDeck's own connections, as far as they have been used. */
-    public Set<Long> ownSessionIds() {
-        return own.ids();
     }
 
     @Override
