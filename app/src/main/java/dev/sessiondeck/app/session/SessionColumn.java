@@ -62,6 +62,22 @@ public enum SessionColumn {
     TRACE_SETTINGS("traceSettings", 220, false, false, s -> OceanBaseSessionSource.traceSettingsOf(s)
             .map(SessionColumn::describe).orElse(null));
 
+    /**
+     * The columns that decide whether a row passes the filters ({@code SessionFilter}: id, user,
+     * source, database, state) or which group it belongs to ({@link SessionGroups}: id, leader, state),
+     * as a mask of {@code 1L << ordinal()}. A change elsewhere (times, counters, SQL) can only move a
+     * row in the sort order, which the view model checks on its own.
+     */
+    static final long FILTERED_OR_GROUPED = mask(DATA_SOURCE, ID, USER, SOURCE, DATABASE, STATUS, LEADER_ID);
+
+    private static long mask(SessionColumn... columns) {
+        long m = 0;
+        for (SessionColumn c : columns) {
+            m |= 1L << c.ordinal();
+        }
+        return m;
+    }
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ThreadLocal<NumberFormat> PERCENT = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 

@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.session;
 
+import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,6 +21,9 @@ public final class SessionRow {
     public enum Highlight { NONE, WARNING, DANGER }
 
     private static final SessionColumn[] COLUMNS = SessionColumn.values();
+    private static final int USER = SessionColumn.USER.ordinal();
+    private static final int SOURCE = SessionColumn.SOURCE.ordinal();
+    private static final int DATABASE = SessionColumn.DATABASE.ordinal();
 
     // Plain fields, with an observable made only when a visible row's cell or row asks for it: most
     // of 100,000 rows are never on screen (docs/benchmarks.md, heap).
@@ -41,37 +45,70 @@ public final class SessionRow {
     /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
     private SessionRow groupHead = this;
     private ReadOnlyBooleanWrapper groupMemberObserved;
+    /** The number of the last snapshot of its data source that listed this session. */
+    long lastSeen;
+    /** The verdict of the view model's filter on this row, as it last tested it. */
+    boolean passes;
+    // what the filter reads besides the columns, kept on the row itself: a keystroke tests every
+    // row, and each object reached on the way (session, key) is a cache miss in a shuffled table
+    private final long id;
+    private boolean active;
+    private boolean background;
 
     SessionRow(Session session) {
         this.session = Objects.requireNonNull(session, "session");
+        this.id = session.id();
+        this.active = session.isActive();
+        this.background = session.background();
         for (SessionColumn c : COLUMNS) {
             values[c.ordinal()] = c.valueOf(session);
         }
     }
 
     /**
-     * Takes the session's new values.
+     * Takes the session's new values; the observables of the changed values fire (cells on screen).
      *
-     * @return true when a shown value changed (so filters and sorting must look again)
+     * @return the columns whose value changed, as a mask of {@code 1L << column.ordinal()}; 0 for none
      */
-    boolean update(Session next) {
+    long update(Session next) {
+        Session previous = session;
         session = next;
+        active = next.isActive();
+        background = next.background();
         if (sessionObserved != null) {
             sessionObserved.set(next);
         }
-        boolean changed = false;
+        if (previous.sameApartFromExecutionTime(next)) {
+            // the common case: a statement or an idle spell that goes on; one value, not every column
+            return set(SessionColumn.EXECUTION_TIME, SessionColumn.EXECUTION_TIME.valueOf(next));
+        }
+        long changed = 0;
         for (SessionColumn c : COLUMNS) {
-            Object v = c.valueOf(next);
-            int i = c.ordinal();
-            if (!Objects.equals(values[i], v)) {
-                values[i] = v;
-                if (observed != null && observed[i] != null) {
-                    observed[i].set(v);
-                }
-                changed = true;
-            }
+            changed |= set(c, c.valueOf(next));
         }
         return changed;
+    }
+
+    /** Sets one column's value; its bit when it changed, else 0. */
+    private long set(SessionColumn c, Object v) {
+        int i = c.ordinal();
+        if (Objects.equals(values[i], v)) {
+            return 0;
+        }
+        values[i] = v;
+        if (observed != null && observed[i] != null) {
+            observed[i].set(v);
+        }
+        return 1L << i;
+    }
+
+    /**
+     * The filter's verdict on this row's plain values: the same as {@code filter.test(getSession())},
+     * without reaching through the session (a keystroke tests every row).
+     */
+    boolean test(SessionFilter filter) {
+        return filter.test(id, active, background, (String) values[USER], (String) values[SOURCE],
+                (String) values[DATABASE]);
     }
 
     /** The session as the last snapshot saw it. */

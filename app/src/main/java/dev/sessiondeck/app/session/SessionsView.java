@@ -8,12 +8,14 @@ import dev.sessiondeck.app.support.ColorTag;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.app.support.UiTimer;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.source.SessionSource;
 import java.text.DecimalFormat;
+import java.time.Duration;
 import java.text.NumberFormat;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -27,9 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javafx.animation.KeyFrame;
-import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -37,7 +36,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -77,7 +76,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -89,6 +87,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class SessionsView extends BorderPane {
 
+    /** How long a row that appeared in a refresh stays highlighted. */
+    private static final Duration FRESH_HIGHLIGHT = Duration.ofSeconds(2);
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
@@ -105,7 +105,8 @@ public final class SessionsView extends BorderPane {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme");
 
     private final TableView<SessionRow> table = new TableView<>();
-    private final SortedList<SessionRow> sorted;
+    /** The rows the table shows, in its order (sorted and filtered by the view model). */
+    private final ObservableList<SessionRow> sorted;
     private final Map<SessionColumn, TableColumn<SessionRow, Object>> columns = new EnumMap<>(SessionColumn.class);
 
     private final ComboBox<SourceChoice> sourceSelector = new ComboBox<>();
@@ -129,13 +130,16 @@ public final class SessionsView extends BorderPane {
     private final ToggleButton themeToggle = new ToggleButton(null, new FontIcon(Feather.MOON));
     private final HBox chips = new HBox(6);
 
-    private final Timeline autoRefreshTimer = new Timeline();
-    private final PauseTransition freshFade = new PauseTransition(Duration.seconds(2));
+    // timers, not animations: a running Timeline keeps JavaFX repainting 60 times a second (UiTimer)
+    private final UiTimer autoRefreshTimer;
+    private final UiTimer freshFade;
     private List<SessionRow> keptSelection = List.of();
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
-        this.sorted = new SortedList<>(viewModel.shownRows());
+        this.autoRefreshTimer = new UiTimer(viewModel::refresh);
+        this.freshFade = new UiTimer(viewModel::clearFresh);
+        this.sorted = viewModel.shownRows();
         this.refreshSecondsObject = viewModel.refreshSecondsProperty().asObject();
         setId("sessions-view");
         createView();
@@ -281,7 +285,7 @@ public final class SessionsView extends BorderPane {
         // refuse a comparator that is not its own, so the sorted list does the sorting alone
         // Why not table.getComparator(): it reads each value through the cell value factory, which
         // would make an observable per row and column; the rows' plain values sort the same.
-        sorted.comparatorProperty().bind(Bindings.createObjectBinding(
+        viewModel.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> SessionGroups.comparator(byColumns(table.getSortOrder())), table.comparatorProperty()));
         table.setSortPolicy(t -> true);
         table.setItems(sorted);
@@ -407,7 +411,7 @@ public final class SessionsView extends BorderPane {
                 return Messages.get("status.never");
             }
             LocalTime at = LocalTime.ofInstant(viewModel.lastRefreshProperty().get(), ZoneId.systemDefault());
-            java.time.Duration latency = viewModel.latencyProperty().get();
+            Duration latency = viewModel.latencyProperty().get();
             return Messages.get("status.refreshed", TIME.format(at), latency == null ? 0 : latency.toMillis());
         }, viewModel.refreshingProperty(), viewModel.lastRefreshProperty(), viewModel.latencyProperty()));
 
@@ -496,10 +500,9 @@ public final class SessionsView extends BorderPane {
         });
         viewModel.lastRefreshProperty().addListener((o, a, b) -> {
             updateKillActions();
-            freshFade.playFromStart();
+            freshFade.runOnceAfter(FRESH_HIGHLIGHT);
         });
         viewModel.currentProperty().addListener((o, a, b) -> updateKillActions());
-        freshFade.setOnFinished(e -> viewModel.clearFresh());
         viewModel.filterProperty().addListener((o, a, f) -> updateChips(f));
         updateChips(viewModel.filterProperty().get());
         viewModel.emptyColumnsProperty().addListener((o, a, empty) -> columns.forEach((c, col) -> {
@@ -516,7 +519,6 @@ public final class SessionsView extends BorderPane {
             }
         });
 
-        autoRefreshTimer.setCycleCount(Timeline.INDEFINITE);
         viewModel.refreshSecondsProperty().addListener((o, a, s) -> scheduleAutoRefresh(s.intValue()));
         scheduleAutoRefresh(viewModel.refreshSecondsProperty().get());
 
@@ -549,8 +551,7 @@ public final class SessionsView extends BorderPane {
     private void scheduleAutoRefresh(int seconds) {
         autoRefreshTimer.stop();
         if (seconds > 0) {
-            autoRefreshTimer.getKeyFrames().setAll(new KeyFrame(Duration.seconds(seconds), e -> viewModel.refresh()));
-            autoRefreshTimer.playFromStart();
+            autoRefreshTimer.runEvery(Duration.ofSeconds(seconds));
         }
     }
 

@@ -55,6 +55,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,15 @@ public final class SessionsViewModel {
     /** Every connected data source's rows; the shown and filtered lists sit on top. */
     private final SessionRowList rows = new SessionRowList();
     private final FilteredList<SessionRow> shownSourceRows = new FilteredList<>(rows, r -> false);
-    private final FilteredList<SessionRow> filtered = new FilteredList<>(shownSourceRows);
+    /**
+     * The shown data sources' rows in the table's order; the view sets the comparator from its sort
+     * order. Sorted before filtering: a keystroke in a search then filters rows already in order
+     * instead of sorting what passes (docs/benchmarks.md, keystroke over 100,000 rows).
+     */
+    private final SortedList<SessionRow> sorted = new SortedList<>(shownSourceRows);
+    private final FilteredList<SessionRow> filtered = new FilteredList<>(sorted);
+    /** The predicate of {@link #filtered}; null until the first filter is applied. */
+    private RowFilter applied;
 
     private final StringProperty idSearch = new SimpleStringProperty(this, "idSearch", "");
     private final StringProperty userSearch = new SimpleStringProperty(this, "userSearch", "");
@@ -351,7 +360,7 @@ public final class SessionsViewModel {
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
-        Map<SessionKey, Session> seen = new HashMap<>(snapshot.sessions().size() * 2);
+        long number = ++feed.snapshots;
         Set<SessionRow> changed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SessionRow> added = new ArrayList<>();
         boolean wasStale = !feed.error.isEmpty();
@@ -361,7 +370,6 @@ public final class SessionsViewModel {
         feed.freshRows.clear();
         for (Session s : snapshot.sessions()) {
             SessionKey key = s.key().sessionOnly();
-            seen.put(key, s);
             SessionRow row = feed.index.get(key);
             if (row == null) {
                 row = new SessionRow(s);
@@ -372,17 +380,26 @@ public final class SessionsViewModel {
                     row.setFresh(true);
                     feed.freshRows.add(row);
                 }
-            } else if (row.update(s)) {
-                changed.add(row);
+            } else {
+                Session before = row.getSession();
+                long columns = row.update(s);
+                // only what the filters and groups read is told to the lists now; a row whose
+                // times or SQL changed may keep its place (see the order check below)
+                if ((columns & SessionColumn.FILTERED_OR_GROUPED) != 0 || before.isActive() != s.isActive()
+                        || before.background() != s.background()) {
+                    changed.add(row);
+                }
             }
+            row.lastSeen = number;
             if (wasStale) {
                 row.setStaleReason("");
             }
             highlight(row);
         }
-        if (feed.index.size() > seen.size()) {
-            Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-            feed.index.entrySet().removeIf(e -> !seen.containsKey(e.getKey()) && gone.add(e.getValue()));
+        // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
+        Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
+        feed.index.values().removeIf(r -> r.lastSeen != number && gone.add(r));
+        if (!gone.isEmpty()) {
             gone.forEach(owners::remove);
             rows.removeWhere(gone::contains);
         }
@@ -390,6 +407,10 @@ public final class SessionsViewModel {
         all.addAll(rows);
         all.addAll(added);
         changed.addAll(SessionGroups.assign(all, changed::contains));
+        if (sorted.getComparator() != null) {
+            // rows whose new values put them elsewhere in the table's order are placed again
+            changed.addAll(SortOrder.outOfPlace(sorted, sorted.getComparator()));
+        }
         if (!changed.isEmpty()) {
             BitSet updated = new BitSet(rows.size());
             for (int i = 0; i < rows.size(); i++) {
@@ -485,15 +506,50 @@ public final class SessionsViewModel {
         }
         idSearchValid.set(idValid);
         filter.set(f);
-        SessionFilter chosen = f;
+        // a session id that is not a number matches nothing, rather than everything
+        RowFilter next = new RowFilter(idValid ? f : null);
+        if (applied != null && applied.filter != null && next.filter != null && next.filter.narrows(applied.filter)) {
+            // a character typed onto a search: only the rows shown now can still pass
+            for (SessionRow r : filtered) {
+                r.passes = r.test(next.filter);
+            }
+            next.remembered = true;
+        }
         refiltering.set(true);
         try {
-            // a session id that is not a number matches nothing, rather than everything
-            filtered.setPredicate(idValid ? r -> chosen.test(r.getSession()) : r -> false);
+            filtered.setPredicate(next);
         } finally {
+            next.remembered = false;
             refiltering.set(false);
         }
+        applied = next;
         shownCount.set(filtered.size());
+    }
+
+    /**
+     * The filtered list's predicate: the filter's verdict on a row's plain values, remembered on the
+     * row. After a narrowing change the rows shown before are tested again and the list then reads the
+     * remembered verdicts (a keystroke over 100,000 rows, docs/benchmarks.md); afterwards it tests
+     * again each row a snapshot adds or changes. Invariant: every row of the sorted list carries the
+     * verdict of the predicate in use.
+     */
+    private static final class RowFilter implements java.util.function.Predicate<SessionRow> {
+        /** Null: nothing passes (the session id search is not a number). */
+        final SessionFilter filter;
+        boolean remembered;
+
+        RowFilter(SessionFilter filter) {
+            this.filter = filter;
+        }
+
+        @Override
+        public boolean test(SessionRow r) {
+            if (remembered) {
+                return r.passes;
+            }
+            r.passes = filter != null && r.test(filter);
+            return r.passes;
+        }
     }
 
     /** Clears every search (id, user, source, database); the active-only toggle stays. */
@@ -671,9 +727,21 @@ public final class SessionsViewModel {
 
     // ---- properties
 
-    /** The rows the filters let through, in snapshot order; the view sorts them. */
+    /**
+     * The rows the filters let through, in the order of {@link #comparatorProperty()} (snapshot
+     * order without one): what the table shows.
+     */
     public ObservableList<SessionRow> shownRows() {
         return filtered;
+    }
+
+    /**
+     * The table's order; the view binds it to its sort order. A snapshot tells the lists only of rows
+     * whose place may have changed: rows whose filtered or grouped values changed, and rows this
+     * order finds out of place ({@link SortOrder}); rows whose times all grew stay where they are.
+     */
+    public ObjectProperty<Comparator<? super SessionRow>> comparatorProperty() {
+        return sorted.comparatorProperty();
     }
 
     /** Every row of the shown data sources, before the filters, in snapshot order. */

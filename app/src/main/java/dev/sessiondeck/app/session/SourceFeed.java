@@ -24,6 +24,8 @@ final class SourceFeed {
     final List<SessionRow> freshRows = new ArrayList<>();
     Background.Job job;
     boolean firstSnapshot = true;
+    /** How many snapshots were applied; rows remember the last one that listed them. */
+    long snapshots;
     /** The last refresh's failure worded for a person; empty when it worked. */
     String error = "";
     Instant lastRefresh;

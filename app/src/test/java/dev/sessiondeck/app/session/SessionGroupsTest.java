@@ -57,7 +57,8 @@ class SessionGroupsTest {
                 session(102, "", true, 9, 100L),
                 session(200, "", true, 2, null)));
         vm.addDataSource(source);
-        SortedList<SessionRow> sorted = new SortedList<>(vm.allRows(), SessionGroups.comparator(BY_TIME));
+        vm.comparatorProperty().set(SessionGroups.comparator(BY_TIME));
+        List<SessionRow> sorted = vm.shownRows();
         assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly(200L, 100L, 101L, 102L);
 
         // the leader's time drops below the other session's: its workers, unchanged, move with it

@@ -62,9 +62,9 @@ class SessionRowTest {
         row.valueProperty(SessionColumn.EXECUTION_TIME)
                 .addListener((InvalidationListener) o -> heard.add(row.value(SessionColumn.EXECUTION_TIME)));
 
-        assertThat(row.update(session(2_000))).isTrue();
-        assertThat(row.update(session(3_500))).isTrue();
-        assertThat(row.update(session(3_500))).isFalse();
+        assertThat(row.update(session(2_000))).isEqualTo(1L << SessionColumn.EXECUTION_TIME.ordinal());
+        assertThat(row.update(session(3_500))).isEqualTo(1L << SessionColumn.EXECUTION_TIME.ordinal());
+        assertThat(row.update(session(3_500))).isZero();
 
         assertThat(heard).containsExactly(2.0, 3.5);
         assertThat(row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isEqualTo(3.5);

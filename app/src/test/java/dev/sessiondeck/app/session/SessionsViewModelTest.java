@@ -77,6 +77,83 @@ class SessionsViewModelTest {
         assertThat(before.getSession().queryId()).hasValue(99L);
     }
 
+    /** Longest-running first, as the table's default sort has it (after the status). */
+    private static final java.util.Comparator<SessionRow> LONGEST_FIRST = java.util.Comparator.comparing(
+            (SessionRow r) -> (Double) r.value(SessionColumn.EXECUTION_TIME)).reversed();
+
+    private static List<Session> runningFor(double... seconds) {
+        return IntStream.range(0, seconds.length).mapToObj(i -> active(i + 1, "app", "q" + i, seconds[i])).toList();
+    }
+
+    @Test
+    void timesThatAllGrewKeepTheirOrderAndTellTheSortedRowsNothing() {
+        source.list(runningFor(5, 3, 9, 1));
+        vm.addDataSource(source);
+        vm.comparatorProperty().set(LONGEST_FIRST);
+        List<String> heard = new ArrayList<>();
+        vm.shownRows().addListener((javafx.collections.ListChangeListener<SessionRow>) c -> heard.add(c.toString()));
+
+        source.list(runningFor(6, 4, 10, 2));
+        vm.refresh();
+
+        assertThat(heard).as("no row changed its place").isEmpty();
+        assertThat(vm.shownRows()).extracting(r -> r.value(SessionColumn.EXECUTION_TIME)).containsExactly(10.0, 6.0, 4.0, 2.0);
+    }
+
+    @Test
+    void rowsWhoseTimesOvertookOthersArePlacedAgain() {
+        source.list(runningFor(5, 3, 9, 1, 7, 2));
+        vm.addDataSource(source);
+        vm.comparatorProperty().set(LONGEST_FIRST);
+
+        // session 4 restarted its statement, session 6 is now the longest, the rest grew by one
+        source.list(runningFor(6, 4, 10, 0.1, 8, 30));
+        vm.refresh();
+
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(6L, 3L, 5L, 1L, 2L, 4L);
+    }
+
+    @Test
+    void aSessionThatStoppedRunningLeavesTheActiveOnlyView() {
+        source.list(runningFor(5, 3));
+        vm.addDataSource(source);
+        vm.activeOnlyProperty().set(true);
+        assertThat(vm.shownRows()).hasSize(2);
+
+        source.list(List.of(active(1, "app", "q0", 6), idle(2, "app")));
+        vm.refresh();
+
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+    }
+
+    @Test
+    void typingNarrowsErasingWidensAndSnapshotsMeanwhileAreFilteredToo() {
+        source.list(List.of(idle(1, "svc_orders"), idle(2, "svc_billing"), idle(3, "report")));
+        vm.addDataSource(source);
+        vm.userSearchProperty().set("s");
+        vm.userSearchProperty().set("svc");
+        vm.userSearchProperty().set("svc_o");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+
+        // a new matching session, and one that no longer matches, while the search stays
+        source.list(List.of(idle(1, "svc_orders"), idle(2, "svc_billing"), idle(3, "report"), idle(4, "SVC_ORDERS_2"),
+                idle(5, "svc_billing")));
+        vm.refresh();
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 4L);
+        source.list(List.of(idle(1, "svc_x"), idle(2, "svc_billing"), idle(3, "report"), idle(4, "SVC_ORDERS_2"),
+                idle(5, "svc_billing")));
+        vm.refresh();
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(4L);
+
+        vm.userSearchProperty().set("svc_");
+        // session 1 came back as another user: a new session (the key's identity), listed last
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 4L, 5L, 1L);
+        vm.userSearchProperty().set("svc_b");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 5L);
+        vm.userSearchProperty().set("");
+        assertThat(vm.shownRows()).hasSize(5);
+    }
+
     @Test
     void longRunningStatementsAreHighlightedByTheThresholds() {
         source.list(List.of(active(1, "a", "q", 0.2), active(2, "a", "q", 1.5), active(3, "a", "q", 12), idle(4, "a")));

@@ -96,6 +96,39 @@ public final class SessionFilter implements Predicate<Session> {
         return userNeedle.in(s.user()) && sourceNeedle.in(s.source()) && databaseNeedle.in(s.database());
     }
 
+    /**
+     * The same test as {@link #test(Session)} on a session's values held elsewhere (a table row's
+     * plain fields), without reaching into the session: {@code null} for an absent user, source or
+     * database.
+     */
+    public boolean test(long sessionId, boolean active, boolean background, String sessionUser,
+                        String sessionSource, String sessionDatabase) {
+        if (id.isPresent() && sessionId != id.getAsLong()) {
+            return false;
+        }
+        if (activeOnly && !active) {
+            return false;
+        }
+        if (!showBackground && background) {
+            return false;
+        }
+        return userNeedle.inNullable(sessionUser) && sourceNeedle.inNullable(sessionSource)
+                && databaseNeedle.inNullable(sessionDatabase);
+    }
+
+    /**
+     * True when every session this filter lets through, {@code wider} lets through too: the same
+     * or no id, active-only and background as strict or stricter, and each search text containing
+     * the wider one's (a character typed onto a search). A table can then test again only the
+     * rows {@code wider} showed.
+     */
+    public boolean narrows(SessionFilter wider) {
+        return (wider.id.isEmpty() || wider.id.equals(id))
+                && (activeOnly || !wider.activeOnly)
+                && (!showBackground || wider.showBackground)
+                && user.contains(wider.user) && source.contains(wider.source) && database.contains(wider.database);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof SessionFilter f && id.equals(f.id) && user.equals(f.user) && source.equals(f.source)
@@ -142,6 +175,11 @@ public final class SessionFilter implements Predicate<Session> {
                 return true;
             }
             return value.isPresent() && in(value.get());
+        }
+
+        /** True when the needle is empty, or {@code value} is not null and contains it. */
+        boolean inNullable(String value) {
+            return upper.length == 0 || value != null && in(value);
         }
 
         boolean in(String hay) {

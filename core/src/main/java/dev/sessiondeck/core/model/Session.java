@@ -116,6 +116,26 @@ public record Session(
         return state.isActive();
     }
 
+    /**
+     * True when {@code other} equals this session in everything but {@link #executionTime()}: what
+     * a listing a moment later shows of a statement (or an idle spell) that goes on. A table can then
+     * update the one value instead of comparing every column; every second on every row adds up
+     * (docs/benchmarks.md, applying a snapshot).
+     */
+    public boolean sameApartFromExecutionTime(Session other) {
+        return other != null && key.equals(other.key) && sql.equals(other.sql) && sqlId.equals(other.sqlId)
+                && user.equals(other.user) && source.equals(other.source) && database.equals(other.database)
+                && command.equals(other.command) && state == other.state && obServer.equals(other.obServer)
+                && obProxy.equals(other.obProxy) && queryId.equals(other.queryId) && traceId.equals(other.traceId)
+                && transactionState.equals(other.transactionState) && memoryBytes.equals(other.memoryBytes)
+                && rowsExamined.equals(other.rowsExamined) && progressPercent.equals(other.progressPercent)
+                && programName.equals(other.programName) && waitEvent.equals(other.waitEvent)
+                && stage.equals(other.stage) && blockingIds.equals(other.blockingIds)
+                && sessionStart.equals(other.sessionStart) && transactionStart.equals(other.transactionStart)
+                && leaderId.equals(other.leaderId) && background == other.background && own == other.own
+                && extras.equals(other.extras);
+    }
+
     /** Execution time in seconds with millisecond precision, 0 when unknown. */
     public double executionSeconds() {
         return executionTime.map(d -> d.toMillis() / 1000.0).orElse(0.0);

@@ -93,4 +93,40 @@ class SessionFilterTest {
         assertThatThrownBy(() -> SessionFilter.parseId("-1")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> SessionFilter.parseId("1' OR '1'='1")).hasMessageContaining("whole number");
     }
+
+    private static final List<SessionFilter> FILTERS = List.of(
+            SessionFilter.ALL, SessionFilter.ALL.withShowBackground(true), SessionFilter.ALL.withActiveOnly(true),
+            SessionFilter.ALL.withUser("a"), SessionFilter.ALL.withUser("AN"), SessionFilter.ALL.withUser("analyst"),
+            SessionFilter.ALL.withSource("0"), SessionFilter.ALL.withSource(":7"), SessionFilter.ALL.withDatabase("o"),
+            SessionFilter.ALL.withId(OptionalLong.of(3)), SessionFilter.ALL.withUser("a").withActiveOnly(true));
+
+    @Test
+    void theTestOnPlainValuesAgreesWithTheTestOnSessions() {
+        for (SessionFilter f : FILTERS) {
+            for (Session s : SESSIONS) {
+                assertThat(f.test(s.id(), s.isActive(), s.background(), s.user().orElse(null),
+                        s.source().orElse(null), s.database().orElse(null))).as("%s on %s", f, s.id()).isEqualTo(f.test(s));
+            }
+        }
+    }
+
+    @Test
+    void aNarrowerFilterLetsThroughNothingTheWiderOneHides() {
+        assertThat(SessionFilter.ALL.withUser("an").narrows(SessionFilter.ALL.withUser("a"))).isTrue();
+        assertThat(SessionFilter.ALL.withUser("a").narrows(SessionFilter.ALL.withUser("an"))).as("erasing widens").isFalse();
+        assertThat(SessionFilter.ALL.withActiveOnly(true).narrows(SessionFilter.ALL)).isTrue();
+        assertThat(SessionFilter.ALL.narrows(SessionFilter.ALL.withActiveOnly(true))).isFalse();
+        assertThat(SessionFilter.ALL.narrows(SessionFilter.ALL.withShowBackground(true))).isTrue();
+        assertThat(SessionFilter.ALL.withShowBackground(true).narrows(SessionFilter.ALL)).isFalse();
+        assertThat(SessionFilter.ALL.withId(OptionalLong.of(3)).narrows(SessionFilter.ALL)).isTrue();
+        assertThat(SessionFilter.ALL.withId(OptionalLong.of(3)).narrows(SessionFilter.ALL.withId(OptionalLong.of(2)))).isFalse();
+        // the claim itself, over every pair: what the narrower shows, the wider shows
+        for (SessionFilter narrow : FILTERS) {
+            for (SessionFilter wide : FILTERS) {
+                if (narrow.narrows(wide)) {
+                    assertThat(ids(wide)).as("%s narrows %s", narrow, wide).containsAll(ids(narrow));
+                }
+            }
+        }
+    }
 }
