@@ -47,8 +47,20 @@ public final class SessionRow {
     private ReadOnlyBooleanWrapper groupMemberObserved;
     /** The number of the last snapshot of its data source that listed this session. */
     long lastSeen;
+    /** Where the last snapshot of its data source listed it. */
+    int lastPosition;
     /** The verdict of the view model's filter on this row, as it last tested it. */
     boolean passes;
+    /** True when a value the filter reads changed since {@link #passes} was found (or never found). */
+    boolean filterInputsChanged = true;
+    /** The number of the predicate that found {@link #passes} (a number: no reference store per row). */
+    int verdictOf;
+    /** True when the lists must be told that this row changed (set and cleared by the view model). */
+    boolean pendingUpdate;
+    /** True once its session ended (no longer listed) or its data source closed; it then leaves the lists. */
+    boolean ended;
+    /** The data source that lists it (set by the view model). */
+    SourceFeed feed;
     // what the filter reads besides the columns, kept on the row itself: a keystroke tests every
     // row, and each object reached on the way (session, key) is a cache miss in a shuffled table
     private final long id;

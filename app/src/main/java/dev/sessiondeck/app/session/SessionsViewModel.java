@@ -20,11 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +95,6 @@ public final class SessionsViewModel {
     private final BooleanProperty showAll = new SimpleBooleanProperty(this, "showAll");
     private final Map<String, SourceFeed> feeds = new LinkedHashMap<>();
     /** Which data source each row belongs to. */
-    private final Map<SessionRow, SourceFeed> owners = new IdentityHashMap<>();
     private final ObservableMap<String, String> refreshErrors = FXCollections.observableHashMap();
     // one read-only view each: such a view holds its listeners only as long as it lives itself
     private final ObservableList<SessionSource> dataSourcesView = FXCollections.unmodifiableObservableList(dataSources);
@@ -235,10 +231,10 @@ public final class SessionsViewModel {
         feed.cancel();
         feeds.remove(source.name());
         refreshErrors.remove(source.name());
-        Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        gone.addAll(feed.index.values());
-        gone.forEach(owners::remove);
-        rows.removeWhere(gone::contains);
+        feed.index.values().forEach(SessionsViewModel::end);
+        feed.index.clear();
+        feed.order = new ArrayList<>();
+        rows.removeWhere(r -> r.ended);
         dataSources.remove(source);
         // closing a pool may wait on the network: not on the JavaFX thread
         background.worker().execute(source::close);
@@ -300,7 +296,7 @@ public final class SessionsViewModel {
         List<SourceFeed> shown = shownFeeds();
         shownSourceRows.setPredicate(showAll.get() ? null
                 : shown.isEmpty() ? r -> false
-                : r -> owners.get(r) == shown.get(0));
+                : r -> r.feed == shown.get(0));
         generalError = "";
         emptyColumns.set(emptyColumnsOf(shownSourceRows));
         updateStatus();
@@ -361,63 +357,103 @@ public final class SessionsViewModel {
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
         long number = ++feed.snapshots;
-        Set<SessionRow> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<SessionRow> pending = new ArrayList<>();
         List<SessionRow> added = new ArrayList<>();
         boolean wasStale = !feed.error.isEmpty();
         for (SessionRow r : feed.freshRows) {
             r.setFresh(false);
         }
         feed.freshRows.clear();
+        List<SessionRow> previous = feed.order;
+        List<SessionRow> order = new ArrayList<>(snapshot.sessions().size());
+        boolean mayGroup = false;
+        int cursor = 0;
         for (Session s : snapshot.sessions()) {
-            SessionKey key = s.key().sessionOnly();
-            SessionRow row = feed.index.get(key);
+            // the row the last snapshot listed at this point, if it is this session; else the index
+            SessionRow row = cursor < previous.size() && previous.get(cursor).getSession().key().sameSession(s.key())
+                    ? previous.get(cursor) : feed.index.get(s.key().sessionOnly());
             if (row == null) {
                 row = new SessionRow(s);
-                feed.index.put(key, row);
-                owners.put(row, feed);
+                feed.index.put(s.key().sessionOnly(), row);
+                row.feed = feed;
                 added.add(row);
                 if (!feed.firstSnapshot) {
                     row.setFresh(true);
                     feed.freshRows.add(row);
                 }
             } else {
+                if (row.lastSeen != number) {
+                    cursor = row.lastPosition + 1;
+                }
                 Session before = row.getSession();
                 long columns = row.update(s);
                 // only what the filters and groups read is told to the lists now; a row whose
                 // times or SQL changed may keep its place (see the order check below)
                 if ((columns & SessionColumn.FILTERED_OR_GROUPED) != 0 || before.isActive() != s.isActive()
                         || before.background() != s.background()) {
-                    changed.add(row);
+                    row.filterInputsChanged = true;
+                    if (!row.pendingUpdate) {
+                        row.pendingUpdate = true;
+                        pending.add(row);
+                    }
                 }
             }
-            row.lastSeen = number;
+            if (row.lastSeen != number) {
+                row.lastSeen = number;
+                row.lastPosition = order.size();
+                order.add(row);
+            }
+            mayGroup |= !s.key().server().isEmpty() || s.leaderId().isPresent();
             if (wasStale) {
                 row.setStaleReason("");
             }
             highlight(row);
         }
         // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
-        Set<SessionRow> gone = Collections.newSetFromMap(new IdentityHashMap<>());
-        feed.index.values().removeIf(r -> r.lastSeen != number && gone.add(r));
-        if (!gone.isEmpty()) {
-            gone.forEach(owners::remove);
-            rows.removeWhere(gone::contains);
+        List<SessionRow> gone = new ArrayList<>();
+        for (SessionRow r : previous) {
+            if (r.lastSeen != number) {
+                feed.index.remove(r.getSession().key().sessionOnly());
+                end(r);
+                gone.add(r);
+            }
         }
-        List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
-        all.addAll(rows);
-        all.addAll(added);
-        changed.addAll(SessionGroups.assign(all, changed::contains));
+        feed.order = order;
+        if (!gone.isEmpty()) {
+            rows.removeWhere(r -> r.ended);
+        }
+        // groups (one id on several OBServers, parallel workers) need a pass over every row; only
+        // when a data source has such rows now or had them in its last snapshot
+        boolean grouping = mayGroup || feed.mayGroup || feeds.values().stream().anyMatch(f -> f != feed && f.mayGroup);
+        feed.mayGroup = mayGroup;
+        if (grouping) {
+            List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
+            all.addAll(rows);
+            all.addAll(added);
+            for (SessionRow r : SessionGroups.assign(all, r -> r.pendingUpdate)) {
+                if (!r.pendingUpdate) {
+                    r.pendingUpdate = true;
+                    pending.add(r);
+                }
+            }
+        }
         if (sorted.getComparator() != null) {
             // rows whose new values put them elsewhere in the table's order are placed again
-            changed.addAll(SortOrder.outOfPlace(sorted, sorted.getComparator()));
+            for (SessionRow r : SortOrder.outOfPlace(sorted, sorted.getComparator())) {
+                if (!r.pendingUpdate) {
+                    r.pendingUpdate = true;
+                    pending.add(r);
+                }
+            }
         }
-        if (!changed.isEmpty()) {
+        if (!pending.isEmpty()) {
             BitSet updated = new BitSet(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                if (changed.contains(rows.get(i))) {
+                if (rows.get(i).pendingUpdate) {
                     updated.set(i);
                 }
             }
+            pending.forEach(r -> r.pendingUpdate = false);
             rows.fireUpdated(updated);
         }
         rows.append(added);
@@ -433,6 +469,20 @@ public final class SessionsViewModel {
         refreshErrors.remove(feed.name());
         generalError = "";
         updateStatus();
+    }
+
+    /** The data source that listed a row; null once its session ended or its data source closed. */
+    private static SourceFeed owner(SessionRow r) {
+        return r.ended ? null : r.feed;
+    }
+
+    /**
+     * Marks a row ended and lets go of its data source: the table, a selection or a dialog may hold
+     * an ended row for a while, and through its data source it would keep every row of it.
+     */
+    private static void end(SessionRow r) {
+        r.ended = true;
+        r.feed = null;
     }
 
     /** Counts, refresh time, staleness and error of the shown data sources. */
@@ -512,6 +562,7 @@ public final class SessionsViewModel {
             // a character typed onto a search: only the rows shown now can still pass
             for (SessionRow r : filtered) {
                 r.passes = r.test(next.filter);
+                r.filterInputsChanged = false;
             }
             next.remembered = true;
         }
@@ -534,8 +585,11 @@ public final class SessionsViewModel {
      * verdict of the predicate in use.
      */
     private static final class RowFilter implements java.util.function.Predicate<SessionRow> {
+        private static int made;
         /** Null: nothing passes (the session id search is not a number). */
         final SessionFilter filter;
+        /** This predicate's number, remembered by the rows it tested (1, 2, ...; rows start at 0). */
+        final int number = ++made;
         boolean remembered;
 
         RowFilter(SessionFilter filter) {
@@ -544,10 +598,17 @@ public final class SessionsViewModel {
 
         @Override
         public boolean test(SessionRow r) {
-            if (remembered) {
+            // a verdict stands while the filter is this one (or narrower, remembered) and the row's
+            // filtered values did not change: a snapshot's update range mostly holds such rows
+            if ((remembered || r.verdictOf == number) && !r.filterInputsChanged) {
+                if (r.verdictOf != number) {
+                    r.verdictOf = number;
+                }
                 return r.passes;
             }
             r.passes = filter != null && r.test(filter);
+            r.verdictOf = number;
+            r.filterInputsChanged = false;
             return r.passes;
         }
     }
@@ -576,7 +637,7 @@ public final class SessionsViewModel {
         }
         Capability needed = mode == KillMode.QUERY ? Capability.KILL_QUERY : Capability.KILL_SESSION;
         for (SessionRow r : selection) {
-            SourceFeed feed = owners.get(r);
+            SourceFeed feed = owner(r);
             if (feed == null) {
                 return Optional.of(Messages.get("kill.blocked.disconnected", r.getSession().key().dataSource()));
             }
@@ -607,7 +668,7 @@ public final class SessionsViewModel {
         for (SessionRow r : targets) {
             Session s = r.getSession();
             if (mode == KillMode.SESSION || s.isActive() || s.own()) {
-                SourceFeed feed = owners.get(r);
+                SourceFeed feed = owner(r);
                 sessions.add(new KillTarget(s, feed == null ? null : feed.source));
             }
         }
@@ -716,7 +777,6 @@ public final class SessionsViewModel {
     public void shutdown() {
         feeds.values().forEach(SourceFeed::cancel);
         feeds.clear();
-        owners.clear();
         current.set(null);
         showAll.set(false);
         dataSources.forEach(SessionSource::close);

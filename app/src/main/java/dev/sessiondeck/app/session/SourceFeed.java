@@ -20,6 +20,14 @@ final class SourceFeed {
     final SessionSource source;
     /** This source's rows by {@link SessionKey#sessionOnly()}. */
     final Map<SessionKey, SessionRow> index = new HashMap<>();
+    /**
+     * This source's rows in the order of its last snapshot: a server lists its sessions in much the
+     * same order each time, so the next snapshot's sessions are matched by walking this list, and
+     * only the rest through {@link #index} (docs/benchmarks.md, the diff).
+     */
+    List<SessionRow> order = new ArrayList<>();
+    /** True when the last snapshot had rows that may form groups (several servers, parallel workers). */
+    boolean mayGroup;
     /** Rows the last refresh added, highlighted for a moment. */
     final List<SessionRow> freshRows = new ArrayList<>();
     Background.Job job;

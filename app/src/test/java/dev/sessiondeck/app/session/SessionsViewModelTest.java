@@ -155,6 +155,59 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aSnapshotInAnotherOrderStillFindsEveryRowOnce() {
+        source.list(List.of(idle(1, "a"), idle(2, "b"), idle(3, "c"), idle(4, "d"), idle(5, "e")));
+        vm.addDataSource(source);
+        List<SessionRow> first = List.copyOf(vm.allRows());
+
+        // reversed, session 3 ended, session 6 new, session 2 listed twice (a server's listing can)
+        source.list(List.of(idle(5, "e"), idle(4, "d"), idle(6, "f"), idle(2, "b"), idle(2, "b"), idle(1, "a")));
+        vm.refresh();
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L, 4L, 5L, 6L);
+        assertThat(row(1)).isSameAs(first.get(0));
+        assertThat(row(5)).isSameAs(first.get(4));
+
+        // and back in the first order: still the same rows
+        source.list(List.of(idle(1, "a"), idle(2, "b"), idle(4, "d"), idle(5, "e"), idle(6, "f")));
+        vm.refresh();
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L, 4L, 5L, 6L);
+        assertThat(row(2)).isSameAs(first.get(1));
+        assertThat(row(4)).isSameAs(first.get(3));
+    }
+
+    @Test
+    void anotherSearchAfterSnapshotsTestsEveryRowAgain() {
+        source.list(List.of(idle(1, "alpha"), idle(2, "beta")));
+        vm.addDataSource(source);
+        vm.userSearchProperty().set("alp");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+        source.list(List.of(idle(1, "alpha"), idle(2, "beta"), active(3, "alphabet", "q", 1)));
+        vm.refresh();
+        vm.userSearchProperty().set("bet");
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 3L);
+        vm.activeOnlyProperty().set(true);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(3L);
+    }
+
+    @Test
+    void aRowHeldAfterItsDataSourceClosedNoLongerKeepsTheDataSource() {
+        source.list(List.of(idle(1, "a"), idle(2, "b")));
+        vm.addDataSource(source);
+        SessionRow held = row(1);
+        source.list(List.of(idle(2, "b")));
+        vm.refresh();
+        SessionRow alsoHeld = row(2);
+
+        vm.removeDataSource(source);
+
+        assertThat(vm.allRows()).isEmpty();
+        // a selection or a cell may keep a row; through its data source it would keep all of them
+        assertThat(held.feed).as("an ended session's row").isNull();
+        assertThat(alsoHeld.feed).as("a closed data source's row").isNull();
+        assertThat(vm.whyNotKill(List.of(alsoHeld), KillMode.SESSION)).isPresent();
+    }
+
+    @Test
     void longRunningStatementsAreHighlightedByTheThresholds() {
         source.list(List.of(active(1, "a", "q", 0.2), active(2, "a", "q", 1.5), active(3, "a", "q", 12), idle(4, "a")));
         vm.addDataSource(source);

@@ -42,6 +42,16 @@ public record SessionKey(String dataSource, String server, long id, String ident
         return queryId.isEmpty() ? this : new SessionKey(dataSource, server, id, identity, OptionalLong.empty());
     }
 
+    /**
+     * True when both keys name the same session, whatever statement each saw: the same as
+     * {@code sessionOnly().equals(other.sessionOnly())}, without making keys (the id first, since it
+     * differs most often).
+     */
+    public boolean sameSession(SessionKey other) {
+        return other != null && id == other.id && identity.equals(other.identity) && server.equals(other.server)
+                && dataSource.equals(other.dataSource);
+    }
+
     /** True when this key carries an identity to check before a kill. */
     public boolean hasIdentity() {
         return !identity.isEmpty();

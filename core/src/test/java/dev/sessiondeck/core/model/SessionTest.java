@@ -71,4 +71,21 @@ class SessionTest {
         assertThat(base.sameApartFromExecutionTime(full())).isTrue();
         assertThat(base.sameApartFromExecutionTime(null)).isFalse();
     }
+
+    @Test
+    void sameSessionIsEqualityWithoutTheStatement() {
+        SessionKey a = new SessionKey("ds", "", 7, "app@h:1", OptionalLong.of(70));
+        List<SessionKey> others = List.of(
+                new SessionKey("ds", "", 7, "app@h:1", OptionalLong.empty()),
+                new SessionKey("ds", "", 7, "app@h:1", OptionalLong.of(71)),
+                new SessionKey("ds", "", 8, "app@h:1", OptionalLong.of(70)),
+                new SessionKey("ds", "", 7, "app@h:2", OptionalLong.of(70)),
+                new SessionKey("ds", "s:1", 7, "app@h:1", OptionalLong.of(70)),
+                new SessionKey("other", "", 7, "app@h:1", OptionalLong.of(70)));
+        for (SessionKey b : others) {
+            assertThat(a.sameSession(b)).as("%s and %s", a, b).isEqualTo(a.sessionOnly().equals(b.sessionOnly()));
+        }
+        assertThat(a.sameSession(others.get(1))).isTrue();
+        assertThat(a.sameSession(null)).isFalse();
+    }
 }
