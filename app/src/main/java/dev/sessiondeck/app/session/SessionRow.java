@@ -66,6 +66,9 @@ public final class SessionRow {
     private final long id;
     private boolean active;
     private boolean background;
+    private String user;
+    private String source;
+    private String database;
 
     SessionRow(Session session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -75,6 +78,7 @@ public final class SessionRow {
         for (SessionColumn c : COLUMNS) {
             values[c.ordinal()] = c.valueOf(session);
         }
+        keepFiltered();
     }
 
     /**
@@ -98,7 +102,15 @@ public final class SessionRow {
         for (SessionColumn c : COLUMNS) {
             changed |= set(c, c.valueOf(next));
         }
+        keepFiltered();
         return changed;
+    }
+
+    /** Copies the filtered columns' values into this row's own fields (one step less per row for a filter). */
+    private void keepFiltered() {
+        user = (String) values[USER];
+        source = (String) values[SOURCE];
+        database = (String) values[DATABASE];
     }
 
     /** Sets one column's value; its bit when it changed, else 0. */
@@ -119,8 +131,7 @@ public final class SessionRow {
      * without reaching through the session (a keystroke tests every row).
      */
     boolean test(SessionFilter filter) {
-        return filter.test(id, active, background, (String) values[USER], (String) values[SOURCE],
-                (String) values[DATABASE]);
+        return filter.test(id, active, background, user, source, database);
     }
 
     /** The session as the last snapshot saw it. */

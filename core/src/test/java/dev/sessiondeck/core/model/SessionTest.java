@@ -3,10 +3,9 @@ package dev.sessiondeck.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,25 +50,46 @@ class SessionTest {
         throw new IllegalArgumentException("no other value for " + type);
     }
 
+    /** The constructor's values in its order, by accessor name. */
+    private static final String[] VALUES = {"key", "sql", "sqlId", "user", "source", "database", "command",
+        "executionTime", "state", "obServer", "obProxy", "queryId", "traceId", "transactionState", "memoryBytes",
+        "rowsExamined", "progressPercent", "programName", "waitEvent", "stage", "blockingIds", "sessionStart",
+        "transactionStart", "leaderId", "background", "own", "extras"};
+
+    @SuppressWarnings("unchecked")
+    private static Constructor<Session> canonical() {
+        Constructor<?>[] constructors = Session.class.getConstructors();
+        assertThat(constructors).hasSize(1);
+        assertThat(constructors[0].getParameterCount()).as("a value added to Session? add it to VALUES")
+                .isEqualTo(VALUES.length);
+        return (Constructor<Session>) constructors[0];
+    }
+
     @Test
-    void onlyTheExecutionTimeMayDifferForTheSameApartFromIt() throws Exception {
+    void everyValueCountsForEqualityAndOnlyTheExecutionTimeMayDifferForTheSameApartFromIt() throws Exception {
         Session base = full();
-        RecordComponent[] components = Session.class.getRecordComponents();
-        Constructor<Session> canonical = Session.class.getDeclaredConstructor(
-                Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new));
-        for (int i = 0; i < components.length; i++) {
-            Object[] values = new Object[components.length];
-            for (int j = 0; j < components.length; j++) {
-                values[j] = components[j].getAccessor().invoke(base);
+        Constructor<Session> canonical = canonical();
+        Class<?>[] types = canonical.getParameterTypes();
+        for (int i = 0; i < VALUES.length; i++) {
+            Object[] values = new Object[VALUES.length];
+            for (int j = 0; j < VALUES.length; j++) {
+                Method accessor = Session.class.getMethod(VALUES[j]);
+                assertThat(accessor.getReturnType()).as(VALUES[j]).isEqualTo(types[j]);
+                values[j] = accessor.invoke(base);
             }
-            values[i] = other(components[i].getType(), values[i]);
+            assertThat(canonical.newInstance(values)).as("rebuilt from its values").isEqualTo(base)
+                    .hasSameHashCodeAs(base);
+            values[i] = other(types[i], values[i]);
             Session changed = canonical.newInstance(values);
-            assertThat(changed).as(components[i].getName()).isNotEqualTo(base);
-            assertThat(base.sameApartFromExecutionTime(changed)).as(components[i].getName())
-                    .isEqualTo(components[i].getName().equals("executionTime"));
+            assertThat(changed).as(VALUES[i]).isNotEqualTo(base);
+            assertThat(Session.class.getMethod(VALUES[i]).invoke(changed)).as(VALUES[i]).isEqualTo(values[i]);
+            assertThat(base.sameApartFromExecutionTime(changed)).as(VALUES[i])
+                    .isEqualTo(VALUES[i].equals("executionTime"));
         }
         assertThat(base.sameApartFromExecutionTime(full())).isTrue();
         assertThat(base.sameApartFromExecutionTime(null)).isFalse();
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        assertThat(base.toString()).contains("user=Optional[app]", "state=ACTIVE");
     }
 
     @Test
