@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,8 +122,9 @@ public final class PostgresSessionSource implements SessionSource {
     private final String listSql;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
-    /** The identities of the last snapshot's backends, by pid (see {@link #map(ResultSet, Map, Map)}). */
-    private volatile Map<Long, Identity> identities = Map.of();
+    private static final int IDENTITY_SLOTS = 8192;
+    /** Identities of earlier snapshots' backends by pid modulo the size (see {@link #identity(long, OffsetDateTime)}). */
+    private final Identity[] identities = new Identity[IDENTITY_SLOTS];
 
     public PostgresSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         this.name = Objects.requireNonNull(name, "name");
@@ -161,13 +161,10 @@ public final class PostgresSessionSource implements SessionSource {
     @Override
     public Snapshot snapshot() throws SourceException {
         long start = System.nanoTime();
-        Map<Long, Identity> previous = identities;
-        Map<Long, Identity> next = new HashMap<>(previous.size() * 2 + 16);
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            return pool.query(c, listSql, rs -> map(rs, previous, next));
+            return pool.query(c, listSql, this::map);
         });
-        identities = next;
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
         return new Snapshot(name, sessions, Instant.now(), latency);
@@ -178,29 +175,15 @@ public final class PostgresSessionSource implements SessionSource {
         return INSUFFICIENT_PRIVILEGE.equals(session.extras().get(QUERY_COLUMN));
     }
 
-    /** A backend's start and its identity text, as the last snapshot saw them. */
-    private record Identity(OffsetDateTime start, String text) {
+    /** A backend's start and its identity text, as an earlier snapshot saw them. */
+    private record Identity(long pid, OffsetDateTime start, String text) {
     }
 
     private Session map(ResultSet rs) throws SQLException {
-        return map(rs, Map.of(), null);
-    }
-
-    /**
-     * One row of the listing. {@code previous}: the identities the last snapshot made, by pid; a
-     * backend keeps its start, so its identity text is taken from there instead of formatting the
-     * instant again (formatting was about a fifth of mapping a row, docs/benchmarks.md), which also
-     * gives the same string instance each time. {@code next}: where this snapshot's go, or null.
-     */
-    private Session map(ResultSet rs, Map<Long, Identity> previous, Map<Long, Identity> next) throws SQLException {
         long pid = rs.getLong(1);
         String user = rs.getString(3);
         OffsetDateTime backendStart = rs.getObject(7, OffsetDateTime.class);
-        Identity known = backendStart == null ? null : previous.get(pid);
-        String identity = known != null && known.start().isEqual(backendStart) ? known.text() : identity(backendStart);
-        if (next != null && backendStart != null) {
-            next.put(pid, known != null && known.text() == identity ? known : new Identity(backendStart, identity));
-        }
+        String identity = identity(pid, backendStart);
         OffsetDateTime xactStart = rs.getObject(8, OffsetDateTime.class);
         String query = rs.getString(12);
         String database = rs.getString(2);
@@ -237,6 +220,26 @@ public final class PostgresSessionSource implements SessionSource {
      */
     static boolean isServerProcess(String user, String database) {
         return user == null || database == null;
+    }
+
+    /**
+     * The identity of backend {@code pid}: remembered from an earlier snapshot while its start is
+     * the same (a backend keeps its start), else formatted. Formatting an instant cost about a fifth
+     * of mapping a row (docs/benchmarks.md); the cache is a fixed array indexed by pid (no boxing, no
+     * map per snapshot), shared by concurrent listings, whose entries are immutable.
+     */
+    String identity(long pid, OffsetDateTime backendStart) {
+        if (backendStart == null) {
+            return "";
+        }
+        int slot = (int) (pid & (IDENTITY_SLOTS - 1));
+        Identity known = identities[slot];
+        if (known != null && known.pid() == pid && known.start().isEqual(backendStart)) {
+            return known.text();
+        }
+        String text = identity(backendStart);
+        identities[slot] = new Identity(pid, backendStart, text);
+        return text;
     }
 
     /** {@code backend_start} as the key's identity: an ISO-8601 instant, microseconds kept; empty when hidden. */

@@ -80,6 +80,20 @@ abstract class PostgresSessionSourceIT {
     }
 
     @Test
+    void aBackendsIdentityIsRememberedOnlyWhileItsStartIsTheSame() {
+        PostgresSessionSource pg = (PostgresSessionSource) admin;
+        java.time.OffsetDateTime start = java.time.OffsetDateTime.parse("2026-11-21T10:00:00.123456Z");
+        String first = pg.identity(4242, start);
+        assertThat(first).isEqualTo("2026-11-21T10:00:00.123456Z");
+        assertThat(pg.identity(4242, start.withOffsetSameInstant(java.time.ZoneOffset.ofHours(8))))
+                .as("the same instant in another offset").isSameAs(first);
+        // the pid reused by a new backend, one microsecond later; and another pid in the same slot
+        assertThat(pg.identity(4242, start.plusNanos(1000))).isEqualTo("2026-11-21T10:00:00.123457Z");
+        assertThat(pg.identity(4242 + 8192, start)).isEqualTo(first);
+        assertThat(pg.identity(4242, null)).isEmpty();
+    }
+
+    @Test
     void detectsPostgresWithItsMajorAndCapabilities() {
         assertThat(admin).isInstanceOf(PostgresSessionSource.class);
         assertThat(admin.serverInfo().product()).isEqualTo(Product.POSTGRESQL);
