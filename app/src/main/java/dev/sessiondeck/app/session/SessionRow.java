@@ -59,7 +59,7 @@ public final class SessionRow {
     boolean pendingUpdate;
     /** True once its session ended (no longer listed) or its data source closed; it then leaves the lists. */
     boolean ended;
-    /** The data source that lists it (set by the view model). */
+    /** The data source that lists it (set by the view model); null once the row ended. */
     SourceFeed feed;
     // what the filter reads besides the columns, kept on the row itself: a keystroke tests every
     // row, and each object reached on the way (session, key) is a cache miss in a shuffled table

@@ -106,7 +106,7 @@ public final class SessionsView extends BorderPane {
 
     private final TableView<SessionRow> table = new TableView<>();
     /** The rows the table shows, in its order (sorted and filtered by the view model). */
-    private final ObservableList<SessionRow> sorted;
+    private final ObservableList<SessionRow> shown;
     private final Map<SessionColumn, TableColumn<SessionRow, Object>> columns = new EnumMap<>(SessionColumn.class);
 
     private final ComboBox<SourceChoice> sourceSelector = new ComboBox<>();
@@ -139,7 +139,7 @@ public final class SessionsView extends BorderPane {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.autoRefreshTimer = new UiTimer(viewModel::refresh);
         this.freshFade = new UiTimer(viewModel::clearFresh);
-        this.sorted = viewModel.shownRows();
+        this.shown = viewModel.shownRows();
         this.refreshSecondsObject = viewModel.refreshSecondsProperty().asObject();
         setId("sessions-view");
         createView();
@@ -282,13 +282,13 @@ public final class SessionsView extends BorderPane {
         new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
 
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
-        // refuse a comparator that is not its own, so the sorted list does the sorting alone
+        // refuse a comparator that is not its own, so the view model's sorted list does the sorting alone
         // Why not table.getComparator(): it reads each value through the cell value factory, which
         // would make an observable per row and column; the rows' plain values sort the same.
         viewModel.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> SessionGroups.comparator(byColumns(table.getSortOrder())), table.comparatorProperty()));
         table.setSortPolicy(t -> true);
-        table.setItems(sorted);
+        table.setItems(shown);
         table.setRowFactory(t -> new SessionTableRow());
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().greaterThan(0))
@@ -594,7 +594,7 @@ public final class SessionsView extends BorderPane {
         List<SessionRow> keep = keptSelection;
         table.getSelectionModel().clearSelection();
         for (SessionRow r : keep) {
-            int i = sorted.indexOf(r);
+            int i = shown.indexOf(r);
             if (i >= 0) {
                 table.getSelectionModel().select(i);
             }

@@ -94,7 +94,6 @@ public final class SessionsViewModel {
     private final ObjectProperty<SessionSource> current = new SimpleObjectProperty<>(this, "current");
     private final BooleanProperty showAll = new SimpleBooleanProperty(this, "showAll");
     private final Map<String, SourceFeed> feeds = new LinkedHashMap<>();
-    /** Which data source each row belongs to. */
     private final ObservableMap<String, String> refreshErrors = FXCollections.observableHashMap();
     // one read-only view each: such a view holds its listeners only as long as it lives itself
     private final ObservableList<SessionSource> dataSourcesView = FXCollections.unmodifiableObservableList(dataSources);
@@ -392,10 +391,7 @@ public final class SessionsViewModel {
                 if ((columns & SessionColumn.FILTERED_OR_GROUPED) != 0 || before.isActive() != s.isActive()
                         || before.background() != s.background()) {
                     row.filterInputsChanged = true;
-                    if (!row.pendingUpdate) {
-                        row.pendingUpdate = true;
-                        pending.add(row);
-                    }
+                    markPending(row, pending);
                 }
             }
             if (row.lastSeen != number) {
@@ -410,16 +406,16 @@ public final class SessionsViewModel {
             highlight(row);
         }
         // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
-        List<SessionRow> gone = new ArrayList<>();
+        boolean anyGone = false;
         for (SessionRow r : previous) {
             if (r.lastSeen != number) {
                 feed.index.remove(r.getSession().key().sessionOnly());
                 end(r);
-                gone.add(r);
+                anyGone = true;
             }
         }
         feed.order = order;
-        if (!gone.isEmpty()) {
+        if (anyGone) {
             rows.removeWhere(r -> r.ended);
         }
         // groups (one id on several OBServers, parallel workers) need a pass over every row; only
@@ -430,21 +426,11 @@ public final class SessionsViewModel {
             List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
             all.addAll(rows);
             all.addAll(added);
-            for (SessionRow r : SessionGroups.assign(all, r -> r.pendingUpdate)) {
-                if (!r.pendingUpdate) {
-                    r.pendingUpdate = true;
-                    pending.add(r);
-                }
-            }
+            SessionGroups.assign(all, r -> r.pendingUpdate).forEach(r -> markPending(r, pending));
         }
         if (sorted.getComparator() != null) {
             // rows whose new values put them elsewhere in the table's order are placed again
-            for (SessionRow r : SortOrder.outOfPlace(sorted, sorted.getComparator())) {
-                if (!r.pendingUpdate) {
-                    r.pendingUpdate = true;
-                    pending.add(r);
-                }
-            }
+            SortOrder.outOfPlace(sorted, sorted.getComparator()).forEach(r -> markPending(r, pending));
         }
         if (!pending.isEmpty()) {
             BitSet updated = new BitSet(rows.size());
@@ -471,9 +457,12 @@ public final class SessionsViewModel {
         updateStatus();
     }
 
-    /** The data source that listed a row; null once its session ended or its data source closed. */
-    private static SourceFeed owner(SessionRow r) {
-        return r.ended ? null : r.feed;
+    /** Adds a row to those the lists are told of after this snapshot, once. */
+    private static void markPending(SessionRow r, List<SessionRow> pending) {
+        if (!r.pendingUpdate) {
+            r.pendingUpdate = true;
+            pending.add(r);
+        }
     }
 
     /**
@@ -637,7 +626,7 @@ public final class SessionsViewModel {
         }
         Capability needed = mode == KillMode.QUERY ? Capability.KILL_QUERY : Capability.KILL_SESSION;
         for (SessionRow r : selection) {
-            SourceFeed feed = owner(r);
+            SourceFeed feed = r.feed;
             if (feed == null) {
                 return Optional.of(Messages.get("kill.blocked.disconnected", r.getSession().key().dataSource()));
             }
@@ -668,7 +657,7 @@ public final class SessionsViewModel {
         for (SessionRow r : targets) {
             Session s = r.getSession();
             if (mode == KillMode.SESSION || s.isActive() || s.own()) {
-                SourceFeed feed = owner(r);
+                SourceFeed feed = r.feed;
                 sessions.add(new KillTarget(s, feed == null ? null : feed.source));
             }
         }

@@ -228,7 +228,7 @@ public final class PostgresSessionSource implements SessionSource {
      * of mapping a row (docs/benchmarks.md); the cache is a fixed array indexed by pid (no boxing, no
      * map per snapshot), shared by concurrent listings, whose entries are immutable.
      */
-    String identity(long pid, OffsetDateTime backendStart) {
+    private String identity(long pid, OffsetDateTime backendStart) {
         if (backendStart == null) {
             return "";
         }
