@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,21 @@ class MainWindowScreenshotIT extends WindowTestSupport {
         Screenshots.write(stage.getScene(), PICTURE);
         assertThat(PICTURE).exists();
         assertThat(Files.size(PICTURE)).isGreaterThan(20_000);
+
+        // every row, highlighted or selected too, is painted with one fill and its grid line as a
+        // border: a region of several fills is drawn from a stretched cached image, which made row
+        // repaints most of the auto-refresh CPU on the software pipeline (docs/benchmarks.md)
+        List<Region> rows = fx(() -> stage.getScene().getRoot().lookupAll(".table-row-cell").stream()
+                .map(Region.class::cast).filter(r -> r.isVisible() && !((TableRow<?>) r).isEmpty()).toList());
+        assertThat(rows).hasSizeGreaterThan(10);
+        assertThat(rows).extracting(r -> r.getPseudoClassStates().toString()).anyMatch(p -> p.contains("danger"))
+                .anyMatch(p -> p.contains("selected"));
+        assertThat(rows).allSatisfy(row -> assertThat(row.getBackground().getFills()).as("fills of %s", row).hasSize(1));
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.getBorder()).as("border of %s", row).isNotNull();
+            assertThat(row.getBorder().getStrokes()).hasSize(1);
+            assertThat(row.getBorder().getStrokes().get(0).getWidths().getBottom()).isEqualTo(1);
+        });
     }
 
     private TableColumn<SessionRow, ?> column(SessionColumn which) {
