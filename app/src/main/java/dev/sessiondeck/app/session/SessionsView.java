@@ -89,6 +89,8 @@ public final class SessionsView extends BorderPane {
 
     /** How long a row that appeared in a refresh stays highlighted. */
     private static final Duration FRESH_HIGHLIGHT = Duration.ofSeconds(2);
+    /** How long a refresh runs before the status bar says "Refreshing...". */
+    static final Duration SLOW_REFRESH = Duration.ofMillis(400);
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
@@ -133,12 +135,18 @@ public final class SessionsView extends BorderPane {
     // timers, not animations: a running Timeline keeps JavaFX repainting 60 times a second (UiTimer)
     private final UiTimer autoRefreshTimer;
     private final UiTimer freshFade;
+    private final UiTimer slowRefresh;
+    /** True once a refresh has run longer than {@link #SLOW_REFRESH}; the status bar says so only then. */
+    private final BooleanProperty refreshingSlowly = new SimpleBooleanProperty(this, "refreshingSlowly");
+    /** Lays the table out before the pulse's CSS pass; see {@link #layTableOutBeforeCss()}. */
+    private final Runnable layTableOutBeforeCss = this::layTableOutBeforeCss;
     private List<SessionRow> keptSelection = List.of();
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.autoRefreshTimer = new UiTimer(viewModel::refresh);
         this.freshFade = new UiTimer(viewModel::clearFresh);
+        this.slowRefresh = new UiTimer(() -> refreshingSlowly.set(viewModel.refreshingProperty().get()));
         this.shown = viewModel.shownRows();
         this.refreshSecondsObject = viewModel.refreshSecondsProperty().asObject();
         setId("sessions-view");
@@ -404,7 +412,7 @@ public final class SessionsView extends BorderPane {
         Label refreshed = new Label();
         refreshed.setId("status-refresh");
         refreshed.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (viewModel.refreshingProperty().get()) {
+            if (refreshingSlowly.get()) {
                 return Messages.get("status.refreshing");
             }
             if (viewModel.lastRefreshProperty().get() == null) {
@@ -413,7 +421,7 @@ public final class SessionsView extends BorderPane {
             LocalTime at = LocalTime.ofInstant(viewModel.lastRefreshProperty().get(), ZoneId.systemDefault());
             Duration latency = viewModel.latencyProperty().get();
             return Messages.get("status.refreshed", TIME.format(at), latency == null ? 0 : latency.toMillis());
-        }, viewModel.refreshingProperty(), viewModel.lastRefreshProperty(), viewModel.latencyProperty()));
+        }, refreshingSlowly, viewModel.lastRefreshProperty(), viewModel.latencyProperty()));
 
         Label error = new Label();
         error.setId("status-error");
@@ -522,9 +530,24 @@ public final class SessionsView extends BorderPane {
         viewModel.refreshSecondsProperty().addListener((o, a, s) -> scheduleAutoRefresh(s.intValue()));
         scheduleAutoRefresh(viewModel.refreshSecondsProperty().get());
 
+        // "Refreshing..." only for a refresh the user waits for: at 1 s auto-refresh the status bar
+        // would otherwise flicker, and each flicker is a repaint (docs/benchmarks.md, auto-refresh CPU)
+        viewModel.refreshingProperty().addListener((o, was, now) -> {
+            if (now) {
+                slowRefresh.runOnceAfter(SLOW_REFRESH);
+            } else {
+                slowRefresh.stop();
+                refreshingSlowly.set(false);
+            }
+        });
+
         sceneProperty().addListener((o, a, scene) -> {
+            if (a != null) {
+                a.removePreLayoutPulseListener(layTableOutBeforeCss);
+            }
             if (scene != null) {
                 installShortcuts(scene);
+                scene.addPreLayoutPulseListener(layTableOutBeforeCss);
             }
         });
         updateKillActions();
@@ -805,8 +828,22 @@ public final class SessionsView extends BorderPane {
         return darkTheme;
     }
 
-    /** Stops the auto-refresh timer. */
+    /**
+     * Runs before each pulse's CSS pass. When rows changed, the table lays its cells out again and
+     * cells that now show another session change their pseudo-classes (warning, danger, fresh...).
+     * Done in the pulse's layout pass, after its CSS pass, that left CSS pending and JavaFX ran one
+     * more pulse for it, which found nothing to repaint and so repainted the whole window, once per
+     * refresh (docs/benchmarks.md, auto-refresh CPU). Laid out here, the same pulse styles them.
+     */
+    private void layTableOutBeforeCss() {
+        if (table.isNeedsLayout() && table.getSkin() != null) {
+            table.layout();
+        }
+    }
+
+    /** Stops the view's timers. */
     public void dispose() {
+        slowRefresh.stop();
         autoRefreshTimer.stop();
     }
 

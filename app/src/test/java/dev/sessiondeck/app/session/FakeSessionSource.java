@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** A plain fake of our own {@link SessionSource}: lists what the test sets and records kills. */
 final class FakeSessionSource implements SessionSource {
@@ -23,6 +25,8 @@ final class FakeSessionSource implements SessionSource {
     private final String name;
     private List<Session> sessions = List.of();
     private SourceException failure;
+    /** While set, {@link #snapshot()} waits for it to open (a slow server); at most 30 s. */
+    volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<Long, SourceException> killFailures = new HashMap<>();
 
@@ -60,6 +64,14 @@ final class FakeSessionSource implements SessionSource {
 
     @Override
     public Snapshot snapshot() throws SourceException {
+        CountDownLatch g = gate;
+        if (g != null) {
+            try {
+                g.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (failure != null) {
             throw failure;
         }
