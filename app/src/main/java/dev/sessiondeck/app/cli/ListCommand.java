@@ -67,7 +67,8 @@ final class ListCommand implements Callable<Integer> {
                 user, client, database, active, all);
         try (SessionSource src = context.sources().open(spec)) {
             Snapshot snapshot = src.snapshot();
-            List<Session> shown = snapshot.sessions().stream().filter(filter).toList();
+            List<Session> all = snapshot.sessions();
+            List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
             context.out().print(SessionFormats.render(format, snapshot, shown));
             return ExitCodes.DONE;
         } catch (SourceException e) {

@@ -1,6 +1,8 @@
 package dev.sessiondeck.core.filter;
 
 import dev.sessiondeck.core.model.Session;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -114,6 +116,58 @@ public final class SessionFilter implements Predicate<Session> {
         }
         return userNeedle.inNullable(sessionUser) && sourceNeedle.inNullable(sessionSource)
                 && databaseNeedle.inNullable(sessionDatabase);
+    }
+
+    /**
+     * Tests every session of {@code sessions} as {@link #test(Session)} does: bit {@code i} of the
+     * result is set when {@code sessions.get(i)} passes. With a search text this is faster than
+     * {@code test} in a loop: for a block of sessions it first reads the texts searched (after the
+     * id, active and background tests), then searches them, so that the memory loads of many sessions
+     * overlap instead of each one waiting behind the last one's comparisons (a user search over
+     * 100,000 sessions: 7.4 to 8 ms in a loop of {@code test}, docs/benchmarks.md).
+     */
+    public BitSet testAll(List<Session> sessions) {
+        int n = sessions.size();
+        BitSet passed = new BitSet(n);
+        boolean byUser = !user.isEmpty();
+        boolean bySource = !source.isEmpty();
+        boolean byDatabase = !database.isEmpty();
+        if (!byUser && !bySource && !byDatabase) {
+            for (int i = 0; i < n; i++) {
+                if (test(sessions.get(i))) {
+                    passed.set(i);
+                }
+            }
+            return passed;
+        }
+        int block = Math.min(n, 4096);
+        int[] at = new int[block];
+        String[] users = new String[block];
+        String[] sources = new String[block];
+        String[] databases = new String[block];
+        for (int from = 0; from < n; from += block) {
+            int to = Math.min(n, from + block);
+            int kept = 0;
+            for (int i = from; i < to; i++) {
+                Session s = sessions.get(i);
+                if (id.isPresent() && s.id() != id.getAsLong() || activeOnly && !s.isActive()
+                        || !showBackground && s.background()) {
+                    continue;
+                }
+                at[kept] = i;
+                users[kept] = byUser ? s.user().orElse(null) : null;
+                sources[kept] = bySource ? s.source().orElse(null) : null;
+                databases[kept] = byDatabase ? s.database().orElse(null) : null;
+                kept++;
+            }
+            for (int k = 0; k < kept; k++) {
+                if (userNeedle.inNullable(users[k]) && sourceNeedle.inNullable(sources[k])
+                        && databaseNeedle.inNullable(databases[k])) {
+                    passed.set(at[k]);
+                }
+            }
+        }
+        return passed;
     }
 
     /**

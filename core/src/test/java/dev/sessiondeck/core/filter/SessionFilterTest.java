@@ -129,4 +129,35 @@ class SessionFilterTest {
             }
         }
     }
+
+    @Test
+    void testAllGivesEachSessionTheVerdictOfTest() {
+        // more sessions than a block of testAll holds, with absent, mixed-case, non-ASCII and
+        // wildcard texts, background and idle sessions among them
+        String[] users = {"app_orders", "Analyst", null, "ärger_ETL", "a.b*c", "ADMIN", "report_7"};
+        String[] sources = {"10.0.0.7:50312", null, "laptop.local:6000", "[::1]:7000"};
+        String[] databases = {"shop", "reporting", null, "50%_off", "Shop_Archive"};
+        List<Session> many = new java.util.ArrayList<>();
+        for (long id = 0; id < 10_000; id++) {
+            many.add(session(id, users[(int) (id % users.length)], sources[(int) (id % sources.length)],
+                    databases[(int) (id % databases.length)], id % 3 == 0 ? SessionState.ACTIVE : SessionState.IDLE,
+                    id % 11 == 0));
+        }
+        List<SessionFilter> filters = List.of(SessionFilter.ALL, SessionFilter.ALL.withUser("ORDERS"),
+                SessionFilter.ALL.withUser("ä").withShowBackground(true), SessionFilter.ALL.withSource(":7"),
+                SessionFilter.ALL.withDatabase("shop").withActiveOnly(true),
+                SessionFilter.ALL.withUser("a").withSource("0").withDatabase("o"),
+                SessionFilter.ALL.withId(OptionalLong.of(4097)).withUser("admin"),
+                SessionFilter.ALL.withId(OptionalLong.of(4097)).withUser("nobody"),
+                SessionFilter.ALL.withActiveOnly(true));
+        for (SessionFilter f : filters) {
+            java.util.BitSet passed = f.testAll(many);
+            for (int i = 0; i < many.size(); i++) {
+                assertThat(passed.get(i)).as("%s on session %d", f, i).isEqualTo(f.test(many.get(i)));
+            }
+            assertThat(passed.length()).isLessThanOrEqualTo(many.size());
+        }
+        assertThat(SessionFilter.ALL.withUser("ORDERS").testAll(many).cardinality()).isPositive();
+        assertThat(SessionFilter.ALL.withUser("x").testAll(List.of()).isEmpty()).isTrue();
+    }
 }
