@@ -90,7 +90,7 @@ public final class SessionsView extends BorderPane {
     /** How long a row that appeared in a refresh stays highlighted. */
     private static final Duration FRESH_HIGHLIGHT = Duration.ofSeconds(2);
     /** How long a refresh runs before the status bar says "Refreshing...". */
-    static final Duration SLOW_REFRESH = Duration.ofMillis(400);
+    private static final Duration SLOW_REFRESH = Duration.ofMillis(400);
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
     private static final PseudoClass FRESH = PseudoClass.getPseudoClass("fresh");
