@@ -37,12 +37,7 @@ class RefreshRenderingIT extends WindowTestSupport {
 
     @Test
     void quickRefreshesDoNotFlickerTheStatusBarAndASlowOneSaysRefreshing() throws Exception {
-        source.list(sessions(0));
-        fx(() -> {
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table().getItems().size()) == 40);
+        showFirstListing();
         Label status = lookup("#status-refresh").queryAs(Label.class);
         String refreshing = Messages.get("status.refreshing");
         List<String> texts = new CopyOnWriteArrayList<>();
@@ -63,7 +58,8 @@ class RefreshRenderingIT extends WindowTestSupport {
                     && table().getItems().get(0).getSession().id() == 1000 + generation));
         }
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(texts).isNotEmpty().doesNotContain(refreshing);
+        // (the text may not change at all: three refreshes in one second, each "in 3 ms")
+        assertThat(texts).doesNotContain(refreshing);
 
         CountDownLatch slow = new CountDownLatch(1);
         source.gate = slow;
@@ -83,12 +79,7 @@ class RefreshRenderingIT extends WindowTestSupport {
 
     @Test
     void rowsThatShowAnotherSessionAfterARefreshTakeItsStyle() throws Exception {
-        source.list(sessions(0));
-        fx(() -> {
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table().getItems().size()) == 40);
+        showFirstListing();
         for (int generation = 1; generation <= 4; generation++) {
             int g = generation;
             source.list(sessions(g));
@@ -118,6 +109,16 @@ class RefreshRenderingIT extends WindowTestSupport {
         long dangerous = fx(() -> table().lookupAll(".table-row-cell").stream()
                 .filter(n -> n.isVisible() && n.getPseudoClassStates().contains(DANGER)).count());
         assertThat(dangerous).isPositive();
+    }
+
+    /** Adds the fake data source listing generation 0 and waits for its 40 rows. */
+    private void showFirstListing() throws Exception {
+        source.list(sessions(0));
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table().getItems().size()) == 40);
     }
 
     /**

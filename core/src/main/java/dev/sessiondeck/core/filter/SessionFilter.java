@@ -86,16 +86,14 @@ public final class SessionFilter implements Predicate<Session> {
 
     @Override
     public boolean test(Session s) {
-        if (id.isPresent() && s.id() != id.getAsLong()) {
-            return false;
-        }
-        if (activeOnly && !s.isActive()) {
-            return false;
-        }
-        if (!showBackground && s.background()) {
-            return false;
-        }
-        return userNeedle.in(s.user()) && sourceNeedle.in(s.source()) && databaseNeedle.in(s.database());
+        return passesFlags(s) && userNeedle.in(s.user()) && sourceNeedle.in(s.source())
+                && databaseNeedle.in(s.database());
+    }
+
+    /** The tests that read no text: the session id, active only, background threads. */
+    private boolean passesFlags(Session s) {
+        return (id.isEmpty() || s.id() == id.getAsLong()) && (!activeOnly || s.isActive())
+                && (showBackground || !s.background());
     }
 
     /**
@@ -150,8 +148,7 @@ public final class SessionFilter implements Predicate<Session> {
             int kept = 0;
             for (int i = from; i < to; i++) {
                 Session s = sessions.get(i);
-                if (id.isPresent() && s.id() != id.getAsLong() || activeOnly && !s.isActive()
-                        || !showBackground && s.background()) {
+                if (!passesFlags(s)) {
                     continue;
                 }
                 at[kept] = i;
