@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.stage.Stage;
@@ -47,15 +48,8 @@ class RefreshRenderingIT extends WindowTestSupport {
         });
 
         // a fake answers at once, far inside the 400 ms after which the status bar speaks
-        for (int i = 1; i <= 3; i++) {
-            int generation = i;
-            source.list(sessions(generation));
-            fx(() -> {
-                vm.refresh();
-                return null;
-            });
-            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !vm.refreshingProperty().get()
-                    && table().getItems().get(0).getSession().id() == 1000 + generation));
+        for (int generation = 1; generation <= 3; generation++) {
+            showListing(generation);
         }
         WaitForAsyncUtils.waitForFxEvents();
         // (the text may not change at all: three refreshes in one second, each "in 3 ms")
@@ -82,17 +76,12 @@ class RefreshRenderingIT extends WindowTestSupport {
         showFirstListing();
         for (int generation = 1; generation <= 4; generation++) {
             int g = generation;
-            source.list(sessions(g));
-            fx(() -> {
-                vm.refresh();
-                return null;
-            });
-            await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table().getItems().get(0).getSession().id() == 1000 + g));
+            showListing(g);
             WaitForAsyncUtils.waitForFxEvents();
             // every visible row is styled as dangerous exactly when its session runs past the threshold
             List<String> wrong = fx(() -> {
                 List<String> out = new ArrayList<>();
-                for (javafx.scene.Node n : table().lookupAll(".table-row-cell")) {
+                for (Node n : table().lookupAll(".table-row-cell")) {
                     TableRow<?> row = (TableRow<?>) n;
                     if (!row.isVisible() || row.isEmpty() || !(row.getItem() instanceof SessionRow r)) {
                         continue;
@@ -119,6 +108,17 @@ class RefreshRenderingIT extends WindowTestSupport {
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> table().getItems().size()) == 40);
+    }
+
+    /** Lists generation {@code generation}, refreshes, and waits until the table shows it. */
+    private void showListing(int generation) throws Exception {
+        source.list(sessions(generation));
+        fx(() -> {
+            vm.refresh();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !vm.refreshingProperty().get()
+                && table().getItems().get(0).getSession().id() == 1000 + generation));
     }
 
     /**

@@ -192,7 +192,12 @@ public final class WindowBenchmark {
 
     /** utime + stime of a process, in clock ticks ({@code /proc/<pid>/stat}, fields 14 and 15). */
     static long cpuTicks(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return statTicks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** utime + stime from a process's or thread's {@code stat} file (fields 14 and 15). */
+    private static long statTicks(Path statFile) throws IOException {
+        String stat = Files.readString(statFile);
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // f[0] is field 3 (state): utime is field 14, stime field 15
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
@@ -207,9 +212,7 @@ public final class WindowBenchmark {
                     if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
                         continue;
                     }
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks += statTicks(task.resolve("stat"));
                 } catch (IOException gone) {
                     // the thread ended between the listing and the read
                 }
