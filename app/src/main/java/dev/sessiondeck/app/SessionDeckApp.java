@@ -70,8 +70,11 @@ public final class SessionDeckApp extends Application {
         placeWindow(stage);
         stage.show();
         view.start(settings);
+        if (DemoServer.isAvailable()) {
+            view.sessionsView().offerLocalServer(DemoServer::start);
+        }
         if (args.contains("--demo")) {
-            viewModel.startDemo(DemoServer::start);
+            viewModel.startLocalServer(DemoServer::start);
         }
     }
 

@@ -26,6 +26,21 @@ class ArchitectureTest {
             .because("support (i18n, settings, background work) is shared by every screen and must not depend on one");
 
     @ArchTest
+    static final ArchRule appKnowsNoSingleDatabase = noClasses()
+            .that().resideInAPackage("dev.sessiondeck.app..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sessiondeck.core.source.*..")
+            .because("a kind of data source is one package under core's source folder: the window and the command"
+                    + " line know only the declarations every source makes (attributes, actions, settings), so that"
+                    + " a new kind of data source needs no edit here");
+
+    @ArchTest
+    static final ArchRule sessionWindowKnowsNoDemo = noClasses()
+            .that().resideInAPackage("dev.sessiondeck.app.session..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sessiondeck.app.demo..")
+            .because("the demo registers itself with the window as a LocalServer; the window works without it"
+                    + " (the installers leave the demo out)");
+
+    @ArchTest
     static final ArchRule appPackagesHaveNoCycles = slices().matching("dev.sessiondeck.app.(*)..")
             .should().beFreeOfCycles()
             .because("cycles between the window's packages make them impossible to change one at a time");

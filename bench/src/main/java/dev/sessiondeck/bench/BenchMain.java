@@ -1,5 +1,8 @@
 package dev.sessiondeck.bench;
 
+import dev.sessiondeck.bench.report.Report;
+import dev.sessiondeck.bench.report.Machine;
+
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
@@ -43,9 +46,6 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--quick", description = "short runs for trying the harness out; figures not for the report")
     boolean quick;
-
-    /** The benchmark's logging, a resource of its own: app's logback.xml is on the class path too. */
-    public static final String LOGBACK = "-Dlogback.configurationFile=bench-logback.xml";
 
     public static void main(String[] args) {
         System.setProperty("logback.configurationFile", "bench-logback.xml");

@@ -46,6 +46,12 @@ public final class Cli {
      */
     public static int execute(String[] args, Context context) {
         CommandLine cl = new CommandLine(new Root(), new Factory(context));
+        // each kind of data source brings the options of its own settings
+        cl.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommand() instanceof Connecting c) {
+                c.connection().addTypeOptions(sub.getCommandSpec());
+            }
+        });
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(context.out());
         cl.setErr(context.err());
@@ -72,6 +78,11 @@ public final class Cli {
      */
     public record Context(PrintWriter out, PrintWriter err, Function<String, String> env, Console console,
                           SessionSources sources, ProfileStore profiles, Supplier<SecretStore> secrets) {
+    }
+
+    /** A command that connects to a data source, with the options of {@link ConnectionOptions}. */
+    interface Connecting {
+        ConnectionOptions connection();
     }
 
     /** Gives each command the context. */

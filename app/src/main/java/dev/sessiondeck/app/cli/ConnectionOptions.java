@@ -4,20 +4,42 @@ import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.model.InputField;
+import dev.sessiondeck.core.source.ConnectionFields;
+import dev.sessiondeck.core.source.SourceType;
+import dev.sessiondeck.core.source.SourceTypes;
 import dev.sessiondeck.core.source.TlsMode;
 import java.io.Console;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * How a subcommand connects: either {@code --url} or {@code --host}/{@code --port}/..., and a
  * password from an environment variable or an interactive prompt, never from an argument (it would
- * show in the shell history and the process list).
+ * show in the shell history and the process list). Besides these options, each kind of data source
+ * adds the options of its own settings ({@link SourceType#settings()} with a
+ * {@link InputField#cliOption()}): {@link #addTypeOptions} puts them on each command.
  */
 final class ConnectionOptions {
+
+    /** The ids of the installed kinds of data source, for {@code --type}'s help. */
+    static final class TypeIds implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return SourceTypes.installed().all().stream().map(SourceType::id).iterator();
+        }
+    }
+
+    /** The values of the types' own options given, by field id. */
+    private final Map<String, String> typeOptions = new LinkedHashMap<>();
+    /** The option each of those values came from, for the error when the type does not take it. */
+    private final Map<String, String> typeOptionNames = new LinkedHashMap<>();
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
     boolean help;
@@ -42,9 +64,10 @@ final class ConnectionOptions {
     @Option(names = {"-D", "--database"}, paramLabel = "DB", description = "Default database")
     String database;
 
-    @Option(names = "--type", paramLabel = "TYPE",
-            description = "auto, mysql, mariadb, oceanbase, postgresql (default: auto, detected from the server)")
-    DatabaseType type;
+    @Option(names = "--type", paramLabel = "TYPE", completionCandidates = TypeIds.class,
+            description = "The kind of data source: ${COMPLETION-CANDIDATES} (default: auto, a server of the MySQL family,"
+                    + " detected)")
+    String type;
 
     @Option(names = "--tls", paramLabel = "MODE",
             description = "disabled, preferred, required, verify_ca, verify_identity (default: preferred)")
@@ -97,8 +120,16 @@ final class ConnectionOptions {
             b.port(port);
         }
         if (type != null) {
-            b.type(type);
+            b.type(SourceTypes.installed().require(type).id());
         }
+        SourceType chosen = SourceTypes.installed().require(b.type());
+        typeOptions.forEach((field, value) -> {
+            if (!ConnectionFields.takes(chosen, field)) {
+                throw new IllegalArgumentException(typeOptionNames.get(field) + " does not apply to data sources of type "
+                        + chosen.id());
+            }
+            b.option(field, value);
+        });
         if (user != null) {
             b.user(user);
         }
@@ -166,6 +197,42 @@ final class ConnectionOptions {
                     : profile.map(DataSourceProfile::user).orElse("the user"));
         }
         return null;
+    }
+
+    /**
+     * Adds to {@code command} an option for each setting of the installed kinds of data source that
+     * declares one ({@code --rac PATH} for 1C ...), once per option name. A value given for a type
+     * that does not take it is refused when the spec is built, naming the option.
+     */
+    void addTypeOptions(CommandLine.Model.CommandSpec command) {
+        Map<String, InputField> byOption = new LinkedHashMap<>();
+        for (SourceType t : SourceTypes.installed().all()) {
+            for (InputField f : t.settings()) {
+                if (!f.cliOption().isEmpty() && !ConnectionFields.standard(f)) {
+                    byOption.putIfAbsent(f.cliOption(), f);
+                }
+            }
+        }
+        byOption.forEach((name, field) -> command.addOption(CommandLine.Model.OptionSpec.builder("--" + name)
+                .paramLabel(field.kind() == InputField.Kind.FILE ? "FILE" : "VALUE")
+                .description(field.label().english() + (field.hint() == null ? "" : ": " + field.hint().english()))
+                .type(String.class)
+                .setter(new CommandLine.Model.ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        // picocli also sets each option to its initial value (null) before parsing:
+                        // that is no value given
+                        if (value == null) {
+                            typeOptions.remove(field.id());
+                            typeOptionNames.remove(field.id());
+                            return null;
+                        }
+                        typeOptions.put(field.id(), (String) value);
+                        typeOptionNames.put(field.id(), "--" + name);
+                        return null;
+                    }
+                })
+                .build()));
     }
 
     private static Duration seconds(double s, String option) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "kill", sortOptions = false,
         description = "Close a session (KILL CONNECTION / pg_terminate_backend), after confirmation.",
         footer = {"", ExitCodes.HELP})
-class KillCommand implements Callable<Integer> {
+class KillCommand implements Callable<Integer>, Cli.Connecting {
 
     private final Cli.Context context;
 
@@ -30,7 +30,7 @@ class KillCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Parameters(index = "0", paramLabel = "ID", description = "The session id (thread id, backend pid)")
-    long id;
+    String id;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation")
     boolean yes;
@@ -48,9 +48,17 @@ class KillCommand implements Callable<Integer> {
     }
 
     @Override
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    @Override
     public Integer call() {
         ConnectionSpec spec;
         try {
+            if (id.isBlank()) {
+                throw new IllegalArgumentException("the session id is empty");
+            }
             spec = connection.toSpec(context);
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
@@ -89,6 +97,7 @@ class KillCommand implements Callable<Integer> {
         }
     }
 
+    /** Words for the session about to be killed, from what the listing showed. */
     private String describe(Optional<Session> target) {
         if (target.isEmpty()) {
             return "session " + id + " (not listed for this user)";

@@ -7,7 +7,6 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
                 "  SD_PASSWORD=... sessiondeck list -h db.example -u admin --password-env SD_PASSWORD --active",
                 "  sessiondeck list --source \"prod orders\" --session-user app_ --format csv",
                 "  sessiondeck list --url jdbc:mariadb://127.0.0.1:3306/shop -u admin --format json", "", ExitCodes.HELP})
-final class ListCommand implements Callable<Integer> {
+final class ListCommand implements Callable<Integer>, Cli.Connecting {
 
     private final Cli.Context context;
 
@@ -31,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     boolean active;
 
     @Option(names = "--id", paramLabel = "ID", description = "Only the session with this id")
-    Long id;
+    String id;
 
     @Option(names = "--session-user", paramLabel = "TEXT",
             description = "Session user contains TEXT (case-insensitive, literal); --user is the login")
@@ -55,6 +54,11 @@ final class ListCommand implements Callable<Integer> {
     }
 
     @Override
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    @Override
     public Integer call() {
         ConnectionSpec spec;
         try {
@@ -63,13 +67,12 @@ final class ListCommand implements Callable<Integer> {
             context.err().println("sessiondeck list: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        SessionFilter filter = new SessionFilter(id == null ? OptionalLong.empty() : OptionalLong.of(id),
-                user, client, database, active, all);
+        SessionFilter filter = new SessionFilter(SessionFilter.parseId(id), user, client, database, active, all);
         try (SessionSource src = context.sources().open(spec)) {
             Snapshot snapshot = src.snapshot();
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
-            context.out().print(SessionFormats.render(format, snapshot, shown));
+            context.out().print(SessionFormats.render(format, snapshot, shown, src.attributes()));
             return ExitCodes.DONE;
         } catch (SourceException e) {
             context.err().println("sessiondeck list: " + e.getMessage());

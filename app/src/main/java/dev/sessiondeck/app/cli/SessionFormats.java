@@ -3,18 +3,19 @@ package dev.sessiondeck.app.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.sessiondeck.app.support.SessionExport;
+import dev.sessiondeck.core.model.Attribute;
+import dev.sessiondeck.core.model.Exports;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Renders sessions for the command line: an aligned table for people, JSON and CSV for programs. */
 final class SessionFormats {
@@ -24,107 +25,62 @@ final class SessionFormats {
 
     private static final int SQL_PREVIEW = 60;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final CsvMapper CSV = new CsvMapper();
 
     private SessionFormats() {
     }
 
-    static String render(Format format, Snapshot snapshot, List<Session> sessions) {
+    /**
+     * @param declared the attributes the data source declares ({@code SessionSource#attributes()}),
+     *                 which JSON and CSV carry beside the common values
+     */
+    static String render(Format format, Snapshot snapshot, List<Session> sessions, List<Attribute<?>> declared) {
         return switch (format) {
-            case TABLE -> table(snapshot, sessions);
-            case JSON -> json(sessions);
-            case CSV -> csv(sessions);
+            case TABLE -> table(snapshot, sessions, declared);
+            case JSON -> json(sessions, declared);
+            case CSV -> csv(sessions, declared);
         };
     }
 
-    /**
-     * One object per session with the model's field names; absent values are {@code null};
-     * {@code executionTime} is in seconds as a decimal with millisecond precision; instants are
-     * ISO-8601 strings.
-     */
-    static Map<String, Object> fields(Session s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("dataSource", s.key().dataSource());
-        m.put("server", s.key().server().isEmpty() ? null : s.key().server());
-        m.put("id", s.id());
-        m.put("identity", s.key().identity().isEmpty() ? null : s.key().identity());
-        m.put("sql", s.sql().orElse(null));
-        m.put("sqlId", s.sqlId().orElse(null));
-        m.put("user", s.user().orElse(null));
-        m.put("source", s.source().orElse(null));
-        m.put("database", s.database().orElse(null));
-        m.put("command", s.command().orElse(null));
-        m.put("executionTime", s.executionTime()
-                .map(d -> BigDecimal.valueOf(d.toMillis()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY))
-                .orElse(null));
-        m.put("state", s.state().name());
-        m.put("status", s.state().label());
-        m.put("obServer", s.obServer().orElse(null));
-        m.put("obProxy", s.obProxy().orElse(null));
-        m.put("queryId", s.queryId().isPresent() ? s.queryId().getAsLong() : null);
-        m.put("traceId", s.traceId().orElse(null));
-        m.put("transactionState", s.transactionState().orElse(null));
-        m.put("memoryBytes", s.memoryBytes().isPresent() ? s.memoryBytes().getAsLong() : null);
-        m.put("rowsExamined", s.rowsExamined().isPresent() ? s.rowsExamined().getAsLong() : null);
-        m.put("progressPercent", s.progressPercent().isPresent() ? s.progressPercent().getAsDouble() : null);
-        m.put("programName", s.programName().orElse(null));
-        m.put("waitEvent", s.waitEvent().orElse(null));
-        m.put("stage", s.stage().orElse(null));
-        m.put("blockingIds", s.blockingIds());
-        m.put("sessionStart", s.sessionStart().map(Object::toString).orElse(null));
-        m.put("transactionStart", s.transactionStart().map(Object::toString).orElse(null));
-        m.put("leaderId", s.leaderId().isPresent() ? s.leaderId().getAsLong() : null);
-        m.put("background", s.background());
-        m.put("own", s.own());
-        m.put("extras", s.extras());
-        return m;
-    }
-
-    static String json(List<Session> sessions) {
+    /** One object per session ({@link SessionExport#fields}): exact values, the unit in the key. */
+    static String json(List<Session> sessions, List<Attribute<?>> declared) {
         try {
-            return JSON.writeValueAsString(sessions.stream().map(SessionFormats::fields).toList()) + System.lineSeparator();
+            return JSON.writeValueAsString(sessions.stream().map(s -> SessionExport.fields(s, declared)).toList())
+                    + System.lineSeparator();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
 
-    /** RFC 4180 CSV with a header; the same columns as JSON but {@code extras}, blocking ids space-separated. */
-    static String csv(List<Session> sessions) {
-        List<Map<String, Object>> rows = new ArrayList<>(sessions.size());
-        for (Session s : sessions) {
-            Map<String, Object> m = fields(s);
-            m.remove("extras");
-            m.put("blockingIds", s.blockingIds().stream().map(String::valueOf).collect(Collectors.joining(" ")));
-            rows.add(m);
+    /** RFC 4180 CSV with a header: the keys of JSON, blocking ids space-separated. */
+    static String csv(List<Session> sessions, List<Attribute<?>> declared) {
+        List<Attribute<?>> columns = new ArrayList<>(List.of(StandardAttributes.DATA_SOURCE, StandardAttributes.ID,
+                StandardAttributes.SQL, StandardAttributes.USER, StandardAttributes.SOURCE, StandardAttributes.DATABASE,
+                StandardAttributes.COMMAND, StandardAttributes.EXECUTION_TIME, StandardAttributes.STATUS));
+        for (Attribute<?> a : declared) {
+            if (!columns.contains(a)) {
+                columns.add(a);
+            }
         }
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        Map<String, Object> template = fields(Session.builder(dev.sessiondeck.core.model.SessionKey.ofId("", 0)).build());
-        template.remove("extras");
-        template.keySet().forEach(schema::addColumn);
-        try {
-            return CSV.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write CSV", e);
+        if (!columns.contains(StandardAttributes.BLOCKED_BY)) {
+            columns.add(StandardAttributes.BLOCKED_BY);
         }
+        return SessionExport.csv(columns, sessions);
     }
 
-    /** The OCP columns; SQL ID, OBServer and OBProxy only when some session has them. */
-    static String table(Snapshot snapshot, List<Session> sessions) {
-        List<Column> columns = new ArrayList<>(List.of(
-                new Column("Session ID", s -> s.id() + (s.own() ? "*" : ""), true),
-                new Column("SQL", s -> preview(s.sql().orElse("")), false),
-                new Column("SQL ID", s -> s.sqlId().orElse(""), false),
-                new Column("User", s -> s.user().orElse(""), false),
-                new Column("Source", s -> s.source().orElse(""), false),
-                new Column("Database Name", s -> s.database().orElse(""), false),
-                new Column("Command", s -> s.command().orElse(""), false),
-                new Column("Execution Time (s)", s -> s.executionTime()
-                        .map(d -> BigDecimal.valueOf(d.toMillis()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString())
-                        .orElse(""), true),
-                new Column("Status", s -> s.state().label(), false),
-                new Column("OBServer", s -> s.obServer().orElse(""), false),
-                new Column("OBProxy", s -> s.obProxy().orElse(""), false)));
-        columns.removeIf(c -> c.optional() && sessions.stream().allMatch(s -> c.value().apply(s).isEmpty()));
+    /**
+     * The OCP columns that every session has, then the declared columns shown by default that some
+     * listed session fills (SQL ID, OBServer, OBProxy on OceanBase), in their declared order.
+     */
+    static String table(Snapshot snapshot, List<Session> sessions, List<Attribute<?>> declared) {
+        List<Attribute<?>> shown = new ArrayList<>(StandardAttributes.COMMON);
+        shown.remove(StandardAttributes.DATA_SOURCE);
+        for (Attribute<?> a : declared) {
+            if (a.shownByDefault() && sessions.stream().anyMatch(s -> a.valueOf(s) != null)) {
+                shown.add(a);
+            }
+        }
+        shown.sort(Comparator.comparingInt(Attribute::order));
+        List<Column> columns = shown.stream().map(SessionFormats::column).toList();
 
         List<List<String>> cells = new ArrayList<>();
         for (Session s : sessions) {
@@ -154,6 +110,26 @@ final class SessionFormats {
             out.append("; * = SessionDeck's own connection");
         }
         return out.append(System.lineSeparator()).toString();
+    }
+
+    /** A table column for an attribute: its English title, its value as a person reads it. */
+    private static Column column(Attribute<?> a) {
+        if (a == StandardAttributes.ID) {
+            return new Column(a.title().english(), s -> s.id() + (s.own() ? "*" : ""), true);
+        }
+        if (a == StandardAttributes.SQL) {
+            return new Column(a.title().english(), s -> preview(s.sql().orElse("")), false);
+        }
+        return new Column(a.title().english(), s -> text(a, s), a.numeric());
+    }
+
+    /** A value for the table: seconds with three decimals for durations, the exact value otherwise. */
+    private static String text(Attribute<?> a, Session s) {
+        Object v = a.valueOf(s);
+        if (v instanceof Duration d) {
+            return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString();
+        }
+        return Exports.text(a, s);
     }
 
     private static void line(StringBuilder out, List<String> values, int[] widths, List<Column> columns) {
@@ -197,8 +173,5 @@ final class SessionFormats {
     }
 
     private record Column(String title, Function<Session, String> value, boolean rightAligned) {
-        boolean optional() {
-            return title.equals("SQL ID") || title.equals("OBServer") || title.equals("OBProxy");
-        }
     }
 }

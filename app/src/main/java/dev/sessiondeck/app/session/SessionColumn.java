@@ -1,171 +1,176 @@
 package dev.sessiondeck.app.session;
 
-import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Session;
-import dev.sessiondeck.core.model.TraceSettings;
-import dev.sessiondeck.core.source.oceanbase.OceanBaseSessionSource;
-import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.ValueType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * The columns of the session table: the OCP session page's columns in its order, then what a
- * database offers beyond (shown from the column chooser). Each maps a {@link Session} to the value its
- * cells show and sort by: a {@link String}, {@link Long} or {@link Double}, or {@code null} when absent.
+ * One column of the session table, made from an {@link Attribute} declaration: the common values of
+ * every session first ({@link StandardAttributes#COMMON}), then every attribute a connected data
+ * source declares, each once, in the order they became known. The window never names a database:
+ * a new kind of data source brings its columns with its declarations.
+ *
+ * <p>Columns are known process-wide and only added ({@link #of(Attribute)}); each has a fixed
+ * {@link #index()}, the slot of its value in every {@link SessionRow}. Where a column stands in the
+ * table is {@link Attribute#order()}, not the index.
  */
-public enum SessionColumn {
-    /** The data source a session belongs to; the view shows it in the merged view (All data sources). */
-    DATA_SOURCE("dataSource", 130, false, false, s -> s.key().dataSource()),
-    ID("id", 115, true, false, s -> s.id()),
-    SQL("sql", 310, true, false, s -> s.sql().orElse(PostgresSessionSource.isHidden(s)
-            ? Messages.get("sql.insufficientPrivilege") : null)),
-    SQL_ID("sqlId", 120, true, true, s -> text(s.sqlId())),
-    USER("user", 120, true, false, s -> text(s.user())),
-    SOURCE("source", 165, true, false, s -> text(s.source())),
-    DATABASE("database", 165, true, false, s -> text(s.database())),
-    COMMAND("command", 115, true, false, s -> text(s.command())),
-    EXECUTION_TIME("executionTime", 175, true, false,
-            s -> s.executionTime().isPresent() ? s.executionSeconds() : null),
-    STATUS("status", 160, true, false, s -> s.state().label().isEmpty() ? null : s.state().label()),
-    OB_SERVER("obServer", 130, true, true, s -> text(s.obServer())),
-    OB_PROXY("obProxy", 130, true, true, s -> text(s.obProxy())),
-    QUERY_ID("queryId", 90, false, false, s -> number(s.queryId())),
-    TRACE_ID("traceId", 150, false, true, s -> text(s.traceId())),
-    TRANSACTION("transaction", 120, false, false, s -> text(s.transactionState())),
-    MEMORY("memory", 100, false, false, s -> number(s.memoryBytes())),
-    ROWS_EXAMINED("rowsExamined", 100, false, false, s -> number(s.rowsExamined())),
-    PROGRESS("progress", 80, false, false, s -> decimal(s.progressPercent())),
-    PROGRAM("program", 120, false, false, s -> text(s.programName())),
-    WAIT_EVENT("waitEvent", 130, false, false, s -> text(s.waitEvent())),
-    BLOCKED_BY("blockedBy", 110, false, false, s -> s.blockingIds().isEmpty() ? null
-            : s.blockingIds().stream().map(String::valueOf).collect(Collectors.joining(", "))),
-    SESSION_START("sessionStart", 150, false, false, s -> s.sessionStart().map(SessionColumn::time).orElse(null)),
-    TRANSACTION_START("transactionStart", 150, false, false, s -> s.transactionStart().map(SessionColumn::time).orElse(null)),
-    LEADER_ID("leaderId", 90, false, false, s -> number(s.leaderId())),
-    // OceanBase GV$OB_PROCESSLIST beyond OCP, kept in the extras under the view's column names
-    TRANSACTION_ID("transactionId", 100, false, false, s -> whole(s, "TRANS_ID")),
-    PROXY_SESSION_ID("proxySessionId", 120, false, false, s -> whole(s, "PROXY_SESSID")),
-    CPU_TIME("cpuTime", 110, false, false, s -> fraction(s, "TOTAL_CPU_TIME")),
-    RETRY_COUNT("retryCount", 80, false, false, s -> whole(s, "RETRY_CNT")),
-    BYTES_IN("bytesIn", 100, false, false, s -> whole(s, "IN_BYTES")),
-    BYTES_OUT("bytesOut", 100, false, false, s -> whole(s, "OUT_BYTES")),
-    TRACE_SETTINGS("traceSettings", 220, false, false, s -> OceanBaseSessionSource.traceSettingsOf(s)
-            .map(SessionColumn::describe).orElse(null));
+public final class SessionColumn {
+
+    private static final Map<Attribute<?>, SessionColumn> BY_ATTRIBUTE = new IdentityHashMap<>();
+    private static final List<SessionColumn> ALL = new ArrayList<>();
+    /** {@link #ALL} as an immutable list, made anew when a column is added: rows read it on every full update. */
+    private static volatile List<SessionColumn> known = List.of();
+    private static final List<Consumer<SessionColumn>> LISTENERS = new CopyOnWriteArrayList<>();
+
+    public static final SessionColumn DATA_SOURCE = of(StandardAttributes.DATA_SOURCE);
+    public static final SessionColumn ID = of(StandardAttributes.ID);
+    public static final SessionColumn SQL = of(StandardAttributes.SQL);
+    public static final SessionColumn USER = of(StandardAttributes.USER);
+    public static final SessionColumn SOURCE = of(StandardAttributes.SOURCE);
+    public static final SessionColumn DATABASE = of(StandardAttributes.DATABASE);
+    public static final SessionColumn COMMAND = of(StandardAttributes.COMMAND);
+    public static final SessionColumn EXECUTION_TIME = of(StandardAttributes.EXECUTION_TIME);
+    public static final SessionColumn STATUS = of(StandardAttributes.STATUS);
+    /** The parallel leader: it decides groups ({@link SessionGroups}), so it is filtered-or-grouped. */
+    public static final SessionColumn LEADER_ID = of(StandardAttributes.LEADER_ID);
+
+    private final Attribute<?> attribute;
+    private final int index;
+
+    private SessionColumn(Attribute<?> attribute, int index) {
+        this.attribute = attribute;
+        this.index = index;
+    }
 
     /**
-     * The columns that decide whether a row passes the filters ({@code SessionFilter}: id, user,
-     * source, database, state) or which group it belongs to ({@link SessionGroups}: id, leader, state),
-     * as a mask of {@code 1L << ordinal()}. A change elsewhere (times, counters, SQL) can only move a
-     * row in the sort order, which the view model checks on its own.
+     * The column of {@code attribute}, made on first use. Listeners of {@link #onAdded} hear each new
+     * one. Called on the JavaFX thread (or, in tests without a window, on one thread).
      */
-    static final long FILTERED_OR_GROUPED = mask(DATA_SOURCE, ID, USER, SOURCE, DATABASE, STATUS, LEADER_ID);
-
-    private static long mask(SessionColumn... columns) {
-        long m = 0;
-        for (SessionColumn c : columns) {
-            m |= 1L << c.ordinal();
+    public static synchronized SessionColumn of(Attribute<?> attribute) {
+        SessionColumn c = BY_ATTRIBUTE.get(Objects.requireNonNull(attribute, "attribute"));
+        if (c == null) {
+            c = new SessionColumn(attribute, ALL.size());
+            BY_ATTRIBUTE.put(attribute, c);
+            ALL.add(c);
+            known = List.copyOf(ALL);
+            for (Consumer<SessionColumn> l : LISTENERS) {
+                l.accept(c);
+            }
         }
-        return m;
+        return c;
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final ThreadLocal<NumberFormat> PERCENT = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-
-    private final String id;
-    private final double width;
-    private final boolean shownByDefault;
-    private final boolean hiddenWhenEmpty;
-    private final Function<Session, Object> value;
-
-    SessionColumn(String id, double width, boolean shownByDefault, boolean hiddenWhenEmpty, Function<Session, Object> value) {
-        this.id = id;
-        this.width = width;
-        this.shownByDefault = shownByDefault;
-        this.hiddenWhenEmpty = hiddenWhenEmpty;
-        this.value = value;
+    /** Every column known so far, in the order they became known. */
+    public static List<SessionColumn> all() {
+        return known;
     }
 
-    /** The stable id: the settings file, the node id ({@code column-<id>}) and the bundle key use it. */
+    /** The column with this id, if known. */
+    public static java.util.Optional<SessionColumn> byId(String id) {
+        return known.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** Tells {@code listener} of every column made from now on. */
+    static void onAdded(Consumer<SessionColumn> listener) {
+        LISTENERS.add(listener);
+    }
+
+    static void removeListener(Consumer<SessionColumn> listener) {
+        LISTENERS.remove(listener);
+    }
+
+    public Attribute<?> attribute() {
+        return attribute;
+    }
+
+    /** The attribute's stable id: settings, node ids ({@code column-<id>}) and tests use it. */
     public String id() {
-        return id;
+        return attribute.id();
     }
 
-    /** Default width in pixels. */
-    public double width() {
-        return width;
+    /** The slot of this column's value in a row. */
+    int index() {
+        return index;
     }
 
-    public boolean shownByDefault() {
-        return shownByDefault;
+    /** True for the columns of every session's common values (always applicable). */
+    public boolean common() {
+        return attribute.common();
     }
 
     /**
-     * True for columns that only some databases fill (OBServer, OBProxy, SQL ID, trace id): they are
-     * hidden for a data source whose first snapshot has no value in them.
+     * True when a change of this column can change whether a row passes the filters
+     * ({@code SessionFilter}: id, user, source, database, state) or which group it belongs to
+     * ({@link SessionGroups}: data source, id, leader). A change elsewhere (times, counters, SQL)
+     * can only move a row in the sort order, which the view model checks on its own.
      */
-    public boolean hiddenWhenEmpty() {
-        return hiddenWhenEmpty;
+    boolean filteredOrGrouped() {
+        return this == DATA_SOURCE || this == ID || this == USER || this == SOURCE || this == DATABASE
+                || this == STATUS || this == LEADER_ID;
     }
 
-    /** The value the cells show for {@code session}, {@code null} when absent. */
-    public Object valueOf(Session session) {
-        return value.apply(session);
-    }
-
-    private static String text(Optional<String> v) {
-        return v.orElse(null);
-    }
-
-    private static Long number(OptionalLong v) {
-        return v.isPresent() ? v.getAsLong() : null;
-    }
-
-    private static Double decimal(OptionalDouble v) {
-        return v.isPresent() ? v.getAsDouble() : null;
-    }
-
-    /** A whole number among the extras; null when absent or not a number. */
-    private static Long whole(Session s, String extra) {
-        try {
-            String v = s.extras().get(extra);
-            return v == null ? null : Long.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            return null;
+    /** Default width in pixels, from the value type and the common columns' habits. */
+    public double width() {
+        if (this == SQL) {
+            return 310;
         }
-    }
-
-    /** A decimal number among the extras; null when absent or not a number. */
-    private static Double fraction(Session s, String extra) {
-        try {
-            String v = s.extras().get(extra);
-            return v == null ? null : Double.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            return null;
+        if (this == SOURCE || this == DATABASE || this == EXECUTION_TIME || this == STATUS) {
+            return this == EXECUTION_TIME ? 175 : 160;
         }
+        return switch (attribute.type()) {
+            case INSTANT -> 150;
+            case TEXT -> 125;
+            case FLAG -> 80;
+            default -> 110;
+        };
     }
 
-    /** Local date and time to the second: sorts as text in time order. */
-    private static String time(Instant t) {
-        return TIME.format(t.atZone(ZoneId.systemDefault()));
+    /**
+     * The value a cell shows and the table sorts by, plain, {@code null} when absent: the attribute's
+     * value, except that a text of digits only is held as a {@link Long} (ids sort as numbers), a
+     * list of session ids as one text, and the SQL of a session whose statement the user may not see
+     * as the server's words for that ({@link StandardAttributes#SQL_UNAVAILABLE}).
+     */
+    @SuppressWarnings("unchecked")
+    Object valueOf(Session session) {
+        Object v = attribute.valueOf(session);
+        if (v == null) {
+            return this == SQL ? StandardAttributes.SQL_UNAVAILABLE.valueOf(session) : null;
+        }
+        if (attribute.type() == ValueType.SESSION_REFS) {
+            return String.join(", ", (List<String>) v);
+        }
+        if (v instanceof String s && attribute.type() == ValueType.TEXT && this != SQL) {
+            return digits(s) ? Long.valueOf(s) : s;
+        }
+        return v;
     }
 
-    /** "level 1, 50 %, SAMPLE_AND_SLOW_QUERY". */
-    static String describe(TraceSettings t) {
-        return Messages.get("trace.summary", t.level(), percent(t.samplePercentage()), t.recordPolicy().name());
+    /** Up to 18 digits: a whole number that fits a long. */
+    private static boolean digits(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** A percentage with at most two decimals: 50, 12.5. */
-    static String percent(double p) {
-        return PERCENT.get().format(p);
+    @Override
+    public String toString() {
+        return "SessionColumn[" + id() + "]";
     }
 }

@@ -3,11 +3,12 @@ package dev.sessiondeck.app.session;
 import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -30,10 +31,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * Every field of one session that has a value: the table's columns (hidden ones too), where the
- * session lives and how it is identified, its flags, then whatever the database reported beyond
- * ({@link Session#extras()}, under the server's own column names). Copy puts it all on the clipboard
- * as {@code name<TAB>value} lines.
+ * Every value of one session, each once: the common values, then every attribute its data source
+ * filled (hidden columns too), in column order, then where the session lives and how it is
+ * identified, and its flags. Values read as in the table, but whole (the SQL in full). Copy puts it
+ * all on the clipboard as {@code name<TAB>value} lines.
  */
 final class SessionDetailsDialog extends Dialog<Void> {
 
@@ -45,7 +46,7 @@ final class SessionDetailsDialog extends Dialog<Void> {
         initOwner(owner);
         initModality(Modality.NONE);
         setResizable(true);
-        setTitle(Messages.get("details.title", String.valueOf(session.id())));
+        setTitle(Messages.get("details.title", session.id()));
 
         List<Field> fields = fields(session);
         TableView<Field> table = new TableView<>(FXCollections.observableArrayList(fields));
@@ -100,13 +101,16 @@ final class SessionDetailsDialog extends Dialog<Void> {
 
     /** The session's fields with a value, in the order the dialog lists them. */
     static List<Field> fields(Session session) {
+        List<Attribute<?>> attributes = new ArrayList<>(StandardAttributes.COMMON);
+        attributes.addAll(session.attributes().attributes());
+        attributes.sort(Comparator.comparingInt(Attribute::order));
         List<Field> out = new ArrayList<>();
-        out.add(new Field(Messages.get("details.dataSource"), session.key().dataSource()));
-        for (SessionColumn c : SessionColumn.values()) {
+        for (Attribute<?> a : attributes) {
+            SessionColumn c = SessionColumn.of(a);
             Object v = c.valueOf(session);
             if (v != null) {
                 // the SQL in full, never the one-line preview of the table
-                out.add(new Field(Messages.get("column." + c.id()), c == SessionColumn.SQL ? (String) v : SessionsView.format(c, v)));
+                out.add(new Field(a.title().resolve(Messages.locale()), c == SessionColumn.SQL ? (String) v : ValueText.of(c, v)));
             }
         }
         if (!session.key().identity().isEmpty()) {
@@ -117,9 +121,6 @@ final class SessionDetailsDialog extends Dialog<Void> {
         }
         if (session.own()) {
             out.add(new Field(Messages.get("details.own"), Messages.get("details.yes")));
-        }
-        for (Map.Entry<String, String> e : new TreeMap<>(session.extras()).entrySet()) {
-            out.add(new Field(e.getKey(), e.getValue()));
         }
         return out;
     }

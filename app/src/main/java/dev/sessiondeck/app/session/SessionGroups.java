@@ -1,6 +1,7 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,17 +26,34 @@ final class SessionGroups {
     }
 
     /** What rows of one group share: the data source and the leader's (or the session's own) id. */
-    private record GroupKey(String dataSource, long id) {
+    private record GroupKey(String dataSource, String id) {
+    }
+
+    /** The leader's id, or the session's own. */
+    private static String groupId(Session s) {
+        String leader = (String) s.attributes().get(StandardAttributes.LEADER_ID);
+        return leader != null ? leader : s.id();
     }
 
     private static GroupKey key(Session s) {
-        return new GroupKey(s.key().dataSource(), s.leaderId().orElse(s.id()));
+        return new GroupKey(s.key().dataSource(), groupId(s));
     }
 
     /** Lower comes first: the leader before its workers, then active before idle. */
     private static int rank(Session s) {
-        boolean worker = s.leaderId().isPresent() && s.leaderId().getAsLong() != s.id();
+        Object leader = s.attributes().get(StandardAttributes.LEADER_ID);
+        boolean worker = leader != null && !leader.equals(s.id());
         return (worker ? 2 : 0) + (s.isActive() ? 0 : 1);
+    }
+
+    /** Ids in order: numbers as numbers (shorter digit strings first), the rest as text. */
+    static int compareIds(String a, String b) {
+        boolean na = a.chars().allMatch(Character::isDigit);
+        boolean nb = b.chars().allMatch(Character::isDigit);
+        if (na && nb) {
+            return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+        }
+        return na != nb ? (na ? -1 : 1) : a.compareTo(b);
     }
 
     /**
@@ -86,8 +104,8 @@ final class SessionGroups {
     }
 
     private static final Comparator<Session> GROUP_ORDER = Comparator.comparing((Session s) -> s.key().dataSource())
-            .thenComparingLong(s -> s.leaderId().orElse(s.id()));
+            .thenComparing(SessionGroups::groupId, SessionGroups::compareIds);
     private static final Comparator<Session> MEMBER_ORDER = Comparator.comparingInt(SessionGroups::rank)
             .thenComparing(s -> s.key().server())
-            .thenComparingLong(Session::id);
+            .thenComparing(Session::id, SessionGroups::compareIds);
 }

@@ -2,6 +2,7 @@ package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,17 +21,18 @@ public final class SessionRow {
     /** How a row is highlighted for the execution time of its statement. */
     public enum Highlight { NONE, WARNING, DANGER }
 
-    private static final SessionColumn[] COLUMNS = SessionColumn.values();
-    private static final int USER = SessionColumn.USER.ordinal();
-    private static final int SOURCE = SessionColumn.SOURCE.ordinal();
-    private static final int DATABASE = SessionColumn.DATABASE.ordinal();
 
     // Plain fields, with an observable made only when a visible row's cell or row asks for it: most
     // of 100,000 rows are never on screen (docs/benchmarks.md, heap).
     private Session session;
     private ReadOnlyObjectWrapper<Session> sessionObserved;
-    /** The columns' values; plain, since most rows are never on screen. */
-    private final Object[] values = new Object[COLUMNS.length];
+    /**
+     * The columns' values by {@link SessionColumn#index()}; plain, since most rows are never on
+     * screen. Columns made after the row have no slot until its next full update: their values are
+     * absent (a data source fills only the attributes it declares, and those are columns before its
+     * first row).
+     */
+    private Object[] values;
     /**
      * Observable values, made only for the columns a cell has asked for (rows on screen): 100,000
      * rows with a property per column took about 1.8 KiB each (docs/benchmarks.md).
@@ -63,7 +65,7 @@ public final class SessionRow {
     SourceFeed feed;
     // what the filter reads besides the columns, kept on the row itself: a keystroke tests every
     // row, and each object reached on the way (session, key) is a cache miss in a shuffled table
-    private final long id;
+    private final String id;
     private boolean active;
     private boolean background;
     private String user;
@@ -75,18 +77,28 @@ public final class SessionRow {
         this.id = session.id();
         this.active = session.isActive();
         this.background = session.background();
-        for (SessionColumn c : COLUMNS) {
-            values[c.ordinal()] = c.valueOf(session);
+        List<SessionColumn> columns = SessionColumn.all();
+        this.values = new Object[columns.size()];
+        for (SessionColumn c : columns) {
+            values[c.index()] = c.valueOf(session);
         }
         keepFiltered();
     }
 
+    /** What {@link #update} changed. */
+    enum Change {
+        /** Nothing. */
+        NONE,
+        /** Values that can only move the row in the sort order (times, counters, SQL). */
+        VALUES,
+        /** A value the filters or the groups read ({@link SessionColumn#filteredOrGrouped()}). */
+        FILTERED_OR_GROUPED
+    }
+
     /**
      * Takes the session's new values; the observables of the changed values fire (cells on screen).
-     *
-     * @return the columns whose value changed, as a mask of {@code 1L << column.ordinal()}; 0 for none
      */
-    long update(Session next) {
+    Change update(Session next) {
         Session previous = session;
         session = next;
         active = next.isActive();
@@ -96,11 +108,18 @@ public final class SessionRow {
         }
         if (previous.sameApartFromExecutionTime(next)) {
             // the common case: a statement or an idle spell that goes on; one value, not every column
-            return set(SessionColumn.EXECUTION_TIME, SessionColumn.EXECUTION_TIME.valueOf(next));
+            return set(SessionColumn.EXECUTION_TIME, SessionColumn.EXECUTION_TIME.valueOf(next)) ? Change.VALUES : Change.NONE;
         }
-        long changed = 0;
-        for (SessionColumn c : COLUMNS) {
-            changed |= set(c, c.valueOf(next));
+        List<SessionColumn> columns = SessionColumn.all();
+        if (values.length < columns.size()) {
+            values = java.util.Arrays.copyOf(values, columns.size());
+        }
+        Change changed = Change.NONE;
+        for (SessionColumn c : columns) {
+            if (set(c, c.valueOf(next))) {
+                changed = c.filteredOrGrouped() ? Change.FILTERED_OR_GROUPED
+                        : changed == Change.NONE ? Change.VALUES : changed;
+            }
         }
         keepFiltered();
         return changed;
@@ -108,22 +127,22 @@ public final class SessionRow {
 
     /** Copies the filtered columns' values into this row's own fields (one step less per row for a filter). */
     private void keepFiltered() {
-        user = (String) values[USER];
-        source = (String) values[SOURCE];
-        database = (String) values[DATABASE];
+        user = session.user().orElse(null);
+        source = session.source().orElse(null);
+        database = session.database().orElse(null);
     }
 
-    /** Sets one column's value; its bit when it changed, else 0. */
-    private long set(SessionColumn c, Object v) {
-        int i = c.ordinal();
+    /** Sets one column's value; true when it changed. */
+    private boolean set(SessionColumn c, Object v) {
+        int i = c.index();
         if (Objects.equals(values[i], v)) {
-            return 0;
+            return false;
         }
         values[i] = v;
-        if (observed != null && observed[i] != null) {
+        if (observed != null && i < observed.length && observed[i] != null) {
             observed[i].set(v);
         }
-        return 1L << i;
+        return true;
     }
 
     /**
@@ -148,21 +167,25 @@ public final class SessionRow {
         return sessionObserved.getReadOnlyProperty();
     }
 
-    /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it. */
+    /** The value of one column, as {@link SessionColumn#valueOf(Session)} gives it; {@code null} when absent. */
     public Object value(SessionColumn column) {
-        int i = column.ordinal();
-        return observed != null && observed[i] != null ? observed[i].get() : values[i];
+        int i = column.index();
+        if (observed != null && i < observed.length && observed[i] != null) {
+            return observed[i].get();
+        }
+        return i < values.length ? values[i] : null;
     }
 
     /** The value of one column as an observable, for a cell; made on first use. */
     @SuppressWarnings("unchecked")
     public ReadOnlyObjectProperty<Object> valueProperty(SessionColumn column) {
-        if (observed == null) {
-            observed = new ReadOnlyObjectWrapper[COLUMNS.length];
+        int i = column.index();
+        if (observed == null || observed.length <= i) {
+            observed = observed == null ? new ReadOnlyObjectWrapper[Math.max(values.length, i + 1)]
+                    : java.util.Arrays.copyOf(observed, Math.max(values.length, i + 1));
         }
-        int i = column.ordinal();
         if (observed[i] == null) {
-            observed[i] = new ReadOnlyObjectWrapper<>(this, column.id(), values[i]);
+            observed[i] = new ReadOnlyObjectWrapper<>(this, column.id(), i < values.length ? values[i] : null);
         }
         return observed[i].getReadOnlyProperty();
     }

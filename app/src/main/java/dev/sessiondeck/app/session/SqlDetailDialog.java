@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.model.Session;
-import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
+import dev.sessiondeck.core.model.StandardAttributes;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -31,10 +31,11 @@ final class SqlDetailDialog extends Dialog<Void> {
         initOwner(owner);
         initModality(Modality.NONE);
         setResizable(true);
-        setTitle(Messages.get("sql.title", String.valueOf(session.id())));
+        setTitle(Messages.get("sql.title", session.id()));
         String sql = session.sql().orElse("");
 
-        String none = Messages.get(PostgresSessionSource.isHidden(session) ? "sql.hidden" : "sql.none");
+        String none = session.attribute(StandardAttributes.SQL_UNAVAILABLE).map(words -> Messages.get("sql.hidden", words))
+                .orElse(Messages.get("sql.none"));
         TextArea text = new TextArea(sql.isEmpty() ? none : SqlText.format(sql));
         text.setId("sql-text");
         text.setEditable(false);

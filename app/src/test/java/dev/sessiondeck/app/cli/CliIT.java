@@ -85,8 +85,8 @@ class CliIT {
             assertThat(v.get("sql").asText()).isEqualTo("SELECT SLEEP(60) /* 会话 */");
             assertThat(v.get("user").asText()).isEqualTo(EmbeddedMariaDb.ADMIN);
             assertThat(v.get("status").asText()).isEqualTo("ACTIVE");
-            assertThat(v.get("executionTime").isNumber()).isTrue();
-            assertThat(v.get("executionTime").decimalValue()).isNotNegative();
+            assertThat(v.get("executionTimeMs").isNumber()).isTrue();
+            assertThat(v.get("executionTimeMs").decimalValue()).isNotNegative();
             assertThat(v.get("own").asBoolean()).isFalse();
             assertThat(v.has("password")).isFalse();
         }

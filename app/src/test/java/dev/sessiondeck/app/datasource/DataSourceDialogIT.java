@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessiondeck.app.support.ColorTag;
-import dev.sessiondeck.core.source.DatabaseType;
+import dev.sessiondeck.core.source.SourceType;
+import dev.sessiondeck.core.source.SourceTypes;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -31,8 +32,8 @@ class DataSourceDialogIT extends MainWindowTestSupport {
     }
 
     @SuppressWarnings("unchecked")
-    private ComboBox<DatabaseType> typeBox() {
-        return (ComboBox<DatabaseType>) lookup("#ds-type").query();
+    private ComboBox<SourceType> typeBox() {
+        return (ComboBox<SourceType>) lookup("#ds-type").query();
     }
 
     private String error() {
@@ -88,7 +89,7 @@ class DataSourceDialogIT extends MainWindowTestSupport {
         assertThat(lookup("#ds-user").queryAs(TextField.class).getText()).isEqualTo("ops");
         assertThat(lookup("#ds-database").queryAs(TextField.class).getText()).isEqualTo("shop");
         assertThat(lookup("#ds-properties").queryAs(TextArea.class).getText()).isEqualTo("connectTimeout=2000");
-        assertThat(typeBox().getValue()).isEqualTo(DatabaseType.MARIADB);
+        assertThat(typeBox().getValue().id()).isEqualTo("mariadb");
         assertThat(error()).isEmpty();
         clickOn("#ds-cancel");
     }
@@ -96,16 +97,16 @@ class DataSourceDialogIT extends MainWindowTestSupport {
     @Test
     void thePortFollowsTheTypeUntilTheUserTypesOne() throws Exception {
         clickOn("#ds-add");
-        ComboBox<DatabaseType> type = typeBox();
+        ComboBox<SourceType> type = typeBox();
         fx(() -> {
-            type.getSelectionModel().select(DatabaseType.POSTGRESQL);
+            type.getSelectionModel().select(SourceTypes.installed().require("postgresql"));
             return null;
         });
         assertThat(lookup("#ds-port").queryAs(TextField.class).getText()).isEqualTo("5432");
 
         doubleClickOn("#ds-port").write("6432");
         fx(() -> {
-            type.getSelectionModel().select(DatabaseType.OCEANBASE);
+            type.getSelectionModel().select(SourceTypes.installed().require("oceanbase"));
             return null;
         });
         assertThat(lookup("#ds-port").queryAs(TextField.class).getText()).isEqualTo("6432");

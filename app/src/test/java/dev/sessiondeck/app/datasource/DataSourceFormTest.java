@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.time.Duration;
 import java.util.Locale;
@@ -23,13 +22,13 @@ class DataSourceFormTest {
 
     private static DataSourceForm.Input input(String host, String port, String user, String connect, String query,
                                               TlsMode tls, String props) {
-        return new DataSourceForm.Input("", DatabaseType.AUTO, host, port, user, "pw".toCharArray(), "", tls, "",
+        return new DataSourceForm.Input("", "auto", host, port, user, "pw".toCharArray(), "", tls, "",
                 connect, query, props);
     }
 
     @Test
     void blankPortMeansTheTypesDefaultAndBlankNameMeansHostAndPort() throws Exception {
-        ConnectionSpec spec = DataSourceForm.build(new DataSourceForm.Input(" ", DatabaseType.POSTGRESQL, "db1", "", "app",
+        ConnectionSpec spec = DataSourceForm.build(new DataSourceForm.Input(" ", "postgresql", "db1", "", "app",
                 new char[0], "", TlsMode.PREFERRED, "", "", "", ""));
         assertThat(spec.port()).isEqualTo(5432);
         assertThat(spec.name()).isEqualTo("db1:5432");
@@ -87,7 +86,7 @@ class DataSourceFormTest {
     void aJdbcUrlIsReadWithOrWithoutAUserAndOtherTextIsIgnored() throws Exception {
         ConnectionSpec withUser = DataSourceForm.readJdbcUrl("jdbc:mariadb://db.example:3307/shop?user=ops&useSSL=true")
                 .orElseThrow();
-        assertThat(withUser.type()).isEqualTo(DatabaseType.MARIADB);
+        assertThat(withUser.type()).isEqualTo("mariadb");
         assertThat(withUser.host()).isEqualTo("db.example");
         assertThat(withUser.port()).isEqualTo(3307);
         assertThat(withUser.user()).isEqualTo("ops");

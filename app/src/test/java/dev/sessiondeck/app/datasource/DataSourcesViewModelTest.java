@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.SessionKey;
@@ -13,7 +14,6 @@ import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.MemorySecretStore;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
@@ -67,9 +67,9 @@ class DataSourcesViewModelTest {
     }
 
     private static DataSourceProfile profile(String name, boolean savePassword) {
-        DataSourceProfile p = DataSourceProfile.create(name, DatabaseType.MARIADB, "db-" + name, 3306, "ops");
+        DataSourceProfile p = DataSourceProfile.create(name, "mariadb", "db-" + name, 3306, "ops");
         return new DataSourceProfile(p.id(), p.name(), p.type(), p.host(), p.port(), p.user(), "", p.tlsMode(), "",
-                p.connectTimeoutMillis(), p.queryTimeoutMillis(), p.properties(), "red", savePassword);
+                p.connectTimeoutMillis(), p.queryTimeoutMillis(), p.properties(), "red", savePassword, p.options());
     }
 
     @Test
@@ -183,8 +183,13 @@ class DataSourcesViewModelTest {
     /** A plain fake of our SessionSource that lists nothing. */
     private record Listing(String name) implements SessionSource {
         @Override
-        public ServerInfo serverInfo() {
-            return ServerInfo.detectMySqlFamily("11.4.5-MariaDB", null, false);
+        public String describe() {
+            return ServerInfo.detectMySqlFamily("11.4.5-MariaDB", null, false).describe();
+        }
+
+        @Override
+        public List<Attribute<?>> attributes() {
+            return List.of();
         }
 
         @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.sessiondeck.app.session.SessionRow;
-import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
@@ -12,6 +12,7 @@ import dev.sessiondeck.core.testing.Victim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -69,7 +70,7 @@ class TwoDataSourcesIT extends MainWindowTestSupport {
     }
 
     private Optional<SessionRow> shown(String source, long id) throws Exception {
-        return fx(() -> table().getItems().stream().filter(r -> r.getSession().id() == id
+        return fx(() -> table().getItems().stream().filter(r -> r.getSession().id().equals(Long.toString(id))
                 && r.getSession().key().dataSource().equals(source)).findFirst());
     }
 
@@ -115,7 +116,7 @@ class TwoDataSourcesIT extends MainWindowTestSupport {
 
         List<?> outcomes = fx(() -> {
             java.util.concurrent.CompletableFuture<List<?>> done = new java.util.concurrent.CompletableFuture<>();
-            sessions.kill(List.of(victimOfB), KillMode.SESSION, done::complete);
+            sessions.perform(SessionAction.CLOSE_SESSION, List.of(victimOfB), Map.of(), done::complete);
             return done;
         }).get();
         assertThat(outcomes).hasSize(1);

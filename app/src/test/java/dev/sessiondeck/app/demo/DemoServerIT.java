@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
@@ -80,7 +81,8 @@ class DemoServerIT {
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
                     Session blockedAgain = find(source, sql -> sql.startsWith("UPDATE orders"));
                     assertThat(blockedAgain.id()).isEqualTo(blocked.id());
-                    assertThat(blockedAgain.queryId()).isNotEqualTo(blocked.queryId());
+                    assertThat(blockedAgain.attribute(StandardAttributes.QUERY_ID))
+                            .isNotEqualTo(blocked.attribute(StandardAttributes.QUERY_ID));
                     assertThat(find(source, sql -> sql.contains("会话演示")).id()).isNotEqualTo(chinese.id());
                 });
             }

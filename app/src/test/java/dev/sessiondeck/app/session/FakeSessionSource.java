@@ -1,10 +1,11 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.core.model.KillMode;
-import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -28,7 +29,7 @@ final class FakeSessionSource implements SessionSource {
     /** While set, {@link #snapshot()} waits for it to open (a slow server); at most 30 s. */
     volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
-    final Map<Long, SourceException> killFailures = new HashMap<>();
+    final Map<String, SourceException> killFailures = new HashMap<>();
 
     FakeSessionSource(String name) {
         this.name = name;
@@ -38,7 +39,7 @@ final class FakeSessionSource implements SessionSource {
         return Session.builder(new SessionKey(source, "", id, user + "@h", active ? OptionalLong.of(id * 10) : OptionalLong.empty()))
                 .user(user).source("10.0.0." + (id % 250) + ":" + (40000 + id)).database(db)
                 .command(active ? "Query" : "Sleep").state(active ? SessionState.ACTIVE : SessionState.IDLE)
-                .sql(active ? sql : null).queryId(active ? id * 10 : null)
+                .sql(active ? sql : null).set(StandardAttributes.QUERY_ID, active ? id * 10 : null)
                 .executionTime(Duration.ofMillis((long) (seconds * 1000)))
                 .build();
     }
@@ -53,8 +54,14 @@ final class FakeSessionSource implements SessionSource {
     }
 
     @Override
-    public ServerInfo serverInfo() {
-        return ServerInfo.detectMySqlFamily("11.4.5-MariaDB", null, false);
+    public String describe() {
+        return "MariaDB 11.4.5";
+    }
+
+    /** What a MariaDB lists beside the common values: the statement's id. */
+    @Override
+    public List<Attribute<?>> attributes() {
+        return List.of(StandardAttributes.QUERY_ID);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.testing.EmbeddedPostgres;
 import dev.sessiondeck.core.testing.Victim;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class PostgresWindowIT extends WindowTestSupport {
     /** The shown cell of {@code column}'s kind in the row of session {@code id}. */
     private Optional<TableCell<?, ?>> cell(long id, String styleClass, String text) {
         return lookup(styleClass).match((Node n) -> n instanceof TableCell<?, ?> c && text.equals(c.getText())
-                && c.getTableRow() != null && c.getTableRow().getItem() instanceof SessionRow r && r.getSession().id() == id)
+                && c.getTableRow() != null && c.getTableRow().getItem() instanceof SessionRow r && r.getSession().id().equals(Long.toString(id)))
                 .tryQuery();
     }
 
@@ -79,21 +80,21 @@ class PostgresWindowIT extends WindowTestSupport {
         refreshUntil(() -> cell(idle, ".table-cell", "IDLE IN TRANSACTION").isPresent());
         assertThat(cell(idle, ".table-cell", "IDLE IN TRANSACTION").orElseThrow().getPseudoClassStates())
                 .contains(IDLE_IN_TRANSACTION);
-        assertThat(shownRow(idle).orElseThrow().valueProperty(SessionColumn.TRANSACTION_START).get()).isNotNull();
+        assertThat(shownRow(idle).orElseThrow().valueProperty(SessionColumn.of(StandardAttributes.TRANSACTION_START)).get()).isNotNull();
         assertThat(cell(v.threadId(), ".table-cell", "ACTIVE").orElseThrow().getPseudoClassStates())
                 .doesNotContain(IDLE_IN_TRANSACTION);
         Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "postgres-table.png"));
 
         clickOn(rowNode(row));
         clickOn("#close-query-button");
-        clickOn("#kill-confirm-button");
+        clickOn("#action-ok");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("57014");
         assertThat(v.selectOne()).isEqualTo(1);
         ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#kill-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
+                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
         assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
-        clickOn("#kill-results-ok");
+        clickOn("#action-results-ok");
     }
 
     @Test

@@ -118,7 +118,7 @@ class RefreshRenderingIT extends WindowTestSupport {
             return null;
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !vm.refreshingProperty().get()
-                && table().getItems().get(0).getSession().id() == 1000 + generation));
+                && table().getItems().get(0).getSession().id().equals(Long.toString(1000 + generation))));
     }
 
     /**

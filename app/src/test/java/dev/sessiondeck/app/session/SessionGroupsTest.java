@@ -6,6 +6,7 @@ import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +25,7 @@ class SessionGroupsTest {
         return Session.builder(new SessionKey("fake", server, id, "u@h", OptionalLong.empty()))
                 .state(active ? SessionState.ACTIVE : SessionState.IDLE)
                 .executionTime(Duration.ofMillis((long) (seconds * 1000)))
-                .leaderId(leader)
+                .set(StandardAttributes.LEADER_ID, leader == null ? null : leader.toString())
                 .build();
     }
 
@@ -59,7 +60,7 @@ class SessionGroupsTest {
         vm.addDataSource(source);
         vm.comparatorProperty().set(SessionGroups.comparator(BY_TIME));
         List<SessionRow> sorted = vm.shownRows();
-        assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly(200L, 100L, 101L, 102L);
+        assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly("200", "100", "101", "102");
 
         // the leader's time drops below the other session's: its workers, unchanged, move with it
         source.list(List.of(
@@ -69,6 +70,6 @@ class SessionGroupsTest {
                 session(200, "", true, 2, null)));
         vm.refresh();
 
-        assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly(100L, 101L, 102L, 200L);
+        assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly("100", "101", "102", "200");
     }
 }

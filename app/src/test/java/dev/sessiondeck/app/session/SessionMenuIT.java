@@ -2,17 +2,22 @@ package dev.sessiondeck.app.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondeck.core.source.oceanbase.OceanBaseSessionSource;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.Victim;
-import javafx.css.PseudoClass;
-import javafx.scene.control.Label;
+import java.util.List;
+import javafx.scene.control.Menu;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The row's context menu on a plain MariaDB: the details of a session, and tracing refused with the reason. */
+/**
+ * The row's context menu on a plain MariaDB: the details of a session, and no full link tracking (a
+ * data source offers only the actions it declares; MariaDB declares none beyond the two closes).
+ */
 class SessionMenuIT extends WindowTestSupport {
 
     @RegisterExtension
@@ -24,18 +29,21 @@ class SessionMenuIT extends WindowTestSupport {
     }
 
     @Test
-    void fullLinkTrackingIsDisabledOnMariaDbAndItsTooltipSaysWhy() throws Exception {
+    void fullLinkTrackingIsNotOfferedOnMariaDbAndTheReasonIsItsDataSource() throws Exception {
         Victim v = victim(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)");
         show(DB.adminSpec());
-        openRowMenu(awaitActiveRow(v.threadId()));
-        clickOn("More");
+        SessionRow row = awaitActiveRow(v.threadId());
+        openRowMenu(row);
 
-        Label trace = lookup("#menu-trace-label").queryAs(Label.class);
-        assertThat(trace.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("blocked"));
-        assertThat(trace.getTooltip().getText()).startsWith("MariaDB").endsWith(
-                "has no end-to-end tracing: it is an OceanBase feature (4.2.1 and later)");
-        clickOn(trace);
-        assertThat(lookup("#trace-dialog").tryQuery()).isEmpty();
+        Menu more = fx(() -> (Menu) table().getContextMenu().getItems().stream()
+                .filter(i -> "menu-more".equals(i.getId())).findFirst().orElseThrow());
+        assertThat(more.isDisable()).as("MariaDB has no other actions").isTrue();
+        assertThat(more.getItems()).noneMatch(i -> "menu-action-trace".equals(i.getId()));
+        assertThat(lookup("#menu-action-trace-label").tryQuery()).isEmpty();
+        assertThat(fx(() -> vm.whyNot(OceanBaseSessionSource.TRACE, List.of(row)))).hasValueSatisfying(why ->
+                assertThat(why).startsWith("MariaDB").endsWith("cannot do this"));
+        type(KeyCode.ESCAPE);
+        assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
     }
 
     @Test
@@ -52,7 +60,7 @@ class SessionMenuIT extends WindowTestSupport {
                 new SessionDetailsDialog.Field("SQL", "SELECT SLEEP(60) /* details */"),
                 new SessionDetailsDialog.Field("User", EmbeddedMariaDb.PLAIN),
                 new SessionDetailsDialog.Field("Status", "ACTIVE"),
-                new SessionDetailsDialog.Field("Data source", DB.adminSpec().name()));
+                new SessionDetailsDialog.Field("Data Source", DB.adminSpec().name()));
         assertThat(fields.getItems()).extracting(SessionDetailsDialog.Field::name).contains("Query ID", "Identity");
         clickOn("#details-close");
         assertThat(lookup("#details-dialog").tryQuery()).isEmpty();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SessionRowTest {
 
     private static Session session(long millis) {
-        return Session.builder(SessionKey.ofId("ds", 7)).state(SessionState.ACTIVE).sql("SELECT SLEEP(60)")
+        return Session.builder(SessionKey.ofId("ds", "7")).state(SessionState.ACTIVE).sql("SELECT SLEEP(60)")
                 .executionTime(Duration.ofMillis(millis)).build();
     }
 
@@ -57,16 +57,16 @@ class SessionRowTest {
     @Test
     void aCellsValueFollowsEveryUpdateAndPlainValuesNeedNoObservable() {
         SessionRow row = new SessionRow(session(1_000));
-        assertThat(row.value(SessionColumn.EXECUTION_TIME)).isEqualTo(1.0);
+        assertThat(row.value(SessionColumn.EXECUTION_TIME)).isEqualTo(Duration.ofSeconds(1));
         List<Object> heard = new ArrayList<>();
         row.valueProperty(SessionColumn.EXECUTION_TIME)
                 .addListener((InvalidationListener) o -> heard.add(row.value(SessionColumn.EXECUTION_TIME)));
 
-        assertThat(row.update(session(2_000))).isEqualTo(1L << SessionColumn.EXECUTION_TIME.ordinal());
-        assertThat(row.update(session(3_500))).isEqualTo(1L << SessionColumn.EXECUTION_TIME.ordinal());
-        assertThat(row.update(session(3_500))).isZero();
+        assertThat(row.update(session(2_000))).isEqualTo(SessionRow.Change.VALUES);
+        assertThat(row.update(session(3_500))).isEqualTo(SessionRow.Change.VALUES);
+        assertThat(row.update(session(3_500))).isEqualTo(SessionRow.Change.NONE);
 
-        assertThat(heard).containsExactly(2.0, 3.5);
-        assertThat(row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isEqualTo(3.5);
+        assertThat(heard).containsExactly(Duration.ofMillis(2_000), Duration.ofMillis(3_500));
+        assertThat(row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isEqualTo(Duration.ofMillis(3_500));
     }
 }

@@ -48,7 +48,7 @@ class SessionsViewIT extends WindowTestSupport {
     }
 
     private List<Long> shownIds() throws Exception {
-        return fx(() -> table().getItems().stream().map(r -> r.getSession().id()).toList());
+        return fx(() -> table().getItems().stream().map(r -> Long.parseLong(r.getSession().id())).toList());
     }
 
     @Test
@@ -110,7 +110,8 @@ class SessionsViewIT extends WindowTestSupport {
         Victim v = plainVictim("SELECT SLEEP(60)");
         show(DB.adminSpec());
         awaitActiveRow(v.threadId());
-        long own = fx(() -> table().getItems().stream().filter(SessionRow::isOwn).findFirst().orElseThrow().getSession().id());
+        long own = fx(() -> Long.parseLong(table().getItems().stream().filter(SessionRow::isOwn).findFirst().orElseThrow()
+                .getSession().id()));
 
         clickOn("#search-database");
         clickOn("#search-database-field").write("DECK");
@@ -180,19 +181,19 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn(rowNode(awaitActiveRow(v.threadId())));
 
         clickOn("#close-query-button");
-        TableView<Session> targets = lookup("#kill-targets").queryTableView();
+        TableView<Session> targets = lookup("#action-targets").queryTableView();
         assertThat(targets.getItems()).singleElement().satisfies(s -> {
-            assertThat(s.id()).isEqualTo(v.threadId());
+            assertThat(s.id()).isEqualTo(Long.toString(v.threadId()));
             assertThat(s.sql()).contains("SELECT SLEEP(60)");
         });
-        clickOn("#kill-confirm-button");
+        clickOn("#action-ok");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("70100");
         assertThat(v.selectOne()).isEqualTo(1);
         ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#kill-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
+                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
         assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
-        clickOn("#kill-results-ok");
+        clickOn("#action-results-ok");
     }
 
     @Test
@@ -202,11 +203,11 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn(rowNode(awaitActiveRow(v.threadId())));
 
         type(KeyCode.DELETE);
-        clickOn("#kill-confirm-button");
+        clickOn("#action-ok");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("08S01");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#kill-results").tryQuery().isPresent());
-        clickOn("#kill-results-ok");
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-results").tryQuery().isPresent());
+        clickOn("#action-results-ok");
         await().atMost(Duration.ofSeconds(10)).until(() -> shownRow(v.threadId()).isEmpty());
     }
 
@@ -218,7 +219,7 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn(rowNode(row));
 
         clickOn("#close-session-button");
-        clickOn("#kill-cancel-button");
+        clickOn("#action-cancel");
 
         fx(() -> {
             vm.refresh();
@@ -227,7 +228,7 @@ class SessionsViewIT extends WindowTestSupport {
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !vm.refreshingProperty().get());
         assertThat(v.isRunning()).isTrue();
         assertThat(shownRow(v.threadId())).hasValueSatisfying(r -> assertThat(r.isActive()).isTrue());
-        assertThat(lookup("#kill-results").tryQuery()).isEmpty();
+        assertThat(lookup("#action-results").tryQuery()).isEmpty();
     }
 
     @Test
@@ -243,7 +244,7 @@ class SessionsViewIT extends WindowTestSupport {
         assertThat(lookup("#close-query-button").queryButton().isDisabled()).isTrue();
         assertThat(fx(() -> tooltipOf("#close-session-holder"))).contains("own monitoring session cannot be closed");
         type(KeyCode.DELETE);
-        assertThat(lookup("#kill-confirm-dialog").tryQuery()).isEmpty();
+        assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
     }
 
     private String tooltipOf(String holder) {
@@ -269,7 +270,7 @@ class SessionsViewIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> !before.equals(fx(() -> vm.lastRefreshProperty().get())));
         assertThat(fx(() -> table().getSelectionModel().getSelectedItems())).containsExactly(row);
         assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(row);
-        assertThat((double) row.valueProperty(SessionColumn.EXECUTION_TIME).get()).isGreaterThan(0.5);
+        assertThat(((Duration) row.valueProperty(SessionColumn.EXECUTION_TIME).get()).toMillis()).isGreaterThan(500);
     }
 
     @Test

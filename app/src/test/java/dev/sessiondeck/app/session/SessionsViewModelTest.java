@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
-import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.SourceException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -41,7 +44,7 @@ class SessionsViewModelTest {
     }
 
     private SessionRow row(long id) {
-        return vm.allRows().stream().filter(r -> r.getSession().id() == id).findFirst().orElseThrow();
+        return vm.allRows().stream().filter(r -> r.getSession().id().equals(Long.toString(id))).findFirst().orElseThrow();
     }
 
     @Test
@@ -55,7 +58,7 @@ class SessionsViewModelTest {
         source.list(List.of(active(1, "app", "UPDATE t SET a = 1", 2), active(3, "batch", "SELECT SLEEP(9)", 0.1)));
         vm.refresh();
 
-        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 3L);
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly("1", "3");
         assertThat(row(1)).isSameAs(first);
         assertThat(first.valueProperty(SessionColumn.SQL).get()).isEqualTo("UPDATE t SET a = 1");
         assertThat(first.valueProperty(SessionColumn.STATUS).get()).isEqualTo("ACTIVE");
@@ -70,16 +73,16 @@ class SessionsViewModelTest {
         source.list(List.of(active(7, "app", "SELECT 1", 1)));
         vm.addDataSource(source);
         SessionRow before = row(7);
-        Session next = active(7, "app", "SELECT 2", 0.1).toBuilder().queryId(99L).build();
+        Session next = active(7, "app", "SELECT 2", 0.1).toBuilder().set(StandardAttributes.QUERY_ID, 99L).build();
         source.list(List.of(next));
         vm.refresh();
         assertThat(row(7)).isSameAs(before);
-        assertThat(before.getSession().queryId()).hasValue(99L);
+        assertThat(before.getSession().attribute(StandardAttributes.QUERY_ID)).hasValue(99L);
     }
 
     /** Longest-running first, as the table's default sort has it (after the status). */
     private static final java.util.Comparator<SessionRow> LONGEST_FIRST = java.util.Comparator.comparing(
-            (SessionRow r) -> (Double) r.value(SessionColumn.EXECUTION_TIME)).reversed();
+            (SessionRow r) -> (Duration) r.value(SessionColumn.EXECUTION_TIME)).reversed();
 
     private static List<Session> runningFor(double... seconds) {
         return IntStream.range(0, seconds.length).mapToObj(i -> active(i + 1, "app", "q" + i, seconds[i])).toList();
@@ -97,7 +100,8 @@ class SessionsViewModelTest {
         vm.refresh();
 
         assertThat(heard).as("no row changed its place").isEmpty();
-        assertThat(vm.shownRows()).extracting(r -> r.value(SessionColumn.EXECUTION_TIME)).containsExactly(10.0, 6.0, 4.0, 2.0);
+        assertThat(vm.shownRows()).extracting(r -> r.value(SessionColumn.EXECUTION_TIME)).containsExactly(Duration.ofSeconds(10),
+                Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofSeconds(2));
     }
 
     @Test
@@ -110,7 +114,7 @@ class SessionsViewModelTest {
         source.list(runningFor(6, 4, 10, 0.1, 8, 30));
         vm.refresh();
 
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(6L, 3L, 5L, 1L, 2L, 4L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("6", "3", "5", "1", "2", "4");
     }
 
     @Test
@@ -123,7 +127,7 @@ class SessionsViewModelTest {
         source.list(List.of(active(1, "app", "q0", 6), idle(2, "app")));
         vm.refresh();
 
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1");
     }
 
     @Test
@@ -133,23 +137,23 @@ class SessionsViewModelTest {
         vm.userSearchProperty().set("s");
         vm.userSearchProperty().set("svc");
         vm.userSearchProperty().set("svc_o");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1");
 
         // a new matching session, and one that no longer matches, while the search stays
         source.list(List.of(idle(1, "svc_orders"), idle(2, "svc_billing"), idle(3, "report"), idle(4, "SVC_ORDERS_2"),
                 idle(5, "svc_billing")));
         vm.refresh();
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 4L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1", "4");
         source.list(List.of(idle(1, "svc_x"), idle(2, "svc_billing"), idle(3, "report"), idle(4, "SVC_ORDERS_2"),
                 idle(5, "svc_billing")));
         vm.refresh();
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(4L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("4");
 
         vm.userSearchProperty().set("svc_");
         // session 1 came back as another user: a new session (the key's identity), listed last
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 4L, 5L, 1L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("2", "4", "5", "1");
         vm.userSearchProperty().set("svc_b");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 5L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("2", "5");
         vm.userSearchProperty().set("");
         assertThat(vm.shownRows()).hasSize(5);
     }
@@ -163,14 +167,14 @@ class SessionsViewModelTest {
         // reversed, session 3 ended, session 6 new, session 2 listed twice (a server's listing can)
         source.list(List.of(idle(5, "e"), idle(4, "d"), idle(6, "f"), idle(2, "b"), idle(2, "b"), idle(1, "a")));
         vm.refresh();
-        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L, 4L, 5L, 6L);
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly("1", "2", "4", "5", "6");
         assertThat(row(1)).isSameAs(first.get(0));
         assertThat(row(5)).isSameAs(first.get(4));
 
         // and back in the first order: still the same rows
         source.list(List.of(idle(1, "a"), idle(2, "b"), idle(4, "d"), idle(5, "e"), idle(6, "f")));
         vm.refresh();
-        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L, 4L, 5L, 6L);
+        assertThat(vm.allRows()).extracting(r -> r.getSession().id()).containsExactly("1", "2", "4", "5", "6");
         assertThat(row(2)).isSameAs(first.get(1));
         assertThat(row(4)).isSameAs(first.get(3));
     }
@@ -180,13 +184,13 @@ class SessionsViewModelTest {
         source.list(List.of(idle(1, "alpha"), idle(2, "beta")));
         vm.addDataSource(source);
         vm.userSearchProperty().set("alp");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1");
         source.list(List.of(idle(1, "alpha"), idle(2, "beta"), active(3, "alphabet", "q", 1)));
         vm.refresh();
         vm.userSearchProperty().set("bet");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L, 3L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("2", "3");
         vm.activeOnlyProperty().set(true);
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(3L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("3");
     }
 
     @Test
@@ -204,7 +208,7 @@ class SessionsViewModelTest {
         // a selection or a cell may keep a row; through its data source it would keep all of them
         assertThat(held.feed).as("an ended session's row").isNull();
         assertThat(alsoHeld.feed).as("a closed data source's row").isNull();
-        assertThat(vm.whyNotKill(List.of(alsoHeld), KillMode.SESSION)).isPresent();
+        assertThat(vm.whyNot(SessionAction.CLOSE_SESSION, List.of(alsoHeld))).isPresent();
     }
 
     @Test
@@ -227,17 +231,17 @@ class SessionsViewModelTest {
         vm.addDataSource(source);
 
         vm.userSearchProperty().set("APP.");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(1L, 2L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1", "2");
         vm.activeOnlyProperty().set(true);
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(2L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("2");
         assertThat(vm.shownCountProperty().get()).isEqualTo(1);
 
         vm.clearSearches();
         vm.activeOnlyProperty().set(false);
         vm.idSearchProperty().set(" 4 ");
-        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly(4L);
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("4");
+        // any text is a possible id (a UUID, ...): one no session has finds none
         vm.idSearchProperty().set("4x");
-        assertThat(vm.idSearchValidProperty().get()).isFalse();
         assertThat(vm.shownRows()).isEmpty();
     }
 
@@ -272,24 +276,25 @@ class SessionsViewModelTest {
         while (!pending.isEmpty()) {
             pending.pollLast().run();
         }
-        assertThat(manual.allRows()).extracting(r -> r.getSession().id()).containsExactly(2L);
+        assertThat(manual.allRows()).extracting(r -> r.getSession().id()).containsExactly("2");
     }
 
     @Test
     void killReportsEachSessionAndRefusesOurOwnWithoutAskingTheServer() {
-        Session own = idle(1, "deck").toBuilder().own(true).build();
+        // our own monitoring session runs the listing: a target of Close Query like the others
+        Session own = active(1, "deck", "SELECT ... FROM PROCESSLIST", 0).toBuilder().own(true).build();
         source.list(List.of(own, active(2, "a", "q", 1), active(3, "b", "q", 1), active(4, "c", "q", 1)));
         vm.addDataSource(source);
-        source.killFailures.put(3L, new SourceException(SourceException.Kind.SESSION_GONE, "Unknown thread id: 3"));
-        source.killFailures.put(4L, new SourceException(SourceException.Kind.PRIVILEGE, "You are not owner of thread 4"));
+        source.killFailures.put("3", new SourceException(SourceException.Kind.SESSION_GONE, "Unknown thread id: 3"));
+        source.killFailures.put("4", new SourceException(SourceException.Kind.PRIVILEGE, "You are not owner of thread 4"));
 
-        AtomicReference<List<KillOutcome>> report = new AtomicReference<>();
-        vm.kill(List.of(row(1), row(2), row(3), row(4)), KillMode.QUERY, report::set);
+        AtomicReference<List<ActionOutcome>> report = new AtomicReference<>();
+        vm.perform(SessionAction.CLOSE_QUERY, List.of(row(1), row(2), row(3), row(4)), Map.of(), report::set);
 
-        assertThat(report.get()).extracting(KillOutcome::result).containsExactly(KillOutcome.Result.REFUSED,
-                KillOutcome.Result.CLOSED, KillOutcome.Result.ALREADY_GONE, KillOutcome.Result.NOT_PERMITTED);
+        assertThat(report.get()).extracting(ActionOutcome::result).containsExactly(ActionOutcome.Result.REFUSED,
+                ActionOutcome.Result.DONE, ActionOutcome.Result.ALREADY_GONE, ActionOutcome.Result.NOT_PERMITTED);
         assertThat(report.get().get(3).detail()).contains("not owner");
-        assertThat(source.killed).extracting(k -> k.id()).containsExactly(2L);
+        assertThat(source.killed).extracting(k -> k.id()).containsExactly("2");
         assertThat(source.killed.get(0).queryId()).as("the statement the user saw").hasValue(20L);
     }
 
@@ -298,9 +303,9 @@ class SessionsViewModelTest {
         Session own = active(1, "deck", "SELECT ... FROM PROCESSLIST", 0).toBuilder().own(true).build();
         source.list(List.of(own, idle(2, "a")));
         vm.addDataSource(source);
-        assertThat(vm.whyNotKill(List.of(row(1)), KillMode.SESSION)).hasValueSatisfying(t -> assertThat(t).contains("own"));
-        assertThat(vm.whyNotKill(List.of(row(2)), KillMode.QUERY)).hasValueSatisfying(t -> assertThat(t).contains("statement"));
-        assertThat(vm.whyNotKill(List.of(row(2)), KillMode.SESSION)).isEmpty();
+        assertThat(vm.whyNot(SessionAction.CLOSE_SESSION, List.of(row(1)))).hasValueSatisfying(t -> assertThat(t).contains("own"));
+        assertThat(vm.whyNot(SessionAction.CLOSE_QUERY, List.of(row(2)))).hasValueSatisfying(t -> assertThat(t).contains("statement"));
+        assertThat(vm.whyNot(SessionAction.CLOSE_SESSION, List.of(row(2)))).isEmpty();
     }
 
     @Test
@@ -329,7 +334,7 @@ class SessionsViewModelTest {
     void aDemoServerThatCannotStartIsReportedAndNothingStaysBusy() {
         List<String> progress = new ArrayList<>();
         vm.busyMessageProperty().addListener((o, a, b) -> progress.add(b));
-        vm.startDemo(report -> {
+        vm.startLocalServer(report -> {
             report.accept("Starting MariaDB");
             throw new IllegalStateException("no space left in target/");
         });

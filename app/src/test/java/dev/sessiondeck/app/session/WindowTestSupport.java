@@ -110,7 +110,7 @@ abstract class WindowTestSupport extends FxRobot {
 
     /** The shown row of session {@code id}, if any. */
     protected Optional<SessionRow> shownRow(long id) throws Exception {
-        return fx(() -> table().getItems().stream().filter(r -> r.getSession().id() == id).findFirst());
+        return fx(() -> table().getItems().stream().filter(r -> r.getSession().id().equals(Long.toString(id))).findFirst());
     }
 
     /**

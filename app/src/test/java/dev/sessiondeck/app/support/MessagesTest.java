@@ -44,7 +44,7 @@ class MessagesTest {
     void argumentsAreFormatted() {
         Messages.use(Locale.ENGLISH);
         assertThat(Messages.get("status.counts", 12, 3, 5)).isEqualTo("12 sessions, 3 active, 5 shown");
-        assertThat(Messages.get("kill.confirm.header.SESSION", 1)).startsWith("Close this session");
-        assertThat(Messages.get("kill.confirm.header.SESSION", 3)).startsWith("Close these 3 sessions");
+        assertThat(Messages.get("action.confirm.header.closeSession", 1)).startsWith("Close this session");
+        assertThat(Messages.get("action.confirm.header.closeSession", 3)).startsWith("Close these 3 sessions");
     }
 }

@@ -1,7 +1,6 @@
 package dev.sessiondeck.bench.jmh;
 
-import dev.sessiondeck.bench.BenchMain;
-import dev.sessiondeck.bench.Report;
+import dev.sessiondeck.bench.report.Report;
 import java.util.Collection;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
@@ -30,7 +29,7 @@ public final class JmhBenchmarks {
                 .include(SessionFilterBenchmark.class.getSimpleName())
                 .include(SnapshotDiffBenchmark.class.getSimpleName())
                 .forks(1)
-                .jvmArgsAppend("-Xmx2g", BenchMain.LOGBACK)
+                .jvmArgsAppend("-Xmx2g", Report.LOGBACK)
                 .warmupIterations(quick ? 1 : 3)
                 .warmupTime(TimeValue.seconds(quick ? 1 : 2))
                 .measurementIterations(quick ? 2 : 5)

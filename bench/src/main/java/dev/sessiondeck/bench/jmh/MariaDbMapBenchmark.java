@@ -1,9 +1,10 @@
 package dev.sessiondeck.bench.jmh;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.sessiondeck.bench.GeneratedSessions;
+import dev.sessiondeck.bench.generated.GeneratedSessions;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
@@ -72,10 +73,11 @@ public class MariaDbMapBenchmark {
     /** The row information_schema.PROCESSLIST would give for the session, typed as Connector/J returns it. */
     private static Object[] row(Session s) {
         return new Object[] {
-            s.id(), s.user().orElse(null), s.source().orElse(null), s.database().orElse(null), s.command().orElse(null),
-            (long) s.executionSeconds(), s.stage().orElse(null), s.sql().orElse(null),
-            BigDecimal.valueOf(s.executionTime().orElseThrow().toNanos(), 6), 0, 0, 0.0,
-            s.memoryBytes().orElse(0), s.rowsExamined().orElse(0), s.queryId().orElse(0),
+            s.key().numericId(), s.user().orElse(null), s.source().orElse(null), s.database().orElse(null),
+            s.command().orElse(null), (long) s.executionSeconds(), s.attribute(StandardAttributes.STAGE).orElse(null),
+            s.sql().orElse(null), BigDecimal.valueOf(s.executionTime().orElseThrow().toNanos(), 6), 0, 0, 0.0,
+            s.attribute(StandardAttributes.MEMORY).orElse(0L), s.attribute(StandardAttributes.ROWS_EXAMINED).orElse(0L),
+            s.attribute(StandardAttributes.QUERY_ID).orElse(0L),
         };
     }
 

@@ -1,6 +1,6 @@
 package dev.sessiondeck.bench.jmh;
 
-import dev.sessiondeck.bench.GeneratedSessions;
+import dev.sessiondeck.bench.generated.GeneratedSessions;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.sessiondeck.bench.jmh;
 
 import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.support.Background;
-import dev.sessiondeck.bench.GeneratedSessionSource;
+import dev.sessiondeck.bench.generated.GeneratedSessionSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

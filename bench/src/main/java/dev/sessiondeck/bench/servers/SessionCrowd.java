@@ -1,7 +1,7 @@
 package dev.sessiondeck.bench.servers;
 
-import dev.sessiondeck.bench.Machine;
-import dev.sessiondeck.bench.Report;
+import dev.sessiondeck.bench.report.Machine;
+import dev.sessiondeck.bench.report.Report;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,7 @@
 package dev.sessiondeck.bench.window;
 
 import dev.sessiondeck.app.support.Background;
-import dev.sessiondeck.bench.GeneratedSessionSource;
+import dev.sessiondeck.bench.generated.GeneratedSessionSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;

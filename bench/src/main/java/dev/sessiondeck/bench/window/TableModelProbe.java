@@ -1,7 +1,7 @@
 package dev.sessiondeck.bench.window;
 
 import dev.sessiondeck.app.support.Background;
-import dev.sessiondeck.bench.GeneratedSessionSource;
+import dev.sessiondeck.bench.generated.GeneratedSessionSource;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;

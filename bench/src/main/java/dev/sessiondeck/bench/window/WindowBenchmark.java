@@ -1,9 +1,8 @@
 package dev.sessiondeck.bench.window;
 
 import dev.sessiondeck.app.Launcher;
-import dev.sessiondeck.bench.BenchMain;
-import dev.sessiondeck.bench.Report;
-import dev.sessiondeck.bench.Stats;
+import dev.sessiondeck.bench.report.Report;
+import dev.sessiondeck.bench.report.Stats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -166,7 +165,7 @@ public final class WindowBenchmark {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(HEADLESS);
-        command.add(BenchMain.LOGBACK);
+        command.add(Report.LOGBACK);
         command.add("-Dsessiondeck.config.dir=" + config);
         command.addAll(jvmArgs);
         command.add(mainClass);

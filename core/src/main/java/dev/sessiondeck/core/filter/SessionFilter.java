@@ -5,7 +5,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -13,7 +12,7 @@ import java.util.function.Predicate;
  * and database name (regex and SQL wildcard characters mean themselves), only active ones, and
  * with or without background threads. Immutable and pure; the window and the command line share it.
  *
- * <br>{@code id}: the exact session id, or empty for any
+ * <br>{@code id}: the exact session id (as the data source words it, case aside), or empty for any
  * <br>{@code user}: substring of the user, empty for any
  * <br>{@code source}: substring of the source (client host), empty for any
  * <br>{@code database}: substring of the database name, empty for any
@@ -23,9 +22,9 @@ import java.util.function.Predicate;
 public final class SessionFilter implements Predicate<Session> {
 
     /** Shows every client session, hides background threads. */
-    public static final SessionFilter ALL = new SessionFilter(OptionalLong.empty(), "", "", "", false, false);
+    public static final SessionFilter ALL = new SessionFilter(Optional.empty(), "", "", "", false, false);
 
-    private final OptionalLong id;
+    private final Optional<String> id;
     private final String user;
     private final String source;
     private final String database;
@@ -36,9 +35,9 @@ public final class SessionFilter implements Predicate<Session> {
     private final Needle sourceNeedle;
     private final Needle databaseNeedle;
 
-    public SessionFilter(OptionalLong id, String user, String source, String database,
+    public SessionFilter(Optional<String> id, String user, String source, String database,
                          boolean activeOnly, boolean showBackground) {
-        this.id = Objects.requireNonNull(id, "id");
+        this.id = Objects.requireNonNull(id, "id").map(String::strip).filter(t -> !t.isEmpty());
         this.user = user == null ? "" : user;
         this.source = source == null ? "" : source;
         this.database = database == null ? "" : database;
@@ -49,14 +48,14 @@ public final class SessionFilter implements Predicate<Session> {
         this.databaseNeedle = new Needle(this.database);
     }
 
-    public OptionalLong id() { return id; }
+    public Optional<String> id() { return id; }
     public String user() { return user; }
     public String source() { return source; }
     public String database() { return database; }
     public boolean activeOnly() { return activeOnly; }
     public boolean showBackground() { return showBackground; }
 
-    public SessionFilter withId(OptionalLong v) { return new SessionFilter(v, user, source, database, activeOnly, showBackground); }
+    public SessionFilter withId(Optional<String> v) { return new SessionFilter(v, user, source, database, activeOnly, showBackground); }
     public SessionFilter withUser(String v) { return new SessionFilter(id, v, source, database, activeOnly, showBackground); }
     public SessionFilter withSource(String v) { return new SessionFilter(id, user, v, database, activeOnly, showBackground); }
     public SessionFilter withDatabase(String v) { return new SessionFilter(id, user, source, v, activeOnly, showBackground); }
@@ -64,19 +63,11 @@ public final class SessionFilter implements Predicate<Session> {
     public SessionFilter withShowBackground(boolean v) { return new SessionFilter(id, user, source, database, activeOnly, v); }
 
     /**
-     * Reads a session-id search field: blank is "any"; surrounding white space is ignored.
-     *
-     * @throws IllegalArgumentException when the text is not a whole non-negative number
+     * Reads a session-id search field: blank is "any"; surrounding white space is ignored. Any text
+     * is an id some data source may have (a number, a UUID): one that no session has matches none.
      */
-    public static OptionalLong parseId(String text) {
-        if (text == null || text.isBlank()) {
-            return OptionalLong.empty();
-        }
-        String t = text.strip();
-        if (!t.chars().allMatch(Character::isDigit) || t.length() > 18) {
-            throw new IllegalArgumentException("a session id is a whole number, not '" + t + "'");
-        }
-        return OptionalLong.of(Long.parseLong(t));
+    public static Optional<String> parseId(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
     }
 
     /** True when no condition narrows the list beyond hiding background threads. */
@@ -92,7 +83,7 @@ public final class SessionFilter implements Predicate<Session> {
 
     /** The tests that read no text: the session id, active only, background threads. */
     private boolean passesFlags(Session s) {
-        return (id.isEmpty() || s.id() == id.getAsLong()) && (!activeOnly || s.isActive())
+        return (id.isEmpty() || s.id().equalsIgnoreCase(id.get())) && (!activeOnly || s.isActive())
                 && (showBackground || !s.background());
     }
 
@@ -101,9 +92,9 @@ public final class SessionFilter implements Predicate<Session> {
      * plain fields), without reaching into the session: {@code null} for an absent user, source or
      * database.
      */
-    public boolean test(long sessionId, boolean active, boolean background, String sessionUser,
+    public boolean test(String sessionId, boolean active, boolean background, String sessionUser,
                         String sessionSource, String sessionDatabase) {
-        if (id.isPresent() && sessionId != id.getAsLong()) {
+        if (id.isPresent() && !id.get().equalsIgnoreCase(sessionId)) {
             return false;
         }
         if (activeOnly && !active) {

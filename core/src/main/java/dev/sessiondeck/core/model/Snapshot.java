@@ -24,9 +24,9 @@ public record Snapshot(String dataSource, List<Session> sessions, Instant fetche
     }
 
     /** The session with this id (on any server of the data source), if listed. */
-    public Optional<Session> find(long id) {
+    public Optional<Session> find(String id) {
         for (Session s : sessions) {
-            if (s.id() == id) {
+            if (s.id().equals(id)) {
                 return Optional.of(s);
             }
         }

@@ -2,7 +2,6 @@ package dev.sessiondeck.core.profile;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +14,9 @@ import java.util.UUID;
  *
  * @param id                   a stable id (a UUID), the key of the password in the keychain
  * @param name                 the name the user gave it, unique in the list
- * @param type                 what kind of server; {@link DatabaseType#AUTO} detects it
+ * @param type                 the id of the kind of data source ({@link dev.sessiondeck.core.source.SourceType#id()});
+ *                             {@code auto} detects the server of the MySQL family. Earlier releases wrote
+ *                             the same ids in upper case ({@code MARIADB}), which still load.
  * @param host                 server host
  * @param port                 server port, 1 to 65535
  * @param user                 login user
@@ -28,17 +29,19 @@ import java.util.UUID;
  * @param colorTag             a colour for the window title and table header (e.g. "red" for
  *                             production), empty for none
  * @param savePassword         true when the password is kept in the operating system's keychain
+ * @param options              the settings of the type's own fields (a client program's path ...), by
+ *                             field id; never secrets
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DataSourceProfile(String id, String name, DatabaseType type, String host, int port, String user,
+public record DataSourceProfile(String id, String name, String type, String host, int port, String user,
                                 String database, TlsMode tlsMode, String caFile, long connectTimeoutMillis,
                                 long queryTimeoutMillis, Map<String, String> properties, String colorTag,
-                                boolean savePassword) {
+                                boolean savePassword, Map<String, String> options) {
 
     public DataSourceProfile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
-        type = type == null ? DatabaseType.AUTO : type;
+        type = type == null || type.isBlank() ? ConnectionSpec.DEFAULT_TYPE : type.strip().toLowerCase(java.util.Locale.ROOT);
         host = host == null ? "" : host;
         user = user == null ? "" : user;
         database = database == null ? "" : database;
@@ -46,20 +49,21 @@ public record DataSourceProfile(String id, String name, DatabaseType type, Strin
         caFile = caFile == null ? "" : caFile;
         properties = properties == null ? Map.of() : Map.copyOf(properties);
         colorTag = colorTag == null ? "" : colorTag;
+        options = options == null ? Map.of() : Map.copyOf(options);
     }
 
     /** A new profile with a fresh id and the defaults of {@link ConnectionSpec}. */
-    public static DataSourceProfile create(String name, DatabaseType type, String host, int port, String user) {
+    public static DataSourceProfile create(String name, String type, String host, int port, String user) {
         return new DataSourceProfile(UUID.randomUUID().toString(), name, type, host, port, user, "", TlsMode.PREFERRED, "",
                 ConnectionSpec.DEFAULT_CONNECT_TIMEOUT.toMillis(), ConnectionSpec.DEFAULT_QUERY_TIMEOUT.toMillis(),
-                Map.of(), "", false);
+                Map.of(), "", false, Map.of());
     }
 
     /** The profile as a spec from a builder, validated by {@link ConnectionSpec.Builder#build()}. */
     public static DataSourceProfile of(String id, ConnectionSpec spec, String colorTag, boolean savePassword) {
         return new DataSourceProfile(id, spec.name(), spec.type(), spec.host(), spec.port(), spec.user(),
                 spec.database().orElse(""), spec.tlsMode(), spec.caFile().orElse(""), spec.connectTimeout().toMillis(),
-                spec.queryTimeout().toMillis(), spec.properties(), colorTag, savePassword);
+                spec.queryTimeout().toMillis(), spec.properties(), colorTag, savePassword, spec.options());
     }
 
     /**
@@ -73,17 +77,18 @@ public record DataSourceProfile(String id, String name, DatabaseType type, Strin
                 .password(password).database(database).tlsMode(tlsMode).caFile(caFile)
                 .connectTimeout(Duration.ofMillis(connectTimeoutMillis)).queryTimeout(Duration.ofMillis(queryTimeoutMillis));
         properties.forEach(b::property);
+        options.forEach(b::option);
         return b.build();
     }
 
     public DataSourceProfile withName(String newName) {
         return new DataSourceProfile(id, newName, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis,
-                queryTimeoutMillis, properties, colorTag, savePassword);
+                queryTimeoutMillis, properties, colorTag, savePassword, options);
     }
 
     /** A copy under a new id and name, for "Duplicate"; the copy does not share the saved password. */
     public DataSourceProfile duplicate(String newName) {
         return new DataSourceProfile(UUID.randomUUID().toString(), newName, type, host, port, user, database, tlsMode,
-                caFile, connectTimeoutMillis, queryTimeoutMillis, properties, colorTag, false);
+                caFile, connectTimeoutMillis, queryTimeoutMillis, properties, colorTag, false, options);
     }
 }

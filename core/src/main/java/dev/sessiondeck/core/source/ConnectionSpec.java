@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import dev.sessiondeck.core.model.InputField;
 
 /**
  * Where and how to connect to a data source. Immutable; validated once, at construction, by
@@ -32,11 +33,14 @@ public final class ConnectionSpec {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
 
+    /** The type a spec has when none is given: the server tells (MySQL protocol family). */
+    public static final String DEFAULT_TYPE = "auto";
+
     /** Property names that would carry credentials or override what the spec decides. */
     private static final Set<String> RESERVED_PROPERTIES = Set.of("user", "password", "password1", "password2", "password3");
 
     private final String name;
-    private final DatabaseType type;
+    private final String type;
     private final String host;
     private final int port;
     private final String user;
@@ -45,20 +49,23 @@ public final class ConnectionSpec {
     private final TlsMode tlsMode;
     private final String caFile;
     private final Map<String, String> properties;
+    private final Map<String, String> options;
     private final Duration connectTimeout;
     private final Duration queryTimeout;
 
     private ConnectionSpec(Builder b) {
-        this.type = b.type == null ? DatabaseType.AUTO : b.type;
+        SourceType sourceType = SourceTypes.installed().require(b.type == null ? DEFAULT_TYPE : b.type);
+        this.type = sourceType.id();
         this.host = require(b.host, "host");
         if (host.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("host cannot contain white space: '" + host + "'");
         }
-        this.port = b.port == null ? type.defaultPort() : b.port;
+        this.port = b.port == null ? sourceType.defaultPort() : b.port;
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
         }
-        this.user = require(b.user, "user");
+        boolean userRequired = sourceType.settings().stream().anyMatch(f -> f.id().equals("user") && f.required());
+        this.user = userRequired ? require(b.user, "user") : b.user == null ? "" : b.user.strip();
         this.password = b.password == null ? new char[0] : b.password.clone();
         this.database = b.database == null ? "" : b.database.strip();
         this.tlsMode = b.tlsMode == null ? TlsMode.PREFERRED : b.tlsMode;
@@ -75,6 +82,25 @@ public final class ConnectionSpec {
             props.put(key, Objects.requireNonNull(v, "value of property " + key));
         });
         this.properties = Map.copyOf(props);
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (InputField f : sourceType.settings()) {
+            if (ConnectionFields.standard(f)) {
+                continue;
+            }
+            String v = b.options.getOrDefault(f.id(), "").strip();
+            f.check(v).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem.english());
+            });
+            if (!v.isEmpty()) {
+                opts.put(f.id(), v);
+            }
+        }
+        for (String k : b.options.keySet()) {
+            if (!opts.containsKey(k) && sourceType.settings().stream().noneMatch(f -> f.id().equals(k))) {
+                throw new IllegalArgumentException("option '" + k + "' does not apply to data sources of type " + type);
+            }
+        }
+        this.options = Map.copyOf(opts);
         this.connectTimeout = bounded(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout,
                 "connectTimeout", MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
         this.queryTimeout = bounded(b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout,
@@ -129,14 +155,10 @@ public final class ConnectionSpec {
             throw new IllegalArgumentException("a JDBC URL has the form jdbc:mysql://host:port/database");
         }
         String scheme = rest.substring(0, colon).toLowerCase(Locale.ROOT);
-        DatabaseType type = switch (scheme) {
-            case "mysql" -> DatabaseType.AUTO;
-            case "mariadb" -> DatabaseType.MARIADB;
-            case "oceanbase" -> DatabaseType.OCEANBASE;
-            case "postgresql" -> DatabaseType.POSTGRESQL;
-            default -> throw new IllegalArgumentException("unsupported JDBC URL scheme '" + scheme
-                    + "': use mysql, mariadb, oceanbase or postgresql");
-        };
+        SourceTypes types = SourceTypes.installed();
+        String type = types.forJdbcScheme(scheme).map(SourceType::id).orElseThrow(() ->
+                new IllegalArgumentException("unsupported JDBC URL scheme '" + scheme + "': use "
+                        + String.join(", ", types.all().stream().flatMap(t -> t.jdbcSchemes().stream()).distinct().toList())));
         URI uri;
         try {
             uri = new URI("db" + rest.substring(colon));
@@ -187,7 +209,8 @@ public final class ConnectionSpec {
 
     /** The data source's name as the user knows it; "host:port" when none was given. */
     public String name() { return name; }
-    public DatabaseType type() { return type; }
+    /** The {@link SourceType#id() id} of the kind of data source, lower case. */
+    public String type() { return type; }
     public String host() { return host; }
     public int port() { return port; }
     public String user() { return user; }
@@ -200,6 +223,13 @@ public final class ConnectionSpec {
     public Optional<String> caFile() { return caFile.isEmpty() ? Optional.empty() : Optional.of(caFile); }
     /** Extra JDBC properties, never credentials. */
     public Map<String, String> properties() { return properties; }
+    /**
+     * The settings of the type's own fields ({@link SourceType#settings()} beyond
+     * {@link ConnectionFields}), by field id; each checked by its field, empty ones left out.
+     */
+    public Map<String, String> options() { return options; }
+    /** One of {@link #options()}, empty when not set. */
+    public Optional<String> option(String id) { return Optional.ofNullable(options.get(id)); }
     /** How long to wait for a connection to open. */
     public Duration connectTimeout() { return connectTimeout; }
     /** How long any one statement may run. */
@@ -211,12 +241,13 @@ public final class ConnectionSpec {
                 .database(database).tlsMode(tlsMode).caFile(caFile)
                 .connectTimeout(connectTimeout).queryTimeout(queryTimeout);
         properties.forEach(b::property);
+        options.forEach(b::option);
         return b;
     }
 
     /** "user@host:port/database", without the password; safe for logs and messages. */
     public String describe() {
-        return user + "@" + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
+        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
     }
 
     @Override
@@ -227,7 +258,7 @@ public final class ConnectionSpec {
     /** Collects the fields; {@link #build()} validates them. */
     public static final class Builder {
         private String name;
-        private DatabaseType type;
+        private String type;
         private String host;
         private Integer port;
         private String user;
@@ -236,6 +267,7 @@ public final class ConnectionSpec {
         private TlsMode tlsMode;
         private String caFile;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, String> options = new LinkedHashMap<>();
         private Duration connectTimeout;
         private Duration queryTimeout;
 
@@ -243,7 +275,10 @@ public final class ConnectionSpec {
         }
 
         public Builder name(String v) { name = v; return this; }
-        public Builder type(DatabaseType v) { type = v; return this; }
+        /** The {@link SourceType#id() id} of the kind of data source (case aside); {@value ConnectionSpec#DEFAULT_TYPE} when not set. */
+        public Builder type(String v) { type = v; return this; }
+        /** The type set so far, {@value ConnectionSpec#DEFAULT_TYPE} when none. */
+        public String type() { return type == null ? DEFAULT_TYPE : type; }
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
         public Builder user(String v) { user = v; return this; }
@@ -259,6 +294,8 @@ public final class ConnectionSpec {
         public Builder tlsMode(TlsMode v) { tlsMode = v; return this; }
         public Builder caFile(String v) { caFile = v; return this; }
         public Builder property(String key, String value) { properties.put(key, value); return this; }
+        /** One of the type's own settings, by field id; an empty value unsets it. */
+        public Builder option(String key, String value) { options.put(key, value == null ? "" : value); return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder queryTimeout(Duration v) { queryTimeout = v; return this; }
 

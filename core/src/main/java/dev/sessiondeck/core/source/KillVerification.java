@@ -46,6 +46,21 @@ public final class KillVerification {
     }
 
     /**
+     * The key's id as the number a SQL server's session id is.
+     *
+     * @param what the words the failure starts with ({@link #describe})
+     * @throws SourceException {@code REFUSED} when the id is not a whole number of 0 or more (a
+     *                         negative or worded id is never sent to the server)
+     */
+    public static long numericId(SessionKey key, String what) throws SourceException {
+        try {
+            return key.numericId();
+        } catch (SessionKey.SourceIdException e) {
+            throw new SourceException(SourceException.Kind.REFUSED, what + ": " + e.getMessage());
+        }
+    }
+
+    /**
      * @param key    the session that was killed
      * @param mode   what was asked
      * @param before the target as read just before the kill, empty when it could not be read

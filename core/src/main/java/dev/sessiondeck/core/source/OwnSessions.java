@@ -29,7 +29,7 @@ public final class OwnSessions {
      * @throws SourceException {@code REFUSED} when {@code key} names one of our own connections
      */
     public void refuse(SessionKey key, String what) throws SourceException {
-        if (ids.contains(key.id())) {
+        if (key.id().chars().allMatch(Character::isDigit) && ids.contains(key.numericId())) {
             throw new SourceException(SourceException.Kind.REFUSED, what + ": it is SessionDeck's own monitoring connection");
         }
     }
@@ -45,7 +45,7 @@ public final class OwnSessions {
         Set<Long> listed = new HashSet<>();
         for (Session s : sessions) {
             if (s.own()) {
-                listed.add(s.id());
+                listed.add(s.key().numericId());
             }
         }
         ids.retainAll(listed);

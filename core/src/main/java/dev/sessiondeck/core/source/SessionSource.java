@@ -1,28 +1,45 @@
 package dev.sessiondeck.core.source;
 
+import dev.sessiondeck.core.model.ActionResult;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.KillMode;
-import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * One connected data source: lists its sessions and kills them. Blocking, and safe to call from
- * several threads; it owns a small connection pool (at most 2 connections) and every statement it
- * runs has the {@link ConnectionSpec#queryTimeout() query timeout}.
+ * One connected data source: lists its sessions and acts on them. Blocking, and safe to call from
+ * several threads; every call that leaves the process is bounded by the spec's timeouts (for SQL
+ * servers: a pool of at most 2 connections, and the {@link ConnectionSpec#queryTimeout() query
+ * timeout} on every statement).
  *
  * <p>Obtain one from {@link SessionSources#open(ConnectionSpec)}; close it when done.
  */
 public interface SessionSource extends AutoCloseable {
 
-    /** What the server is, detected when the source was opened. */
-    ServerInfo serverInfo();
-
     /** The data source's name, as in {@link SessionKey#dataSource()}. */
     String name();
 
+    /** What the server is, in words: "MariaDB 11.4.5", "PostgreSQL 18.1". */
+    String describe();
+
+    /**
+     * The attributes this data source fills beyond the {@link StandardAttributes#COMMON common
+     * values}, in the order its columns should stand (each {@link Attribute#order()} decides among
+     * all shown sources). The table shows a column for each, and hides the ones no shown source
+     * declares.
+     */
+    List<Attribute<?>> attributes();
+
     /**
      * Lists every session the connected user may see, with the full SQL text. SessionDeck's own
-     * monitoring connections are in it, flagged {@link dev.sessiondeck.core.model.Session#own()}.
+     * monitoring connections are in it, flagged {@link Session#own()}.
      *
      * @throws SourceException {@code UNREACHABLE}, {@code AUTHENTICATION} or {@code TIMEOUT} when the
      *                         server cannot be asked; {@code PRIVILEGE} when the listing is refused
@@ -31,18 +48,64 @@ public interface SessionSource extends AutoCloseable {
 
     /**
      * Kills exactly the session {@code key} names: first it reads the target again and refuses when
-     * the id is gone or its identity (user and host, backend start) changed; then it kills; then it
-     * lists the target again with a short backoff (up to about 2 s) to verify.
+     * the id is gone or its identity changed; then it kills; then it lists the target again with a
+     * short backoff (up to about 2 s) to verify.
      *
      * @return what the verification saw
-     * @throws SourceException {@code REFUSED} for SessionDeck's own connection, {@code SESSION_GONE}
-     *                         when the session (or, for a query kill, the statement) has ended or
-     *                         the id now names another session, {@code PRIVILEGE} when the user may
-     *                         not kill it, {@code UNSUPPORTED} when the server cannot
+     * @throws SourceException {@code REFUSED} for SessionDeck's own connection or an id this data
+     *                         source cannot have, {@code SESSION_GONE} when the session (or, for a
+     *                         query kill, the statement) has ended or the id now names another
+     *                         session, {@code PRIVILEGE} when the user may not kill it,
+     *                         {@code UNSUPPORTED} when the server cannot
      */
     KillResult kill(SessionKey key, KillMode mode) throws SourceException;
 
-    /** Closes the pool. Never throws. */
+    /**
+     * What this data source can do to its sessions; by default Close Session and Close Query. The
+     * window offers these (and only these) for this data source's rows.
+     */
+    default List<SessionAction> actions() {
+        return List.of(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
+    }
+
+    /**
+     * Why {@code action} cannot be done to {@code session} now, in words for a tooltip; empty when it
+     * can. Called on the UI thread: it must not ask the server.
+     */
+    default Optional<Text> unavailable(SessionAction action, Session session) {
+        if (action.activeOnly() && !session.isActive()) {
+            return Optional.of(Text.of("dev.sessiondeck.core.model.messages", "action.closeQuery.notRunning"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What an action's dialog starts with for {@code session}, by parameter id (the current trace
+     * settings, for example); empty for the parameters' own initial values. Called on the UI
+     * thread: it must not ask the server.
+     */
+    default Map<String, String> parameterDefaults(SessionAction action, Session session) {
+        return Map.of();
+    }
+
+    /**
+     * Does {@code action} to the session {@code key} names, with the parameters the user gave (by
+     * parameter id, each already accepted by its field's {@link dev.sessiondeck.core.model.InputField#check}).
+     * The default carries out Close Session and Close Query through {@link #kill}.
+     *
+     * @throws SourceException as {@link #kill}; {@code UNSUPPORTED} for an action this data source
+     *                         does not offer
+     */
+    default ActionResult perform(SessionAction action, SessionKey key, Map<String, String> parameters)
+            throws SourceException {
+        if (action == SessionAction.CLOSE_SESSION || action == SessionAction.CLOSE_QUERY) {
+            KillResult r = kill(key, action == SessionAction.CLOSE_SESSION ? KillMode.SESSION : KillMode.QUERY);
+            return new ActionResult(key, r.verified(), "");
+        }
+        throw new SourceException(SourceException.Kind.UNSUPPORTED, name() + " cannot " + action.title().english());
+    }
+
+    /** Releases what it holds (its pool, its subprocesses). Never throws. */
     @Override
     void close();
 }

@@ -5,11 +5,10 @@ import java.util.Properties;
 
 /**
  * What every product of one wire protocol shares: the JDBC driver's URL and settings, how failures
- * are worded, and how the server tells which product it is.
+ * are worded, and how the server tells which product it is. One instance per protocol; providers
+ * and source types of one protocol share it.
  */
 public interface WireProtocol {
-
-    DatabaseType.Protocol protocol();
 
     /** The JDBC URL for the spec, never with credentials. */
     String jdbcUrl(ConnectionSpec spec);

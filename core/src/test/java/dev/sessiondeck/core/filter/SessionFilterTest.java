@@ -1,13 +1,12 @@
 package dev.sessiondeck.core.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SessionFilterTest {
 
     private static Session session(long id, String user, String source, String db, SessionState state, boolean background) {
+        return session(Long.toString(id), user, source, db, state, background);
+    }
+
+    private static Session session(String id, String user, String source, String db, SessionState state, boolean background) {
         return Session.builder(SessionKey.ofId("ds", id)).user(user).source(source).database(db).state(state)
                 .background(background).build();
     }
@@ -26,7 +29,11 @@ class SessionFilterTest {
             session(4, "system user", "", null, SessionState.ACTIVE, true));
 
     private static List<Long> ids(SessionFilter f) {
-        return SESSIONS.stream().filter(f).map(Session::id).toList();
+        return SESSIONS.stream().filter(f).map(s -> Long.parseLong(s.id())).toList();
+    }
+
+    private static Optional<String> id(String id) {
+        return Optional.of(id);
     }
 
     @Test
@@ -81,24 +88,43 @@ class SessionFilterTest {
     void conditionsCombine() {
         SessionFilter f = SessionFilter.ALL.withActiveOnly(true).withUser("a");
         assertThat(ids(f)).containsExactly(1L, 3L);
-        assertThat(ids(f.withId(OptionalLong.of(3)))).containsExactly(3L);
-        assertThat(ids(f.withId(OptionalLong.of(2)))).isEmpty();
+        assertThat(ids(f.withId(id("3")))).containsExactly(3L);
+        assertThat(ids(f.withId(id("2")))).isEmpty();
     }
 
     @Test
     void readsSessionIdsFromASearchField() {
-        assertThat(SessionFilter.parseId("  42 ")).hasValue(42);
+        assertThat(SessionFilter.parseId("  42 ")).contains("42");
         assertThat(SessionFilter.parseId("")).isEmpty();
-        assertThatThrownBy(() -> SessionFilter.parseId("4 2")).hasMessageContaining("whole number");
-        assertThatThrownBy(() -> SessionFilter.parseId("-1")).hasMessageContaining("whole number");
-        assertThatThrownBy(() -> SessionFilter.parseId("1' OR '1'='1")).hasMessageContaining("whole number");
+        assertThat(SessionFilter.parseId("   ")).isEmpty();
+        assertThat(SessionFilter.parseId(null)).isEmpty();
+        // any text is an id some data source may have; one that no session has matches none, never throws
+        assertThat(SessionFilter.parseId("4 2")).contains("4 2");
+        assertThat(SessionFilter.parseId("-1")).contains("-1");
+        assertThat(SessionFilter.parseId("1' OR '1'='1")).contains("1' OR '1'='1");
+        assertThat(ids(SessionFilter.ALL.withId(SessionFilter.parseId("1' OR '1'='1")))).isEmpty();
+        assertThat(ids(SessionFilter.ALL.withId(SessionFilter.parseId(" 2 ")))).containsExactly(2L);
+    }
+
+    @Test
+    void theIdIsMatchedExactlyWithoutRegardToCase() {
+        List<Session> uuids = List.of(
+                session("5f3c9a2e-AB01", "u", "h", "d", SessionState.ACTIVE, false),
+                session("5f3c9a2e-ab012", "u", "h", "d", SessionState.ACTIVE, false),
+                session("12", "u", "h", "d", SessionState.ACTIVE, false));
+        assertThat(uuids.stream().filter(SessionFilter.ALL.withId(id("5F3C9A2E-ab01"))).map(Session::id))
+                .containsExactly("5f3c9a2e-AB01");
+        assertThat(uuids.stream().filter(SessionFilter.ALL.withId(id("1"))).map(Session::id)).as("not a prefix").isEmpty();
+        assertThat(uuids.stream().filter(SessionFilter.ALL.withId(id(" 12 "))).map(Session::id)).containsExactly("12");
+        assertThat(SessionFilter.ALL.withId(id("  "))).as("blank is any").isEqualTo(SessionFilter.ALL);
+        assertThat(SessionFilter.ALL.withId(id("5F3C9A2E-ab01")).test("5f3c9a2e-AB01", true, false, "u", "h", "d")).isTrue();
     }
 
     private static final List<SessionFilter> FILTERS = List.of(
             SessionFilter.ALL, SessionFilter.ALL.withShowBackground(true), SessionFilter.ALL.withActiveOnly(true),
             SessionFilter.ALL.withUser("a"), SessionFilter.ALL.withUser("AN"), SessionFilter.ALL.withUser("analyst"),
             SessionFilter.ALL.withSource("0"), SessionFilter.ALL.withSource(":7"), SessionFilter.ALL.withDatabase("o"),
-            SessionFilter.ALL.withId(OptionalLong.of(3)), SessionFilter.ALL.withUser("a").withActiveOnly(true));
+            SessionFilter.ALL.withId(id("3")), SessionFilter.ALL.withUser("a").withActiveOnly(true));
 
     @Test
     void theTestOnPlainValuesAgreesWithTheTestOnSessions() {
@@ -118,8 +144,8 @@ class SessionFilterTest {
         assertThat(SessionFilter.ALL.narrows(SessionFilter.ALL.withActiveOnly(true))).isFalse();
         assertThat(SessionFilter.ALL.narrows(SessionFilter.ALL.withShowBackground(true))).isTrue();
         assertThat(SessionFilter.ALL.withShowBackground(true).narrows(SessionFilter.ALL)).isFalse();
-        assertThat(SessionFilter.ALL.withId(OptionalLong.of(3)).narrows(SessionFilter.ALL)).isTrue();
-        assertThat(SessionFilter.ALL.withId(OptionalLong.of(3)).narrows(SessionFilter.ALL.withId(OptionalLong.of(2)))).isFalse();
+        assertThat(SessionFilter.ALL.withId(id("3")).narrows(SessionFilter.ALL)).isTrue();
+        assertThat(SessionFilter.ALL.withId(id("3")).narrows(SessionFilter.ALL.withId(id("2")))).isFalse();
         // the claim itself, over every pair: what the narrower shows, the wider shows
         for (SessionFilter narrow : FILTERS) {
             for (SessionFilter wide : FILTERS) {
@@ -147,8 +173,8 @@ class SessionFilterTest {
                 SessionFilter.ALL.withUser("ä").withShowBackground(true), SessionFilter.ALL.withSource(":7"),
                 SessionFilter.ALL.withDatabase("shop").withActiveOnly(true),
                 SessionFilter.ALL.withUser("a").withSource("0").withDatabase("o"),
-                SessionFilter.ALL.withId(OptionalLong.of(4097)).withUser("admin"),
-                SessionFilter.ALL.withId(OptionalLong.of(4097)).withUser("nobody"),
+                SessionFilter.ALL.withId(id("4097")).withUser("admin"),
+                SessionFilter.ALL.withId(id("4097")).withUser("nobody"),
                 SessionFilter.ALL.withActiveOnly(true));
         for (SessionFilter f : filters) {
             java.util.BitSet passed = f.testAll(many);

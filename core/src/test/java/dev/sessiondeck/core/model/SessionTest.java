@@ -1,95 +1,182 @@
 package dev.sessiondeck.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
+import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
+import dev.sessiondeck.core.source.oceanbase.OceanBaseAttributes;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SessionTest {
 
-    /** A session with every value present, so that each can be changed to "absent". */
-    private static Session full() {
-        return Session.builder(new SessionKey("ds", "10.0.0.1:2881", 7, "app@10.0.0.9:40001", OptionalLong.of(70)))
-                .sql("SELECT 1").sqlId("ABC").user("app").source("10.0.0.9:40001").database("shop")
-                .command("Query").executionTime(Duration.ofMillis(1500)).state(SessionState.ACTIVE)
-                .obServer("10.0.0.1:2881").obProxy("10.0.0.2:2883").queryId(70L).traceId("Y1")
-                .transactionState("ACTIVE").memoryBytes(1024L).rowsExamined(5L).progressPercent(12.5)
-                .programName("psql").waitEvent("Lock:tuple").stage("Sending data").blockingIds(List.of(3L))
-                .sessionStart(Instant.parse("2026-01-01T00:00:00Z")).transactionStart(Instant.parse("2026-01-01T00:00:01Z"))
-                .leaderId(6L).background(false).own(false).extras(Map.of("TRANS_ID", "9"))
-                .build();
-    }
-
-    /** Some other value of a component's type. */
-    private static Object other(Class<?> type, Object value) {
-        if (type == Optional.class) {
-            return Optional.empty();
-        } else if (type == OptionalLong.class) {
-            return OptionalLong.empty();
-        } else if (type == OptionalDouble.class) {
-            return OptionalDouble.empty();
-        } else if (type == List.class) {
-            return List.of();
-        } else if (type == Map.class) {
-            return Map.of();
-        } else if (type == boolean.class) {
-            return !(Boolean) value;
-        } else if (type == SessionState.class) {
-            return SessionState.IDLE;
-        } else if (type == SessionKey.class) {
-            return new SessionKey("ds", "10.0.0.1:2881", 8, "app@10.0.0.9:40001", OptionalLong.empty());
+    /** Every declared (not common) attribute core knows: the shared ones and each source's own. */
+    static List<Attribute<?>> declaredAttributes() {
+        List<Attribute<?>> out = new ArrayList<>();
+        for (Class<?> holder : List.of(StandardAttributes.class, OceanBaseAttributes.class, MariaDbSessionSource.class)) {
+            for (Field f : holder.getFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && f.getType() == Attribute.class) {
+                    try {
+                        Attribute<?> a = (Attribute<?>) f.get(null);
+                        if (!a.common()) {
+                            out.add(a);
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
         }
-        throw new IllegalArgumentException("no other value for " + type);
+        return out;
     }
 
-    /** The constructor's values in its order, by accessor name. */
-    private static final String[] VALUES = {"key", "sql", "sqlId", "user", "source", "database", "command",
-        "executionTime", "state", "obServer", "obProxy", "queryId", "traceId", "transactionState", "memoryBytes",
-        "rowsExamined", "progressPercent", "programName", "waitEvent", "stage", "blockingIds", "sessionStart",
-        "transactionStart", "leaderId", "background", "own", "extras"};
+    /** A value of the attribute's type; {@code second} gives another one. */
+    static Object sample(ValueType type, boolean second) {
+        return switch (type) {
+            case TEXT -> second ? "other text" : "some text";
+            case COUNT -> second ? 2L : 1L;
+            case BYTES -> second ? 2048L : 1024L;
+            case DURATION -> second ? Duration.ofMillis(2500) : Duration.ofMillis(1500);
+            case INSTANT -> second ? Instant.parse("2026-01-01T00:00:01Z") : Instant.parse("2026-01-01T00:00:00Z");
+            case PERCENT -> second ? 50.0 : 12.5;
+            case FLAG -> !second;
+            case SESSION_REFS -> second ? List.of("4") : List.of("3");
+        };
+    }
 
     @SuppressWarnings("unchecked")
-    private static Constructor<Session> canonical() {
-        Constructor<?>[] constructors = Session.class.getConstructors();
-        assertThat(constructors).hasSize(1);
-        assertThat(constructors[0].getParameterCount()).as("a value added to Session? add it to VALUES")
-                .isEqualTo(VALUES.length);
-        return (Constructor<Session>) constructors[0];
+    static <T> Session.Builder set(Session.Builder b, Attribute<T> attribute, Object value) {
+        return b.set(attribute, (T) value);
+    }
+
+    private static final SessionKey KEY = new SessionKey("ds", "10.0.0.1:2881", 7, "app@10.0.0.9:40001", OptionalLong.of(70));
+
+    /** A session with every common value and every declared attribute present, so that each can be changed. */
+    private static Session full() {
+        Session.Builder b = Session.builder(KEY)
+                .sql("SELECT 1").user("app").source("10.0.0.9:40001").database("shop")
+                .command("Query").executionTime(Duration.ofMillis(1500)).state(SessionState.ACTIVE)
+                .background(false).own(false);
+        for (Attribute<?> a : declaredAttributes()) {
+            set(b, a, sample(a.type(), false));
+        }
+        return b.build();
+    }
+
+    /**
+     * Each common value of a session (by the name of its field in {@link Session}) and a change of
+     * it to another value.
+     */
+    private static final Map<String, UnaryOperator<Session.Builder>> COMMON = new LinkedHashMap<>();
+
+    static {
+        COMMON.put("key", b -> b.key(new SessionKey("ds", "10.0.0.1:2881", 8, "app@10.0.0.9:40001", OptionalLong.empty())));
+        COMMON.put("state", b -> b.state(SessionState.IDLE));
+        COMMON.put("user", b -> b.user(null));
+        COMMON.put("source", b -> b.source("10.0.0.10:40002"));
+        COMMON.put("database", b -> b.database(""));
+        COMMON.put("command", b -> b.command("Sleep"));
+        COMMON.put("sql", b -> b.sql("SELECT 2"));
+        COMMON.put("executionTime", b -> b.executionTime(Duration.ofMillis(1501)));
+        COMMON.put("background", b -> b.background(true));
+        COMMON.put("own", b -> b.own(true));
+        COMMON.put("attributes", b -> b.set(StandardAttributes.STAGE, "another stage"));
     }
 
     @Test
-    void everyValueCountsForEqualityAndOnlyTheExecutionTimeMayDifferForTheSameApartFromIt() throws Exception {
+    void everyValueOfTheClassIsCoveredByThisTest() {
+        List<String> fields = Arrays.stream(Session.class.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
+        assertThat(fields).as("a value added to Session? add it to COMMON").containsExactlyInAnyOrderElementsOf(COMMON.keySet());
+    }
+
+    @Test
+    void theFullSessionCarriesEveryDeclaredAttribute() {
         Session base = full();
-        Constructor<Session> canonical = canonical();
-        Class<?>[] types = canonical.getParameterTypes();
-        for (int i = 0; i < VALUES.length; i++) {
-            Object[] values = new Object[VALUES.length];
-            for (int j = 0; j < VALUES.length; j++) {
-                Method accessor = Session.class.getMethod(VALUES[j]);
-                assertThat(accessor.getReturnType()).as(VALUES[j]).isEqualTo(types[j]);
-                values[j] = accessor.invoke(base);
-            }
-            assertThat(canonical.newInstance(values)).as("rebuilt from its values").isEqualTo(base)
-                    .hasSameHashCodeAs(base);
-            values[i] = other(types[i], values[i]);
-            Session changed = canonical.newInstance(values);
-            assertThat(changed).as(VALUES[i]).isNotEqualTo(base);
-            assertThat(Session.class.getMethod(VALUES[i]).invoke(changed)).as(VALUES[i]).isEqualTo(values[i]);
-            assertThat(base.sameApartFromExecutionTime(changed)).as(VALUES[i])
-                    .isEqualTo(VALUES[i].equals("executionTime"));
+        assertThat(declaredAttributes()).hasSizeGreaterThan(20);
+        assertThat(base.attributes().attributes()).containsExactlyElementsOf(declaredAttributes());
+        for (Attribute<?> a : declaredAttributes()) {
+            assertThat((Object) base.attribute(a).orElseThrow()).as(a.id()).isEqualTo(sample(a.type(), false));
         }
+    }
+
+    @Test
+    void everyCommonValueCountsForEqualityAndOnlyTheExecutionTimeMayDifferForTheSameApartFromIt() {
+        Session base = full();
+        assertThat(base.toBuilder().build()).as("rebuilt from its values").isEqualTo(base).hasSameHashCodeAs(base);
+        COMMON.forEach((name, change) -> {
+            Session changed = change.apply(base.toBuilder()).build();
+            assertThat(changed).as(name).isNotEqualTo(base);
+            assertThat(changed.hashCode()).as(name).isNotEqualTo(base.hashCode());
+            assertThat(base.sameApartFromExecutionTime(changed)).as(name).isEqualTo(name.equals("executionTime"));
+            assertThat(changed.sameApartFromExecutionTime(base)).as(name).isEqualTo(name.equals("executionTime"));
+            Session again = change.apply(base.toBuilder()).build();
+            assertThat(again).as(name).isEqualTo(changed).hasSameHashCodeAs(changed);
+        });
         assertThat(base.sameApartFromExecutionTime(full())).isTrue();
         assertThat(base.sameApartFromExecutionTime(null)).isFalse();
-        assertThat(base.toBuilder().build()).isEqualTo(base);
-        assertThat(base.toString()).contains("user=Optional[app]", "state=ACTIVE");
+        assertThat(base.equals(null)).isFalse();
+    }
+
+    @Test
+    void everyDeclaredAttributeValueCountsForEqualityAndForTheSameApartFromExecutionTime() {
+        Session base = full();
+        for (Attribute<?> a : declaredAttributes()) {
+            Session changed = set(base.toBuilder(), a, sample(a.type(), true)).build();
+            assertThat((Object) changed.attribute(a).orElseThrow()).as(a.id()).isEqualTo(sample(a.type(), true));
+            assertThat(changed).as("%s changed", a.id()).isNotEqualTo(base);
+            assertThat(changed.hashCode()).as("%s changed", a.id()).isNotEqualTo(base.hashCode());
+            assertThat(base.sameApartFromExecutionTime(changed)).as("%s changed", a.id()).isFalse();
+
+            Session removed = set(base.toBuilder(), a, null).build();
+            assertThat(removed.attribute(a)).as(a.id()).isEmpty();
+            assertThat(removed).as("%s removed", a.id()).isNotEqualTo(base);
+            assertThat(base.sameApartFromExecutionTime(removed)).as("%s removed", a.id()).isFalse();
+        }
+    }
+
+    @Test
+    void absentValuesAreEmptyNeverBlank() {
+        Session s = Session.builder(SessionKey.ofId("ds", "42")).user("").source(null).sql("").build();
+        assertThat(s.user()).isEmpty();
+        assertThat(s.source()).isEmpty();
+        assertThat(s.sql()).isEmpty();
+        assertThat(s.executionTime()).isEmpty();
+        assertThat(s.executionSeconds()).isZero();
+        assertThat(s.state()).isEqualTo(SessionState.UNKNOWN);
+        assertThat(s.attributes()).isSameAs(AttributeValues.NONE);
+        assertThat(s.blockingIds()).isEmpty();
+        assertThat(s.id()).isEqualTo("42");
+    }
+
+    @Test
+    void commonValuesReadThroughTheirAttributes() {
+        Session s = full();
+        assertThat(s.attribute(StandardAttributes.ID)).contains("7");
+        assertThat(s.attribute(StandardAttributes.DATA_SOURCE)).contains("ds");
+        assertThat(s.attribute(StandardAttributes.USER)).contains("app");
+        assertThat(s.attribute(StandardAttributes.EXECUTION_TIME)).contains(Duration.ofMillis(1500));
+        assertThat(s.attribute(StandardAttributes.STATUS)).contains("ACTIVE");
+        assertThat(s.blockingIds()).containsExactly("3");
+        assertThat(s.executionSeconds()).isEqualTo(1.5);
+        assertThat(StandardAttributes.COMMON).allMatch(Attribute::common);
+        assertThatThrownBy(() -> Session.builder(KEY).set(StandardAttributes.USER, "app"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("common value");
+    }
+
+    @Test
+    void toStringNamesTheValues() {
+        assertThat(full().toString()).contains("user=app", "ACTIVE", "stage=some text", "ds/10.0.0.1:2881#7");
     }
 
     @Test

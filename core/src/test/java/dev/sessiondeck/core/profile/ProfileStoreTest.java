@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class ProfileStoreTest {
     Path dir;
 
     private static DataSourceProfile prod() {
-        ConnectionSpec spec = ConnectionSpec.builder().name("prod orders").type(DatabaseType.MARIADB).host("db1.example")
+        ConnectionSpec spec = ConnectionSpec.builder().name("prod orders").type("mariadb").host("db1.example")
                 .port(3307).user("ops").password("hunter2-secret".toCharArray()).database("shop")
                 .tlsMode(TlsMode.VERIFY_CA).caFile("/etc/ssl/ca.pem").property("useCompression", "true").build();
         return DataSourceProfile.of("6f1c2a6e-0000-4000-8000-000000000001", spec, "red", true);
@@ -40,7 +41,7 @@ class ProfileStoreTest {
     @Test
     void profilesRoundTripThroughTheFile() throws Exception {
         ProfileStore store = new ProfileStore(dir.resolve("datasources.json"));
-        DataSourceProfile pg = DataSourceProfile.create("local pg", DatabaseType.POSTGRESQL, "localhost", 5432, "me");
+        DataSourceProfile pg = DataSourceProfile.create("local pg", "postgresql", "localhost", 5432, "me");
 
         store.save(List.of(prod(), pg));
         ProfileStore.LoadResult loaded = new ProfileStore(dir.resolve("datasources.json")).load();
@@ -113,7 +114,7 @@ class ProfileStoreTest {
         List<DataSourceProfile> small = List.of(prod());
         List<DataSourceProfile> large = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            large.add(DataSourceProfile.create("source " + i, DatabaseType.MYSQL, "host" + i, 3306, "u" + i));
+            large.add(DataSourceProfile.create("source " + i, "mysql", "host" + i, 3306, "u" + i));
         }
         new ProfileStore(file).save(small);
         List<String> problems = new CopyOnWriteArrayList<>();
@@ -169,5 +170,79 @@ class ProfileStoreTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a SessionDeck data-source export");
         assertThatThrownBy(() -> ProfileStore.importFrom("{\"schemaVersion\": 1}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no list of data sources");
+    }
+
+    /** The previous release's file (0.1: upper-case types, no options), as that release wrote it. */
+    private static final String PREVIOUS_RELEASE = "/profiles/datasources-0.1.json";
+
+    private Path previousReleaseFile() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        try (InputStream in = ProfileStoreTest.class.getResourceAsStream(PREVIOUS_RELEASE)) {
+            assertThat(in).as(PREVIOUS_RELEASE).isNotNull();
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    @Test
+    void theFileOfThePreviousReleaseLoadsUnchanged() throws Exception {
+        Path file = previousReleaseFile();
+        byte[] before = Files.readAllBytes(file);
+        assertThat(new String(before, StandardCharsets.UTF_8)).contains("\"MARIADB\"", "\"POSTGRESQL\"")
+                .doesNotContain("options");
+
+        ProfileStore.LoadResult loaded = new ProfileStore(file).load();
+
+        assertThat(loaded.problem()).isEmpty();
+        assertThat(loaded.setAside()).isEmpty();
+        assertThat(Files.readAllBytes(file)).as("loading never rewrites the file").isEqualTo(before);
+        assertThat(loaded.profiles()).containsExactly(
+                new DataSourceProfile("6f1c2a6e-0000-4000-8000-000000000001", "prod orders", "mariadb", "db1.example",
+                        3307, "ops", "shop", TlsMode.VERIFY_CA, "/etc/ssl/ca.pem", 3000, 20000,
+                        Map.of("useCompression", "true"), "red", true, Map.of()),
+                new DataSourceProfile("6f1c2a6e-0000-4000-8000-000000000002", "reporting pg", "postgresql", "pg.example",
+                        5432, "analyst", "reports", TlsMode.DISABLED, "", 5000, 10000, Map.of(), "", false, Map.of()));
+
+        ConnectionSpec maria = loaded.profiles().get(0).toSpec("typed".toCharArray());
+        assertThat(maria.type()).isEqualTo("mariadb");
+        assertThat(maria.name()).isEqualTo("prod orders");
+        assertThat(maria.describe()).isEqualTo("ops@db1.example:3307/shop");
+        assertThat(maria.tlsMode()).isEqualTo(TlsMode.VERIFY_CA);
+        assertThat(maria.caFile()).contains("/etc/ssl/ca.pem");
+        assertThat(maria.connectTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(maria.queryTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(maria.properties()).isEqualTo(Map.of("useCompression", "true"));
+        assertThat(maria.options()).isEmpty();
+        assertThat(maria.password()).containsExactly("typed".toCharArray());
+        ConnectionSpec pg = loaded.profiles().get(1).toSpec(new char[0]);
+        assertThat(pg.type()).isEqualTo("postgresql");
+        assertThat(pg.describe()).isEqualTo("analyst@pg.example:5432/reports");
+        assertThat(pg.tlsMode()).isEqualTo(TlsMode.DISABLED);
+    }
+
+    @Test
+    void thePreviousReleasesProfilesAreSavedInLowerCaseAndLoadAgain() throws Exception {
+        Path file = previousReleaseFile();
+        ProfileStore store = new ProfileStore(file);
+        List<DataSourceProfile> old = store.load().profiles();
+
+        store.save(old);
+
+        assertThat(Files.readString(file)).contains("\"mariadb\"", "\"postgresql\"").doesNotContain("MARIADB");
+        assertThat(store.load().profiles()).isEqualTo(old);
+        assertThat(ProfileStore.importFrom(Files.readString(file))).isEqualTo(old);
+    }
+
+    @Test
+    void anExportOfThePreviousReleaseImports() throws Exception {
+        List<DataSourceProfile> imported = ProfileStore.importFrom(Files.readString(previousReleaseFile()));
+        assertThat(imported).extracting(DataSourceProfile::type).containsExactly("mariadb", "postgresql");
+    }
+
+    @Test
+    void typesAreKeptInLowerCaseAndABlankTypeIsAuto() {
+        assertThat(DataSourceProfile.create("a", "OceanBase", "h", 2881, "u").type()).isEqualTo("oceanbase");
+        assertThat(DataSourceProfile.create("a", null, "h", 3306, "u").type()).isEqualTo(ConnectionSpec.DEFAULT_TYPE);
+        assertThat(DataSourceProfile.create("a", " ", "h", 3306, "u").type()).isEqualTo("auto");
     }
 }

@@ -17,9 +17,11 @@ class ConnectionSpecTest {
     @Test
     void defaultsPortByTypeAndNamesItselfByHostAndPort() {
         ConnectionSpec mysql = valid().build();
-        ConnectionSpec pg = valid().type(DatabaseType.POSTGRESQL).build();
-        ConnectionSpec ob = valid().type(DatabaseType.OCEANBASE).build();
+        ConnectionSpec pg = valid().type("postgresql").build();
+        ConnectionSpec ob = valid().type("oceanbase").build();
 
+        assertThat(mysql.type()).isEqualTo(ConnectionSpec.DEFAULT_TYPE).isEqualTo("auto");
+        assertThat(pg.type()).isEqualTo("postgresql");
         assertThat(mysql.port()).isEqualTo(3306);
         assertThat(mysql.name()).isEqualTo("db.example:3306");
         assertThat(pg.port()).isEqualTo(5432);
@@ -81,13 +83,13 @@ class ConnectionSpecTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            jdbc:mysql://db.example:3307/shop?useSSL=false    | AUTO       | db.example | 3307 | shop
-            jdbc:mariadb://10.0.0.5/reporting                 | MARIADB    | 10.0.0.5   | 3306 | reporting
-            jdbc:oceanbase://obproxy.local:2883/oceanbase     | OCEANBASE  | obproxy.local | 2883 | oceanbase
-            jdbc:postgresql://pg.example/app%20db             | POSTGRESQL | pg.example | 5432 | app db
-            JDBC:MySQL://[::1]:3306/                          | AUTO       | ::1        | 3306 | ''
+            jdbc:mysql://db.example:3307/shop?useSSL=false    | auto       | db.example | 3307 | shop
+            jdbc:mariadb://10.0.0.5/reporting                 | mariadb    | 10.0.0.5   | 3306 | reporting
+            jdbc:oceanbase://obproxy.local:2883/oceanbase     | oceanbase  | obproxy.local | 2883 | oceanbase
+            jdbc:postgresql://pg.example/app%20db             | postgresql | pg.example | 5432 | app db
+            JDBC:MySQL://[::1]:3306/                          | auto       | ::1        | 3306 | ''
             """)
-    void readsJdbcUrls(String url, DatabaseType type, String host, int port, String database) {
+    void readsJdbcUrls(String url, String type, String host, int port, String database) {
         ConnectionSpec spec = ConnectionSpec.fromJdbcUrl(url).user("u").build();
         assertThat(spec.type()).isEqualTo(type);
         assertThat(spec.host()).isEqualTo(host);
@@ -108,10 +110,33 @@ class ConnectionSpecTest {
     @CsvSource(delimiter = '|', textBlock = """
             mysql://db.example/shop          | starts with 'jdbc:'
             jdbc:oracle:thin:@db:1521:orcl   | jdbc:mysql://host:port/database
-            jdbc:sqlserver://db.example      | unsupported JDBC URL scheme 'sqlserver'
+            jdbc:sqlserver://db.example      | unsupported JDBC URL scheme 'sqlserver': use mysql, mariadb, oceanbase, postgresql
             """)
     void refusesOtherUrlsInWords(String url, String message) {
         assertThatThrownBy(() -> ConnectionSpec.fromJdbcUrl(url)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"MARIADB, mariadb", "PostgreSQL, postgresql", "' oceanbase ', oceanbase", "Auto, auto", "mysql, mysql"})
+    void typesAreFoundWithoutRegardToCaseAndKeptInLowerCase(String given, String id) {
+        ConnectionSpec spec = valid().type(given).build();
+        assertThat(spec.type()).isEqualTo(id);
+        assertThat(spec.toBuilder().build().type()).isEqualTo(id);
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> valid().type("oracle").build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'oracle'").hasMessageContaining("auto, mysql, mariadb, oceanbase, postgresql");
+    }
+
+    @Test
+    void optionsATypeDoesNotTakeAreRefused() {
+        assertThatThrownBy(() -> valid().type("mariadb").option("cluster", "main").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("option 'cluster' does not apply to data sources of type mariadb");
+        assertThat(valid().build().options()).isEmpty();
+        assertThat(valid().build().option("cluster")).isEmpty();
     }
 }

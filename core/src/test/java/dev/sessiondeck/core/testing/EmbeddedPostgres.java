@@ -1,7 +1,6 @@
 package dev.sessiondeck.core.testing;
 
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.FilterInputStream;
@@ -207,7 +206,7 @@ public final class EmbeddedPostgres implements BeforeAllCallback, AfterAllCallba
     public ConnectionSpec spec(String name, String user, String password) {
         return ConnectionSpec.builder()
                 .name(name)
-                .type(DatabaseType.POSTGRESQL)
+                .type("postgresql")
                 .host(host())
                 .port(port())
                 .user(user)

@@ -1,15 +1,18 @@
 package dev.sessiondeck.core.source.mariadb;
 
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -31,8 +34,24 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
             FROM information_schema.PROCESSLIST""";
     static final String KILL_QUERY_ID = "KILL QUERY ID %d";
 
+    private static final String BUNDLE = "dev.sessiondeck.core.source.mariadb.messages";
+    /** {@code STAGE}: the stage a statement that reports progress is in (ALTER TABLE, LOAD DATA ...). */
+    public static final Attribute<Long> STAGE_NUMBER = Attribute.count("stageNumber", Text.of(BUNDLE, "attribute.stageNumber"))
+            .order(421).category("resources").build();
+    /** {@code MAX_STAGE}: how many stages it has. */
+    public static final Attribute<Long> MAX_STAGE = Attribute.count("maxStage", Text.of(BUNDLE, "attribute.maxStage"))
+            .order(422).category("resources").build();
+
+    private static final List<Attribute<?>> ATTRIBUTES = List.of(StandardAttributes.STAGE, StandardAttributes.QUERY_ID,
+            StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS, STAGE_NUMBER, MAX_STAGE);
+
     public MariaDbSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         super(name, info, pool);
+    }
+
+    @Override
+    public List<Attribute<?>> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override
@@ -43,7 +62,7 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
     @Override
     protected Session map(ResultSet rs) throws SQLException {
         long queryId = rs.getLong(15);
-        Session.Builder b = base(rs, OptionalLong.of(queryId)).queryId(queryId);
+        Session.Builder b = base(rs, OptionalLong.of(queryId)).set(StandardAttributes.QUERY_ID, queryId);
         // TIME_MS is DECIMAL(22,3) milliseconds: read it as microseconds to keep the fraction.
         BigDecimal timeMs = rs.getBigDecimal(9);
         if (timeMs != null) {
@@ -55,11 +74,12 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
         // PROGRESS is 0 for statements that do not report progress (only ALTER TABLE, LOAD DATA and
         // a few others do); a stage count tells the two apart.
         if (maxStage > 0) {
-            b.progressPercent(progress);
-            b.extras(Map.of("STAGE", Integer.toString(stage), "MAX_STAGE", Integer.toString(maxStage)));
+            b.set(StandardAttributes.PROGRESS, progress);
+            b.set(STAGE_NUMBER, (long) stage);
+            b.set(MAX_STAGE, (long) maxStage);
         }
-        b.memoryBytes(rs.getLong(13));
-        b.rowsExamined(rs.getLong(14));
+        b.set(StandardAttributes.MEMORY, rs.getLong(13));
+        b.set(StandardAttributes.ROWS_EXAMINED, rs.getLong(14));
         return b.build();
     }
 

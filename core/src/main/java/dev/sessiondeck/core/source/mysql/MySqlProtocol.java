@@ -4,7 +4,6 @@ import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
@@ -31,11 +30,6 @@ public final class MySqlProtocol implements WireProtocol {
     private static final MySqlErrors ERRORS = new MySqlErrors();
 
     private MySqlProtocol() {
-    }
-
-    @Override
-    public DatabaseType.Protocol protocol() {
-        return DatabaseType.Protocol.MYSQL;
     }
 
     @Override

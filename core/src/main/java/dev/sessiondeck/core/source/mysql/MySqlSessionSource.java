@@ -1,12 +1,16 @@
 package dev.sessiondeck.core.source.mysql;
 
 import com.mysql.cj.jdbc.JdbcConnection;
+import dev.sessiondeck.core.model.Attribute;
+import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.KillVerification;
@@ -20,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +66,7 @@ public class MySqlSessionSource implements SessionSource {
         this.pool = Objects.requireNonNull(pool, "pool");
     }
 
-    @Override
+    /** What the server is, detected when the source was opened. */
     public ServerInfo serverInfo() {
         return info;
     }
@@ -69,6 +74,30 @@ public class MySqlSessionSource implements SessionSource {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public String describe() {
+        return info.describe();
+    }
+
+    /** MySQL's {@code STATE}; subclasses add theirs. */
+    @Override
+    public List<Attribute<?>> attributes() {
+        return List.of(StandardAttributes.STAGE);
+    }
+
+    /** Close Session and Close Query, as the server's capabilities allow. */
+    @Override
+    public List<SessionAction> actions() {
+        List<SessionAction> out = new ArrayList<>();
+        if (info.can(Capability.KILL_SESSION)) {
+            out.add(SessionAction.CLOSE_SESSION);
+        }
+        if (info.can(Capability.KILL_QUERY)) {
+            out.add(SessionAction.CLOSE_QUERY);
+        }
+        return out;
     }
 
     /** The listing query; subclasses add their columns after the eight base ones. */
@@ -119,7 +148,7 @@ public class MySqlSessionSource implements SessionSource {
                 .database(rs.getString(4))
                 .command(command)
                 .executionTime(Duration.ofSeconds(rs.getLong(6)))
-                .stage(rs.getString(7))
+                .set(StandardAttributes.STAGE, rs.getString(7))
                 .sql(rs.getString(8))
                 .state(state)
                 .background(background)
@@ -134,6 +163,7 @@ public class MySqlSessionSource implements SessionSource {
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
         String what = KillVerification.describe(name, key, mode);
+        long id = KillVerification.numericId(key, what);
         own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
@@ -147,7 +177,7 @@ public class MySqlSessionSource implements SessionSource {
                 // A bare id we cannot see: either it has ended or it belongs to another user and we
                 // lack PROCESS. The server tells which (1094 unknown thread, 1095 not owner), and
                 // without PROCESS it refuses anything that is not ours.
-                sql = killSql(key.id(), mode, OptionalLong.empty());
+                sql = killSql(id, mode, OptionalLong.empty());
             } else {
                 Session now = target.get();
                 if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
@@ -158,13 +188,13 @@ public class MySqlSessionSource implements SessionSource {
                     if (!now.isActive()) {
                         throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
                     }
-                    if (key.queryId().isPresent() && now.queryId().isPresent()
-                            && key.queryId().getAsLong() != now.queryId().getAsLong()) {
+                    if (key.queryId().isPresent() && now.key().queryId().isPresent()
+                            && key.queryId().getAsLong() != now.key().queryId().getAsLong()) {
                         throw new SourceException(Kind.SESSION_GONE, what + ": the statement "
                                 + key.queryId().getAsLong() + " has finished and the session now runs another one");
                     }
                 }
-                sql = killSql(key.id(), mode, key.queryId().isPresent() ? key.queryId() : now.queryId());
+                sql = killSql(id, mode, key.queryId().isPresent() ? key.queryId() : now.key().queryId());
             }
             executeKill(c, key, target, sql);
             return KillVerification.await(key, mode, target, k -> read(c, k));
@@ -194,7 +224,7 @@ public class MySqlSessionSource implements SessionSource {
 
     /** Reads the session {@code key} names again, on the given connection. */
     protected Optional<Session> read(Connection c, SessionKey key) throws SQLException, SourceException {
-        return pool.query(c, listSql() + " WHERE ID = ?", this::map, key.id()).stream().findFirst();
+        return pool.query(c, listSql() + " WHERE ID = ?", this::map, key.numericId()).stream().findFirst();
     }
 
     /** Records the thread id of one of our pool connections; Connector/J knows it without a round trip. */

@@ -1,14 +1,19 @@
 package dev.sessiondeck.core.source.oceanbase;
 
+import dev.sessiondeck.core.model.ActionResult;
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Capability;
+import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
-import dev.sessiondeck.core.model.TraceSettings;
+import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.SessionTracing;
+import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
@@ -44,9 +49,10 @@ import java.util.Set;
  *   <li>3.x: {@code SHOW FULL PROCESSLIST} (11 columns; Ip and Port give the OBServer).</li>
  * </ul>
  * Sessions are keyed by (id, OBServer); rows of one id are listed together, the active one first.
- * Kills and tracing run on the OBServer hosting the session, through {@link ObServerRouter}.
+ * Kills and tracing run on the OBServer hosting the session, through {@link ObServerRouter}. Besides
+ * Close Session and Close Query it offers full link tracking ({@link #TRACE}, {@link #TRACE_OFF}).
  */
-public final class OceanBaseSessionSource extends MySqlSessionSource implements SessionTracing {
+public final class OceanBaseSessionSource extends MySqlSessionSource {
 
     static final String PROBE_COLUMNS = "SELECT * FROM oceanbase.GV$OB_PROCESSLIST WHERE 1 = 0";
     static final String SHOW_FULL_PROCESSLIST = "SHOW FULL PROCESSLIST";
@@ -61,9 +67,36 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
     static final List<String> OPTIONAL = List.of("PROXY_SESSID", "USER_CLIENT_IP", "SQL_ID", "TRACE_ID",
             "TRANS_STATE", "TRANS_ID", "TOTAL_CPU_TIME", "RETRY_CNT", "IN_BYTES", "OUT_BYTES", "LEVEL",
             "SAMPLE_PERCENTAGE", "RECORD_POLICY", "TENANT");
-    /** Optional columns shown as extras in the details, under their own names. */
-    private static final List<String> EXTRAS = List.of("PROXY_SESSID", "TRANS_ID", "TOTAL_CPU_TIME", "RETRY_CNT",
-            "IN_BYTES", "OUT_BYTES", "LEVEL", "SAMPLE_PERCENTAGE", "RECORD_POLICY", "TENANT");
+    private static final List<Attribute<?>> ATTRIBUTES = List.of(OceanBaseAttributes.SQL_ID, OceanBaseAttributes.OB_SERVER,
+            OceanBaseAttributes.OB_PROXY, OceanBaseAttributes.TRACE_ID, StandardAttributes.TRANSACTION_STATE,
+            OceanBaseAttributes.TRANSACTION_ID, OceanBaseAttributes.PROXY_SESSION_ID, OceanBaseAttributes.CPU_TIME,
+            OceanBaseAttributes.RETRY_COUNT, OceanBaseAttributes.BYTES_IN, OceanBaseAttributes.BYTES_OUT,
+            OceanBaseAttributes.TRACE_LEVEL, OceanBaseAttributes.TRACE_SAMPLE, OceanBaseAttributes.TRACE_POLICY,
+            OceanBaseAttributes.TENANT);
+
+    private static Text text(String key) {
+        return Text.of(OceanBaseAttributes.BUNDLE, key);
+    }
+
+    /** The trace level parameter: {@value TraceSettings#MIN_LEVEL} to {@value TraceSettings#MAX_LEVEL}. */
+    static final InputField LEVEL = InputField.builder("level", text("param.level"), InputField.Kind.INTEGER)
+            .required().min(Integer.toString(TraceSettings.MIN_LEVEL)).max(Integer.toString(TraceSettings.MAX_LEVEL))
+            .initial("1").hint(text("param.level.hint")).build();
+    /** The sample share in percent: above 0, at most 100 (sent as a fraction). */
+    static final InputField SAMPLE = InputField.builder("samplePercentage", text("param.sample"), InputField.Kind.DECIMAL)
+            .required().above("0").max("100").initial("10").hint(text("param.sample.hint")).build();
+    /** The record policy. */
+    static final InputField POLICY = InputField.builder("recordPolicy", text("param.policy"), InputField.Kind.CHOICE)
+            .required().initial(TraceSettings.RecordPolicy.SAMPLE_AND_SLOW_QUERY.name())
+            .choices(java.util.Arrays.stream(TraceSettings.RecordPolicy.values())
+                    .map(p -> new InputField.Choice(p.name(), text("policy." + p.name()))).toList())
+            .build();
+    /** Full link tracking configuration: enables tracing of one session with a level, a sample share and a policy. */
+    public static final SessionAction TRACE = SessionAction.builder("trace", text("action.trace"))
+            .tip(text("action.trace.tip")).parameters(List.of(LEVEL, SAMPLE, POLICY)).build();
+    /** Turns tracing of one session off. */
+    public static final SessionAction TRACE_OFF = SessionAction.builder("traceOff", text("action.traceOff"))
+            .tip(text("action.traceOff.tip")).build();
 
     private final ConnectionSpec spec;
     private final boolean v4;
@@ -117,6 +150,63 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
     }
 
     @Override
+    public List<Attribute<?>> attributes() {
+        return ATTRIBUTES;
+    }
+
+    @Override
+    public List<SessionAction> actions() {
+        List<SessionAction> out = new ArrayList<>(super.actions());
+        out.add(TRACE);
+        out.add(TRACE_OFF);
+        return out;
+    }
+
+    @Override
+    public Optional<Text> unavailable(SessionAction action, Session session) {
+        if ((action == TRACE || action == TRACE_OFF) && !serverInfo().can(Capability.TRACE)) {
+            return Optional.of(text("action.trace.needsVersion").with(serverInfo().describe()));
+        }
+        if (action == TRACE_OFF && traceSettingsOf(session).isEmpty()) {
+            return Optional.of(text("action.traceOff.notTracing"));
+        }
+        return super.unavailable(action, session);
+    }
+
+    @Override
+    public Map<String, String> parameterDefaults(SessionAction action, Session session) {
+        if (action != TRACE) {
+            return Map.of();
+        }
+        return traceSettingsOf(session).map(t -> Map.of(LEVEL.id(), Integer.toString(t.level()),
+                SAMPLE.id(), BigDecimal.valueOf(t.samplePercentage()).stripTrailingZeros().toPlainString(),
+                POLICY.id(), t.recordPolicy().name())).orElse(Map.of());
+    }
+
+    @Override
+    public ActionResult perform(SessionAction action, SessionKey key, Map<String, String> parameters) throws SourceException {
+        if (action == TRACE) {
+            TraceSettings settings;
+            try {
+                settings = new TraceSettings(Integer.parseInt(parameters.getOrDefault(LEVEL.id(), "").strip()),
+                        Double.parseDouble(parameters.getOrDefault(SAMPLE.id(), "").strip().replace(',', '.')),
+                        TraceSettings.RecordPolicy.parse(parameters.getOrDefault(POLICY.id(), "")));
+            } catch (IllegalArgumentException e) {
+                throw new SourceException(Kind.REFUSED, "Cannot enable tracing of session " + key.id() + ": " + e.getMessage(), e);
+            }
+            enableTrace(key, settings);
+            return new ActionResult(key, true, "tracing enabled: level " + settings.level() + ", "
+                    + BigDecimal.valueOf(settings.samplePercentage()).stripTrailingZeros().toPlainString() + " %, "
+                    + settings.recordPolicy().name());
+        }
+        if (action == TRACE_OFF) {
+            disableTrace(key);
+            return new ActionResult(key, true, "tracing disabled");
+        }
+        return super.perform(action, key, parameters);
+    }
+
+    @Override
     protected Session map(ResultSet rs) throws SQLException {
         return v4 ? map4(rs) : map3(rs);
     }
@@ -129,13 +219,6 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
         String server = rs.getString(9) + ":" + rs.getString(10);
         String proxySessid = rs.getString(11);
         String clientIp = rs.getString(12);
-        Map<String, String> extras = new LinkedHashMap<>();
-        for (int i = 0; i < EXTRAS.size(); i++) {
-            String v = rs.getString(11 + OPTIONAL.indexOf(EXTRAS.get(i)));
-            if (v != null && !v.isEmpty()) {
-                extras.put(EXTRAS.get(i), v);
-            }
-        }
         return Session.builder(new SessionKey(name(), server, id, identity(user, host), OptionalLong.empty()))
                 .user(user)
                 .source(clientIp != null && !clientIp.isEmpty() ? clientIp : host)
@@ -144,12 +227,21 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
                 .executionTime(seconds(rs.getBigDecimal(6)))
                 .state(state(rs.getString(7), command))
                 .sql(rs.getString(8))
-                .obServer(server)
-                .obProxy(proxySessid == null ? null : host)
-                .sqlId(rs.getString(13))
-                .traceId(rs.getString(14))
-                .transactionState(rs.getString(15))
-                .extras(extras)
+                .set(OceanBaseAttributes.OB_SERVER, server)
+                .set(OceanBaseAttributes.OB_PROXY, proxySessid == null ? null : host)
+                .set(OceanBaseAttributes.SQL_ID, rs.getString(13))
+                .set(OceanBaseAttributes.TRACE_ID, rs.getString(14))
+                .set(StandardAttributes.TRANSACTION_STATE, rs.getString(15))
+                .set(OceanBaseAttributes.TRANSACTION_ID, whole(rs.getString(16)))
+                .set(OceanBaseAttributes.PROXY_SESSION_ID, whole(proxySessid))
+                .set(OceanBaseAttributes.CPU_TIME, seconds(decimal(rs.getString(17))))
+                .set(OceanBaseAttributes.RETRY_COUNT, whole(rs.getString(18)))
+                .set(OceanBaseAttributes.BYTES_IN, whole(rs.getString(19)))
+                .set(OceanBaseAttributes.BYTES_OUT, whole(rs.getString(20)))
+                .set(OceanBaseAttributes.TRACE_LEVEL, positive(whole(rs.getString(21))))
+                .set(OceanBaseAttributes.TRACE_SAMPLE, traceSample(rs.getString(21), rs.getString(22)))
+                .set(OceanBaseAttributes.TRACE_POLICY, positive(whole(rs.getString(21))) == null ? null : rs.getString(23))
+                .set(OceanBaseAttributes.TENANT, rs.getString(24))
                 .own(isOwn(id))
                 .build();
     }
@@ -186,14 +278,53 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
                 .executionTime(time == null ? null : seconds(new BigDecimal(time)))
                 .state(state(row.get("State"), command))
                 .sql(row.get("Info"))
-                .obServer(server)
-                .extras(tenant == null ? Map.of() : Map.of("TENANT", tenant))
+                .set(OceanBaseAttributes.OB_SERVER, server)
+                .set(OceanBaseAttributes.TENANT, tenant)
                 .own(own.test(id))
                 .build();
     }
 
     private static Duration seconds(BigDecimal s) {
         return s == null ? null : Duration.ofNanos(s.movePointRight(9).longValue());
+    }
+
+    /** A view's number as text, or null when absent or not a number (a column of another type in some version). */
+    private static BigDecimal decimal(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(v.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long whole(String v) {
+        BigDecimal d = decimal(v);
+        try {
+            return d == null ? null : d.longValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private static Long positive(Long v) {
+        return v == null || v <= 0 ? null : v;
+    }
+
+    /**
+     * {@code SAMPLE_PERCENTAGE} in percent, absent while tracing is off. Why the split at 1: the
+     * server keeps the share as a fraction (0..1]; a view that reports it in percent says more than
+     * 1. Not verified against a live 4.2 (docs/oceanbase.md).
+     */
+    private static Double traceSample(String level, String sample) {
+        BigDecimal p = decimal(sample);
+        if (positive(whole(level)) == null || p == null || p.signum() <= 0) {
+            return null;
+        }
+        double v = p.doubleValue();
+        return v <= 1 ? v * 100 : v;
     }
 
     /** OceanBase words the status itself (ACTIVE, SLEEP); the command decides where it does not. */
@@ -211,7 +342,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
     @Override
     protected List<Session> arrange(List<Session> sessions) {
         List<Session> sorted = new ArrayList<>(sessions);
-        sorted.sort(Comparator.comparingLong(Session::id)
+        sorted.sort(Comparator.comparingLong((Session s) -> s.key().numericId())
                 .thenComparing(s -> !s.isActive())
                 .thenComparing(s -> s.key().server()));
         return sorted;
@@ -240,7 +371,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
         boolean byServer = !key.server().isEmpty();
         String sql = listSql + " WHERE ID = ?" + (byServer ? " AND SVR_IP = ? AND SQL_PORT = ?" : "");
         try (PreparedStatement ps = pool.prepare(c, sql)) {
-            ps.setLong(1, key.id());
+            ps.setLong(1, key.numericId());
             if (byServer) {
                 ObServerRouter.HostPort hp = ObServerRouter.HostPort.parse(key.server());
                 ps.setString(2, hp.host());
@@ -259,63 +390,62 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
     /** The row of this id (and server, when the key names one), the active one first. */
     private static Optional<Session> pick(List<Session> rows, SessionKey key) {
         return rows.stream()
-                .filter(s -> s.id() == key.id() && (key.server().isEmpty() || key.server().equals(s.key().server())))
+                .filter(s -> s.id().equals(key.id()) && (key.server().isEmpty() || key.server().equals(s.key().server())))
                 .min(Comparator.comparing(s -> !s.isActive()));
     }
 
     @Override
     protected void executeKill(Connection c, SessionKey key, Optional<Session> target, String sql)
             throws SQLException, SourceException {
-        Optional<String> server = target.flatMap(Session::obServer)
+        Optional<String> server = target.flatMap(s -> s.attribute(OceanBaseAttributes.OB_SERVER))
                 .or(() -> key.server().isEmpty() ? Optional.empty() : Optional.of(key.server()));
         router.run(ObServerRouter.Purpose.KILL, runner(c), sql, new Object[0], server);
     }
 
-    @Override
-    public Optional<TraceSettings> traceSettings(Session session) {
-        return traceSettingsOf(session);
-    }
-
     /**
-     * The trace settings a listed session carries in its {@link Session#extras()} ({@code LEVEL},
-     * {@code SAMPLE_PERCENTAGE}, {@code RECORD_POLICY} of {@code GV$OB_PROCESSLIST}); empty when
-     * tracing is off, the columns are missing, or the session is not OceanBase's. Static, so that a
-     * table column can show them without the data source.
+     * The trace settings a listed session carries ({@code LEVEL}, {@code SAMPLE_PERCENTAGE},
+     * {@code RECORD_POLICY} of {@code GV$OB_PROCESSLIST}); empty when tracing is off, the columns are
+     * missing, or the session is not OceanBase's.
      */
     public static Optional<TraceSettings> traceSettingsOf(Session session) {
-        String level = session.extras().get("LEVEL");
-        String pct = session.extras().get("SAMPLE_PERCENTAGE");
-        String policy = session.extras().get("RECORD_POLICY");
-        if (level == null || pct == null || policy == null) {
+        Optional<Long> level = session.attribute(OceanBaseAttributes.TRACE_LEVEL);
+        Optional<Double> pct = session.attribute(OceanBaseAttributes.TRACE_SAMPLE);
+        Optional<String> policy = session.attribute(OceanBaseAttributes.TRACE_POLICY);
+        if (level.isEmpty() || pct.isEmpty() || policy.isEmpty()) {
             return Optional.empty();
         }
         try {
-            int l = Integer.parseInt(level.strip());
-            double p = Double.parseDouble(pct.strip());
-            if (l <= 0 || p <= 0) {
-                return Optional.empty();
-            }
-            // Why the split at 1: the server keeps the share as a fraction (0..1]; a view that reports it
-            // in percent says more than 1. Not verified against a live 4.2 (docs/oceanbase.md).
-            return Optional.of(new TraceSettings(l, p <= 1 ? p * 100 : p, TraceSettings.RecordPolicy.parse(policy)));
+            return Optional.of(new TraceSettings(level.get().intValue(), pct.get(),
+                    TraceSettings.RecordPolicy.parse(policy.get())));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    @Override
+    /**
+     * Enables tracing on the OBServer hosting the session.
+     *
+     * @throws SourceException {@code UNSUPPORTED} below 4.2.1, {@code SESSION_GONE} when the session
+     *                         ended, {@code PRIVILEGE}, {@code UNREACHABLE} when the hosting OBServer
+     *                         cannot be reached directly, {@code REFUSED} for an id that is no thread id
+     */
     public void enableTrace(SessionKey key, TraceSettings settings) throws SourceException {
-        trace(key, TRACE_ENABLE, new Object[] {key.id(), settings.level(), BigDecimal.valueOf(settings.sampleFraction()),
+        trace(key, TRACE_ENABLE, new Object[] {settings.level(), BigDecimal.valueOf(settings.sampleFraction()),
                 settings.recordPolicy().name()}, "enable tracing of");
     }
 
-    @Override
+    /** Disables tracing; same failures as {@link #enableTrace}. */
     public void disableTrace(SessionKey key) throws SourceException {
-        trace(key, TRACE_DISABLE, new Object[] {key.id()}, "disable tracing of");
+        trace(key, TRACE_DISABLE, new Object[0], "disable tracing of");
     }
 
-    private void trace(SessionKey key, String sql, Object[] params, String verb) throws SourceException {
+    /** Runs {@code sql} with the session's thread id, then {@code settings}, as its parameters. */
+    private void trace(SessionKey key, String sql, Object[] settings, String verb) throws SourceException {
         String what = "Cannot " + verb + " session " + key.id() + " on " + name();
+        // Why checked here: ids are text now, and a worded one must be refused, not thrown as unchecked
+        Object[] params = new Object[settings.length + 1];
+        params[0] = KillVerification.numericId(key, what);
+        System.arraycopy(settings, 0, params, 1, settings.length);
         if (!serverInfo().can(Capability.TRACE)) {
             throw new SourceException(Kind.UNSUPPORTED, what + ": end-to-end tracing needs OceanBase 4.2.1 or later, this is "
                     + serverInfo().version());
@@ -325,7 +455,8 @@ public final class OceanBaseSessionSource extends MySqlSessionSource implements 
             if (target.isEmpty()) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
             }
-            return router.run(ObServerRouter.Purpose.TRACE, runner(c), sql, params, target.get().obServer());
+            return router.run(ObServerRouter.Purpose.TRACE, runner(c), sql, params,
+                    target.get().attribute(OceanBaseAttributes.OB_SERVER));
         });
     }
 

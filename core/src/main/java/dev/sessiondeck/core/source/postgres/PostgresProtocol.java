@@ -3,7 +3,6 @@ package dev.sessiondeck.core.source.postgres;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
@@ -33,11 +32,6 @@ public final class PostgresProtocol implements WireProtocol {
     private static final PostgresErrors ERRORS = new PostgresErrors();
 
     private PostgresProtocol() {
-    }
-
-    @Override
-    public DatabaseType.Protocol protocol() {
-        return DatabaseType.Protocol.POSTGRESQL;
     }
 
     @Override

@@ -1,11 +1,13 @@
 package dev.sessiondeck.core.source.postgres;
 
+import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
@@ -28,7 +30,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,16 +52,20 @@ import org.postgresql.PGConnection;
  *       shows another role's session with every column but pid, database, user and application
  *       NULL, and {@code query} reading {@value #INSUFFICIENT_PRIVILEGE}. That text is not SQL: such a
  *       session has an empty {@link Session#sql()}, state {@link SessionState#UNKNOWN}, and the text
- *       in {@link Session#extras()} under {@value #QUERY_COLUMN}; {@link #isHidden(Session)} tells.</li>
+ *       in {@link StandardAttributes#SQL_UNAVAILABLE}; {@link #isHidden(Session)} tells.</li>
  *   <li>{@link Session#executionTime()} is measured by the server's clock ({@code now()}), since
  *       {@code query_start} for active sessions and since {@code state_change} otherwise, with
  *       microsecond precision; the client's clock never enters.</li>
  *   <li>{@link Session#source()} is {@code client_addr:client_port}, "local socket" for a Unix socket;
  *       {@link Session#command()} is {@code backend_type}; {@link Session#background()} is true for every
  *       backend type but {@code client backend} (autovacuum, walsender, parallel worker ...);
- *       {@link Session#blockingIds()} is {@code pg_blocking_pids(pid)} for sessions waiting on a lock;
- *       {@link Session#queryId()} is {@code query_id} (14+, only when {@code compute_query_id} is on);
- *       {@link Session#leaderId()} is {@code leader_pid} of a parallel worker (13+).</li>
+ *       {@link StandardAttributes#BLOCKED_BY} is {@code pg_blocking_pids(pid)} for sessions waiting on
+ *       a lock; {@link StandardAttributes#QUERY_ID} is {@code query_id} (14+, only when
+ *       {@code compute_query_id} is on); {@link StandardAttributes#LEADER_ID} is {@code leader_pid} of
+ *       a parallel worker (13+); {@link StandardAttributes#PROGRAM} is {@code application_name},
+ *       {@link StandardAttributes#WAIT_EVENT} is {@code wait_event_type:wait_event},
+ *       {@link StandardAttributes#SESSION_START} and {@link StandardAttributes#TRANSACTION_START} are
+ *       {@code backend_start} and {@code xact_start}.</li>
  * </ul>
  *
  * <p>A kill runs {@code SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = ? AND
@@ -78,8 +83,10 @@ public final class PostgresSessionSource implements SessionSource {
 
     /** What {@code pg_stat_activity.query} reads for a session the user may not see. */
     public static final String INSUFFICIENT_PRIVILEGE = "<insufficient privilege>";
-    /** The {@link Session#extras()} key that holds {@value #INSUFFICIENT_PRIVILEGE}: the column's name. */
-    public static final String QUERY_COLUMN = "query";
+    private static final List<Attribute<?>> ATTRIBUTES = List.of(StandardAttributes.PROGRAM,
+            StandardAttributes.WAIT_EVENT, StandardAttributes.BLOCKED_BY, StandardAttributes.SESSION_START,
+            StandardAttributes.TRANSACTION_START, StandardAttributes.QUERY_ID, StandardAttributes.LEADER_ID,
+            StandardAttributes.SQL_UNAVAILABLE);
 
     /**
      * Every session with the columns of 12, then leader pid and query id ({@code %s}: the column, or
@@ -148,9 +155,19 @@ public final class PostgresSessionSource implements SessionSource {
                 version.major() >= 14 ? QUERY_ID : NO_QUERY_ID);
     }
 
-    @Override
+    /** What the server is, detected when the source was opened. */
     public ServerInfo serverInfo() {
         return info;
+    }
+
+    @Override
+    public String describe() {
+        return info.describe();
+    }
+
+    @Override
+    public List<Attribute<?>> attributes() {
+        return ATTRIBUTES;
     }
 
     @Override
@@ -172,7 +189,7 @@ public final class PostgresSessionSource implements SessionSource {
 
     /** True for a session whose details the user may not see ({@value #INSUFFICIENT_PRIVILEGE}). */
     public static boolean isHidden(Session session) {
-        return INSUFFICIENT_PRIVILEGE.equals(session.extras().get(QUERY_COLUMN));
+        return INSUFFICIENT_PRIVILEGE.equals(StandardAttributes.SQL_UNAVAILABLE.valueOf(session));
     }
 
     /** A backend's start and its identity text, as an earlier snapshot saw them. */
@@ -193,22 +210,22 @@ public final class PostgresSessionSource implements SessionSource {
         Session.Builder b = Session.builder(new SessionKey(name, "", pid, identity, OptionalLong.empty()))
                 .database(database)
                 .user(user)
-                .programName(rs.getString(4))
+                .set(StandardAttributes.PROGRAM, rs.getString(4))
                 .source(source(rs.getString(5), (Integer) rs.getObject(6)))
-                .sessionStart(backendStart == null ? null : backendStart.toInstant())
-                .transactionStart(xactStart == null ? null : xactStart.toInstant())
+                .set(StandardAttributes.SESSION_START, backendStart == null ? null : backendStart.toInstant())
+                .set(StandardAttributes.TRANSACTION_START, xactStart == null ? null : xactStart.toInstant())
                 .state(SessionState.fromPostgres(rs.getString(9)))
-                .waitEvent(waitEvent(rs.getString(10), rs.getString(11)))
+                .set(StandardAttributes.WAIT_EVENT, waitEvent(rs.getString(10), rs.getString(11)))
                 .sql(hidden ? null : query)
                 .command(backendType)
                 .executionTime(seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue())))
-                .blockingIds(pids(rs.getArray(15)))
-                .leaderId(longOrNull(rs, 16))
-                .queryId(longOrNull(rs, 17))
+                .set(StandardAttributes.BLOCKED_BY, pids(rs.getArray(15)))
+                .set(StandardAttributes.LEADER_ID, textOrNull(rs, 16))
+                .set(StandardAttributes.QUERY_ID, longOrNull(rs, 17))
                 .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : isServerProcess(user, database))
                 .own(own.contains(pid));
         if (hidden) {
-            b.extras(Map.of(QUERY_COLUMN, INSUFFICIENT_PRIVILEGE));
+            b.set(StandardAttributes.SQL_UNAVAILABLE, INSUFFICIENT_PRIVILEGE);
         }
         return b.build();
     }
@@ -262,14 +279,14 @@ public final class PostgresSessionSource implements SessionSource {
         return type + ":" + event;
     }
 
-    private static List<Long> pids(Array array) throws SQLException {
+    private static List<String> pids(Array array) throws SQLException {
         if (array == null) {
             return List.of();
         }
         try {
-            List<Long> out = new ArrayList<>();
+            List<String> out = new ArrayList<>();
             for (Object pid : (Object[]) array.getArray()) {
-                out.add(((Number) pid).longValue());
+                out.add(Long.toString(((Number) pid).longValue()));
             }
             return out;
         } finally {
@@ -282,14 +299,20 @@ public final class PostgresSessionSource implements SessionSource {
         return rs.wasNull() ? null : v;
     }
 
+    private static String textOrNull(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Long.toString(v);
+    }
+
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
         String what = KillVerification.describe(name, key, mode);
+        long pid = KillVerification.numericId(key, what);
         own.refuse(key, what);
         return pool.withConnection(what, c -> {
             noteOwn(c);
             own.refuse(key, what);
-            Optional<Session> target = read(c, key.id());
+            Optional<Session> target = read(c, pid);
             if (target.isEmpty()) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": no session has this pid any more");
             }
@@ -301,20 +324,20 @@ public final class PostgresSessionSource implements SessionSource {
             if (mode == KillMode.QUERY && (now.state() == SessionState.IDLE || now.state().isIdleInTransaction())) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
             }
-            signal(c, key, mode, now, what);
-            return KillVerification.await(key, mode, target, k -> read(c, k.id()));
+            signal(c, key, pid, mode, now, what);
+            return KillVerification.await(key, mode, target, k -> read(c, pid));
         });
     }
 
     /** Sends the signal, guarded by the backend start when the key has it. */
-    private void signal(Connection c, SessionKey key, KillMode mode, Session target, String what)
+    private void signal(Connection c, SessionKey key, long pid, KillMode mode, Session target, String what)
             throws SQLException, SourceException {
         String sql = (mode == KillMode.QUERY ? CANCEL_BACKEND : TERMINATE_BACKEND)
                 + (key.hasIdentity() ? SAME_BACKEND_START : "");
         boolean signalled;
         SQLWarning warning;
         try (PreparedStatement ps = pool.prepare(c, sql)) {
-            ps.setLong(1, key.id());
+            ps.setLong(1, pid);
             if (key.hasIdentity()) {
                 ps.setObject(2, OffsetDateTime.ofInstant(Instant.parse(key.identity()), ZoneOffset.UTC));
             }
@@ -335,7 +358,7 @@ public final class PostgresSessionSource implements SessionSource {
             // From 12 on, a missing privilege is an error (above); false comes with a WARNING and
             // means the process ended in the meantime, or it is none the function can signal:
             // PostgreSQL's auxiliary processes (checkpointer, walwriter ...) are no backends.
-            Optional<Session> again = read(c, key.id());
+            Optional<Session> again = read(c, pid);
             if (again.isEmpty() || !again.get().key().identity().equals(target.key().identity())) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
             }

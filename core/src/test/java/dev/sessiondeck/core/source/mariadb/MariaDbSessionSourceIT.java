@@ -8,9 +8,11 @@ import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -50,17 +52,26 @@ class MariaDbSessionSourceIT {
 
     private Session awaitListed(SessionSource source, long id) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> source.snapshot().find(id).filter(s -> s.sql().isPresent()), Optional::isPresent)
+                .until(() -> source.snapshot().find(Long.toString(id)).filter(s -> s.sql().isPresent()), Optional::isPresent)
                 .orElseThrow();
+    }
+
+    private MariaDbSessionSource mariaDb() {
+        return (MariaDbSessionSource) admin;
     }
 
     @Test
     void detectsMariaDbWithItsCapabilities() {
-        assertThat(admin.serverInfo().product()).isEqualTo(Product.MARIADB);
-        assertThat(admin.serverInfo().version().major()).isEqualTo(11);
-        assertThat(admin.serverInfo().capabilities())
-                .contains(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME);
         assertThat(admin).isInstanceOf(MariaDbSessionSource.class);
+        assertThat(mariaDb().serverInfo().product()).isEqualTo(Product.MARIADB);
+        assertThat(mariaDb().serverInfo().version().major()).isEqualTo(11);
+        assertThat(mariaDb().serverInfo().capabilities())
+                .contains(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME);
+        assertThat(admin.describe()).startsWith("MariaDB 11.");
+        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
+        assertThat(admin.attributes()).contains(StandardAttributes.STAGE, StandardAttributes.QUERY_ID,
+                StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS,
+                MariaDbSessionSource.STAGE_NUMBER, MariaDbSessionSource.MAX_STAGE);
     }
 
     @Test
@@ -72,12 +83,19 @@ class MariaDbSessionSourceIT {
             assertThat(first.user()).contains(EmbeddedMariaDb.ADMIN);
             assertThat(first.database()).contains(EmbeddedMariaDb.DATABASE);
             assertThat(first.command()).contains("Query");
-            assertThat(first.queryId()).isPresent();
-            assertThat(first.key().queryId()).isEqualTo(first.queryId());
+            assertThat(first.attribute(StandardAttributes.QUERY_ID)).isPresent();
+            assertThat(first.key().queryId()).hasValue(first.attribute(StandardAttributes.QUERY_ID).orElseThrow());
+            assertThat(first.attribute(StandardAttributes.MEMORY)).hasValueSatisfying(m -> assertThat(m).isPositive());
+            assertThat(first.attribute(StandardAttributes.ROWS_EXAMINED)).isPresent();
+            assertThat(first.attribute(StandardAttributes.STAGE)).isPresent();
+            // SLEEP() reports no progress: no stage count, no progress
+            assertThat(first.attribute(StandardAttributes.PROGRESS)).isEmpty();
+            assertThat(first.attribute(MariaDbSessionSource.MAX_STAGE)).isEmpty();
+            assertThat(admin.attributes()).containsAll(first.attributes().attributes());
             assertThat(first.own()).isFalse();
             Duration t1 = first.executionTime().orElseThrow();
             Session later = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> admin.snapshot().find(victim.threadId()).orElseThrow(),
+                    .until(() -> admin.snapshot().find(Long.toString(victim.threadId())).orElseThrow(),
                             s -> s.executionTime().orElseThrow().compareTo(t1) > 0);
             // TIME_MS gives milliseconds: the growth shows well below a whole second
             assertThat(later.executionTime().orElseThrow().toMillis() % 1000 != 0
@@ -108,18 +126,29 @@ class MariaDbSessionSourceIT {
 
             assertThat(result.verified()).isTrue();
             assertThat(victim.awaitFailure().getSQLState()).isEqualTo("08S01");
-            assertThat(admin.snapshot().find(victim.threadId())).isEmpty();
+            assertThat(admin.snapshot().find(Long.toString(victim.threadId()))).isEmpty();
         }
     }
 
     @Test
     void killOfAnIdThatDoesNotExistIsSessionGone() {
-        assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), 987_654_321L), KillMode.SESSION))
+        assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), "987654321"), KillMode.SESSION))
                 .isInstanceOfSatisfying(SourceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SourceException.Kind.SESSION_GONE);
                     assertThat(e.vendorCode()).isEqualTo(1094);
                     assertThat(e.getMessage()).contains("987654321");
                 });
+    }
+
+    @Test
+    void killOfAnIdThatIsNoThreadIdIsRefusedAndNeverSent() {
+        for (String id : new String[] {"-1", "abc", "1; KILL 2"}) {
+            for (KillMode mode : KillMode.values()) {
+                assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), id), mode)).as(id)
+                        .isInstanceOfSatisfying(SourceException.class,
+                                e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED));
+            }
+        }
     }
 
     @Test
@@ -139,7 +168,7 @@ class MariaDbSessionSourceIT {
     void killQueryOfAStatementThatAlreadyFinishedSparesItsSuccessor() throws Exception {
         try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
             Session target = awaitListed(admin, victim.threadId());
-            long seenQuery = target.queryId().orElseThrow();
+            long seenQuery = target.attribute(StandardAttributes.QUERY_ID).orElseThrow();
             SessionKey finished = new SessionKey(target.key().dataSource(), "", target.id(), target.key().identity(),
                     OptionalLong.of(seenQuery - 1));
 
@@ -160,7 +189,8 @@ class MariaDbSessionSourceIT {
             assertThat(seen.sessions()).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.user()).contains(EmbeddedMariaDb.PLAIN));
 
-            assertThatThrownBy(() -> plain.kill(SessionKey.ofId(plain.name(), adminVictim.threadId()), KillMode.SESSION))
+            assertThatThrownBy(() -> plain.kill(SessionKey.ofId(plain.name(), Long.toString(adminVictim.threadId())),
+                    KillMode.SESSION))
                     .isInstanceOfSatisfying(SourceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SourceException.Kind.PRIVILEGE);
                         assertThat(e.vendorCode()).isEqualTo(1095);

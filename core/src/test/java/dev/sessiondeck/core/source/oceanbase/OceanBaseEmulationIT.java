@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.core.model.ActionResult;
 import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
-import dev.sessiondeck.core.model.TraceSettings;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -21,6 +24,7 @@ import dev.sessiondeck.core.testing.OceanBaseEmulation;
 import dev.sessiondeck.core.testing.Victim;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,15 +58,29 @@ class OceanBaseEmulationIT {
     }
 
     private static Session row(Snapshot s, long id, String server) {
-        return s.sessions().stream().filter(x -> x.id() == id && x.key().server().equals(server)).findFirst().orElseThrow();
+        return s.sessions().stream().filter(x -> x.id().equals(Long.toString(id)) && x.key().server().equals(server))
+                .findFirst().orElseThrow();
+    }
+
+    private static OceanBaseSessionSource ob() {
+        return (OceanBaseSessionSource) source;
+    }
+
+    /** The victim's session as the listing shows it, once it is listed with its statement. */
+    private static Session awaitListed(Victim victim) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> source.snapshot().sessions().stream()
+                        .filter(s -> s.id().equals(Long.toString(victim.threadId())) && s.sql().isPresent()).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     @Test
     void detectsOceanBaseFromItsVersionAndObVersion() {
         assertThat(source).isInstanceOf(OceanBaseSessionSource.class);
-        assertThat(source.serverInfo().product()).isEqualTo(Product.OCEANBASE_MYSQL);
-        assertThat(source.serverInfo().version()).isEqualTo(Version.of(4, 2, 1, 0));
-        assertThat(source.serverInfo().can(Capability.TRACE)).isTrue();
+        assertThat(ob().serverInfo().product()).isEqualTo(Product.OCEANBASE_MYSQL);
+        assertThat(ob().serverInfo().version()).isEqualTo(Version.of(4, 2, 1, 0));
+        assertThat(ob().serverInfo().can(Capability.TRACE)).isTrue();
+        assertThat(source.describe()).isEqualTo(ob().serverInfo().describe()).contains("4.2.1");
     }
 
     @Test
@@ -70,25 +88,35 @@ class OceanBaseEmulationIT {
         Session s = row(source.snapshot(), 3221487811L, "10.0.0.4:2881");
 
         assertThat(s.sql()).contains("UPDATE inventory SET qty = qty - 1 WHERE sku = 'A-1'");
-        assertThat(s.sqlId()).contains("9F8E7D6C5B4A39281706F5E4D3C2B1A0");
+        assertThat(s.attribute(OceanBaseAttributes.SQL_ID)).contains("9F8E7D6C5B4A39281706F5E4D3C2B1A0");
         assertThat(s.user()).contains("app_reports");
         assertThat(s.source()).contains("192.168.7.30");
         assertThat(s.database()).contains("reporting");
         assertThat(s.command()).contains("Query");
         assertThat(s.executionTime()).contains(Duration.ofMillis(250));
         assertThat(s.state()).isEqualTo(SessionState.ACTIVE);
-        assertThat(s.obServer()).contains("10.0.0.4:2881");
-        assertThat(s.obProxy()).contains("10.0.0.9:2883");
-        assertThat(s.traceId()).contains("YB420A000004-0005F1B2C3D4E5F7-0-0");
-        assertThat(s.transactionState()).contains("ACTIVE");
-        assertThat(s.extras()).containsEntry("TRANS_ID", "92001").containsEntry("PROXY_SESSID", "12884901999")
-                .containsEntry("RETRY_CNT", "2").containsKeys("TOTAL_CPU_TIME", "IN_BYTES", "OUT_BYTES");
+        assertThat(s.attribute(OceanBaseAttributes.OB_SERVER)).contains("10.0.0.4:2881");
+        assertThat(s.attribute(OceanBaseAttributes.OB_PROXY)).contains("10.0.0.9:2883");
+        assertThat(s.attribute(OceanBaseAttributes.TRACE_ID)).contains("YB420A000004-0005F1B2C3D4E5F7-0-0");
+        assertThat(s.attribute(StandardAttributes.TRANSACTION_STATE)).contains("ACTIVE");
+        assertThat(s.attribute(OceanBaseAttributes.TRANSACTION_ID)).contains(92001L);
+        assertThat(s.attribute(OceanBaseAttributes.PROXY_SESSION_ID)).contains(12884901999L);
+        assertThat(s.attribute(OceanBaseAttributes.RETRY_COUNT)).contains(2L);
+        assertThat(s.attribute(OceanBaseAttributes.CPU_TIME)).contains(Duration.ofMillis(200));
+        assertThat(s.attribute(OceanBaseAttributes.BYTES_IN)).contains(1024L);
+        assertThat(s.attribute(OceanBaseAttributes.BYTES_OUT)).contains(32L);
+        assertThat(s.attribute(OceanBaseAttributes.TENANT)).contains("obmysql");
+        assertThat(s.attribute(OceanBaseAttributes.TRACE_LEVEL)).as("not traced").isEmpty();
+        assertThat(s.attribute(OceanBaseAttributes.TRACE_SAMPLE)).isEmpty();
+        assertThat(s.attribute(OceanBaseAttributes.TRACE_POLICY)).isEmpty();
+        assertThat(source.attributes()).containsAll(s.attributes().attributes());
     }
 
     @Test
     void aDirectSessionHasNoObProxy() throws Exception {
         Session s = row(source.snapshot(), 3221487700L, "10.0.0.3:2881");
-        assertThat(s.obProxy()).isEmpty();
+        assertThat(s.attribute(OceanBaseAttributes.OB_PROXY)).isEmpty();
+        assertThat(s.attribute(OceanBaseAttributes.PROXY_SESSION_ID)).isEmpty();
         assertThat(s.source()).contains("10.0.0.44");
         assertThat(s.state()).isEqualTo(SessionState.IDLE);
         assertThat(s.executionTime()).contains(Duration.ofMillis(305_500));
@@ -97,7 +125,7 @@ class OceanBaseEmulationIT {
     @Test
     void oneIdOnSeveralObServersIsKeyedByServerAndListedTogetherActiveFirst() throws Exception {
         List<Session> sessions = source.snapshot().sessions();
-        List<Session> same = sessions.stream().filter(s -> s.id() == 3221487617L).toList();
+        List<Session> same = sessions.stream().filter(s -> s.id().equals("3221487617")).toList();
 
         assertThat(same).extracting(s -> s.key().server()).containsExactly("10.0.0.2:2881", "10.0.0.3:2881");
         assertThat(same.get(0).isActive()).isTrue();
@@ -110,12 +138,9 @@ class OceanBaseEmulationIT {
     void killQueryReachesALiveSessionOnItsObServerAndIsVerified() throws Exception {
         String server = "127.0.0.1:" + DB.port();
         try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
-            Session target = await().atMost(Duration.ofSeconds(10)).until(
-                    () -> source.snapshot().sessions().stream()
-                            .filter(s -> s.id() == victim.threadId() && s.sql().isPresent()).findFirst(),
-                    Optional::isPresent).orElseThrow();
-            assertThat(target.obServer()).contains(server);
-            assertThat(target.sqlId()).isPresent();
+            Session target = awaitListed(victim);
+            assertThat(target.attribute(OceanBaseAttributes.OB_SERVER)).contains(server);
+            assertThat(target.attribute(OceanBaseAttributes.SQL_ID)).isPresent();
 
             KillResult result = source.kill(target.key(), KillMode.QUERY);
 
@@ -139,19 +164,28 @@ class OceanBaseEmulationIT {
     void readsTheSessionsTraceSettingsFromTheListing() throws Exception {
         Session traced = row(source.snapshot(), 3221487617L, "10.0.0.2:2881");
         Session untraced = row(source.snapshot(), 3221487700L, "10.0.0.3:2881");
-        SessionTracingAssert tracing = new SessionTracingAssert((OceanBaseSessionSource) source);
 
-        assertThat(tracing.of(traced)).contains(new TraceSettings(1, 50, TraceSettings.RecordPolicy.SAMPLE_AND_SLOW_QUERY));
-        assertThat(tracing.of(untraced)).isEmpty();
+        assertThat(OceanBaseSessionSource.traceSettingsOf(traced))
+                .contains(new TraceSettings(1, 50, TraceSettings.RecordPolicy.SAMPLE_AND_SLOW_QUERY));
+        assertThat(traced.attribute(OceanBaseAttributes.TRACE_LEVEL)).contains(1L);
+        assertThat(traced.attribute(OceanBaseAttributes.TRACE_SAMPLE)).contains(50.0);
+        assertThat(traced.attribute(OceanBaseAttributes.TRACE_POLICY)).contains("SAMPLE_AND_SLOW_QUERY");
+        assertThat(OceanBaseSessionSource.traceSettingsOf(untraced)).isEmpty();
+        // the trace dialog starts with the session's settings; turning tracing off needs a traced session
+        assertThat(source.parameterDefaults(OceanBaseSessionSource.TRACE, traced))
+                .isEqualTo(Map.of("level", "1", "samplePercentage", "50", "recordPolicy", "SAMPLE_AND_SLOW_QUERY"));
+        assertThat(source.parameterDefaults(OceanBaseSessionSource.TRACE, untraced)).isEmpty();
+        assertThat(source.unavailable(OceanBaseSessionSource.TRACE_OFF, traced)).isEmpty();
+        assertThat(source.unavailable(OceanBaseSessionSource.TRACE_OFF, untraced))
+                .hasValueSatisfying(t -> assertThat(t.english()).isEqualTo("This session is not traced"));
+        assertThat(source.unavailable(OceanBaseSessionSource.TRACE, untraced)).isEmpty();
     }
 
     @Test
     void enablesAndDisablesTracingWithDbmsMonitorSendingAFraction() throws Exception {
         try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
-            Session target = await().atMost(Duration.ofSeconds(10)).until(
-                    () -> source.snapshot().sessions().stream().filter(s -> s.id() == victim.threadId()).findFirst(),
-                    Optional::isPresent).orElseThrow();
-            OceanBaseSessionSource ob = (OceanBaseSessionSource) source;
+            Session target = awaitListed(victim);
+            OceanBaseSessionSource ob = ob();
 
             ob.enableTrace(target.key(), new TraceSettings(2, 25, TraceSettings.RecordPolicy.ONLY_SLOW_QUERY));
             ob.disableTrace(target.key());
@@ -167,10 +201,64 @@ class OceanBaseEmulationIT {
         }
     }
 
-    /** Reads trace settings through the public SessionTracing interface. */
-    private record SessionTracingAssert(dev.sessiondeck.core.source.SessionTracing tracing) {
-        Optional<TraceSettings> of(Session s) {
-            return tracing.traceSettings(s);
+    @Test
+    void offersTracingBesideClosingSessionsAndQueries() {
+        assertThat(source.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
+                OceanBaseSessionSource.TRACE, OceanBaseSessionSource.TRACE_OFF);
+        assertThat(OceanBaseSessionSource.TRACE.parameters()).extracting(f -> f.id())
+                .containsExactly("level", "samplePercentage", "recordPolicy");
+        assertThat(source.attributes()).startsWith(OceanBaseAttributes.SQL_ID, OceanBaseAttributes.OB_SERVER,
+                OceanBaseAttributes.OB_PROXY);
+    }
+
+    @Test
+    void tracingThroughItsActionsSendsTheParametersTheDialogGives() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
+            Session target = awaitListed(victim);
+
+            ActionResult on = source.perform(OceanBaseSessionSource.TRACE, target.key(),
+                    Map.of("level", "3", "samplePercentage", "12,5", "recordPolicy", "all"));
+            ActionResult off = source.perform(OceanBaseSessionSource.TRACE_OFF, target.key(), Map.of());
+
+            assertThat(on.verified()).isTrue();
+            assertThat(on.key()).isEqualTo(target.key());
+            assertThat(on.detail()).isEqualTo("tracing enabled: level 3, 12.5 %, ALL");
+            assertThat(off.verified()).isTrue();
+            assertThat(OceanBaseEmulation.traceCalls(DB, victim.threadId())).satisfiesExactly(
+                    enable -> {
+                        assertThat(enable.name()).isEqualTo("ENABLE");
+                        assertThat(enable.level()).isEqualTo(3);
+                        assertThat(enable.sampleFraction()).isEqualByComparingTo("0.125");
+                        assertThat(enable.recordPolicy()).isEqualTo("ALL");
+                    },
+                    disable -> assertThat(disable.name()).isEqualTo("DISABLE"));
+        }
+    }
+
+    @Test
+    void tracingParametersOutOfRangeAreRefusedBeforeTheServerIsAsked() throws Exception {
+        Session traced = row(source.snapshot(), 3221487617L, "10.0.0.2:2881");
+        for (Map<String, String> wrong : List.of(
+                Map.of("level", "4", "samplePercentage", "10", "recordPolicy", "ALL"),
+                Map.of("level", "1", "samplePercentage", "0", "recordPolicy", "ALL"),
+                Map.of("level", "1", "samplePercentage", "10", "recordPolicy", "SOMETIMES"),
+                Map.<String, String>of())) {
+            assertThatThrownBy(() -> source.perform(OceanBaseSessionSource.TRACE, traced.key(), wrong))
+                    .as("%s", wrong).isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED));
+        }
+        assertThat(OceanBaseEmulation.traceCalls(DB, 3221487617L)).isEmpty();
+    }
+
+    @Test
+    void anIdThatIsNoNumberIsRefusedForEveryAction() {
+        SessionKey worded = SessionKey.ofId(source.name(), "not-a-thread");
+        for (SessionAction action : source.actions()) {
+            Map<String, String> parameters = action == OceanBaseSessionSource.TRACE
+                    ? Map.of("level", "1", "samplePercentage", "10", "recordPolicy", "ALL") : Map.of();
+            assertThatThrownBy(() -> source.perform(action, worded, parameters)).as(action.id())
+                    .isInstanceOfSatisfying(SourceException.class,
+                            e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED));
         }
     }
 }

@@ -24,13 +24,16 @@ class ShowFullProcesslistTest {
     void ipAndPortNameTheObServerAndKeyTheSession() {
         Session s = OceanBaseSessionSource.map3("ob3", rows.get(1), id -> false);
 
-        assertThat(s.id()).isEqualTo(3221225480L);
-        assertThat(s.obServer()).contains("10.0.0.3:2881");
+        assertThat(s.id()).isEqualTo("3221225480");
+        assertThat(s.key().numericId()).isEqualTo(3221225480L);
+        assertThat(s.attribute(OceanBaseAttributes.OB_SERVER)).contains("10.0.0.3:2881");
         assertThat(s.key().server()).isEqualTo("10.0.0.3:2881");
         assertThat(s.state()).isEqualTo(SessionState.ACTIVE);
         assertThat(s.sql()).contains("SELECT SLEEP(600)");
         assertThat(s.executionTime()).contains(Duration.ofSeconds(42));
-        assertThat(s.extras()).containsEntry("TENANT", "obmysql");
+        assertThat(s.attribute(OceanBaseAttributes.TENANT)).contains("obmysql");
+        assertThat(s.attribute(OceanBaseAttributes.OB_PROXY)).isEmpty();
+        assertThat(s.attributes().attributes()).containsExactly(OceanBaseAttributes.OB_SERVER, OceanBaseAttributes.TENANT);
     }
 
     @Test

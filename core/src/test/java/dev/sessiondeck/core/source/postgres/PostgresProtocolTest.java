@@ -3,7 +3,6 @@ package dev.sessiondeck.core.source.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.DatabaseType;
 import dev.sessiondeck.core.source.TlsMode;
 import java.time.Duration;
 import java.util.Properties;
@@ -14,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PostgresProtocolTest {
 
     private static ConnectionSpec.Builder spec() {
-        return ConnectionSpec.builder().type(DatabaseType.POSTGRESQL).host("db.example").user("deck").password("pw".toCharArray());
+        return ConnectionSpec.builder().type("postgresql").host("db.example").user("deck").password("pw".toCharArray());
     }
 
     @Test

@@ -8,10 +8,12 @@ import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import java.util.List;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -68,7 +70,7 @@ abstract class PostgresSessionSourceIT {
 
     private static Session awaitListed(SessionSource source, long pid, Predicate<Session> condition) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> source.snapshot().find(pid).filter(condition), Optional::isPresent)
+                .until(() -> source.snapshot().find(Long.toString(pid)).filter(condition), Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -86,13 +88,14 @@ abstract class PostgresSessionSourceIT {
         List<Session> second = admin.snapshot().sessions();
         int compared = 0;
         for (Session s : second) {
-            if (s.sessionStart().isEmpty()) {
+            Optional<Instant> start = s.attribute(StandardAttributes.SESSION_START);
+            if (start.isEmpty()) {
                 assertThat(s.key().identity()).isEmpty();
                 continue;
             }
-            assertThat(s.key().identity()).isEqualTo(s.sessionStart().get().toString());
-            Session before = first.stream().filter(f -> f.id() == s.id()).findFirst().orElse(null);
-            if (before != null && before.sessionStart().equals(s.sessionStart())) {
+            assertThat(s.key().identity()).isEqualTo(start.get().toString());
+            Session before = first.stream().filter(f -> f.id().equals(s.id())).findFirst().orElse(null);
+            if (before != null && before.attribute(StandardAttributes.SESSION_START).equals(start)) {
                 assertThat(s.key().identity()).as("the same text, not formatted again").isSameAs(before.key().identity());
                 compared++;
             }
@@ -103,11 +106,17 @@ abstract class PostgresSessionSourceIT {
     @Test
     void detectsPostgresWithItsMajorAndCapabilities() {
         assertThat(admin).isInstanceOf(PostgresSessionSource.class);
-        assertThat(admin.serverInfo().product()).isEqualTo(Product.POSTGRESQL);
-        assertThat(admin.serverInfo().version().major()).isEqualTo(major());
-        assertThat(admin.serverInfo().versionString()).startsWith("PostgreSQL " + major() + ".");
-        assertThat(admin.serverInfo().capabilities())
+        PostgresSessionSource pgSource = (PostgresSessionSource) admin;
+        assertThat(pgSource.serverInfo().product()).isEqualTo(Product.POSTGRESQL);
+        assertThat(pgSource.serverInfo().version().major()).isEqualTo(major());
+        assertThat(pgSource.serverInfo().versionString()).startsWith("PostgreSQL " + major() + ".");
+        assertThat(pgSource.serverInfo().capabilities())
                 .containsExactlyInAnyOrder(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.BLOCKING);
+        assertThat(admin.describe()).startsWith("PostgreSQL " + major() + ".");
+        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
+        assertThat(admin.attributes()).containsExactly(StandardAttributes.PROGRAM, StandardAttributes.WAIT_EVENT,
+                StandardAttributes.BLOCKED_BY, StandardAttributes.SESSION_START, StandardAttributes.TRANSACTION_START,
+                StandardAttributes.QUERY_ID, StandardAttributes.LEADER_ID, StandardAttributes.SQL_UNAVAILABLE);
     }
 
     @Test
@@ -122,13 +131,17 @@ abstract class PostgresSessionSourceIT {
             assertThat(listed.command()).contains("client backend");
             assertThat(listed.background()).isFalse();
             assertThat(listed.own()).isFalse();
-            assertThat(listed.programName()).contains("sessiondeck-test");
+            assertThat(listed.attribute(StandardAttributes.PROGRAM)).contains("sessiondeck-test");
             assertThat(listed.source()).hasValueSatisfying(s -> assertThat(s).matches("127\\.0\\.0\\.1:\\d+"));
-            assertThat(listed.waitEvent()).contains("Timeout:PgSleep");
-            assertThat(listed.transactionStart()).isPresent();
-            assertThat(listed.leaderId()).isEmpty();
+            assertThat(listed.attribute(StandardAttributes.WAIT_EVENT)).contains("Timeout:PgSleep");
+            assertThat(listed.attribute(StandardAttributes.TRANSACTION_START)).isPresent();
+            assertThat(listed.attribute(StandardAttributes.LEADER_ID)).isEmpty();
+            assertThat(listed.attribute(StandardAttributes.SQL_UNAVAILABLE)).isEmpty();
+            assertThat(PostgresSessionSource.isHidden(listed)).isFalse();
             assertThat(listed.blockingIds()).isEmpty();
-            assertThat(listed.key().identity()).isEqualTo(listed.sessionStart().orElseThrow().toString());
+            assertThat(listed.key().identity())
+                    .isEqualTo(listed.attribute(StandardAttributes.SESSION_START).orElseThrow().toString());
+            assertThat(admin.attributes()).containsAll(listed.attributes().attributes());
             Duration first = listed.executionTime().orElseThrow();
             Session later = awaitListed(admin, victim.threadId(),
                     s -> s.executionTime().orElseThrow().compareTo(first) > 0);
@@ -142,7 +155,7 @@ abstract class PostgresSessionSourceIT {
              PreparedStatement ps = c.prepareStatement(
                      "SELECT count(*) FROM pg_stat_activity WHERE pid = ? AND backend_start = ?::timestamptz")) {
             Session listed = awaitSleeping(admin, victim.threadId());
-            ps.setLong(1, listed.id());
+            ps.setLong(1, listed.key().numericId());
             ps.setString(2, listed.key().identity());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -161,7 +174,7 @@ abstract class PostgresSessionSourceIT {
             assertThat(result.verified()).isTrue();
             assertThat(victim.awaitFailure().getSQLState()).isEqualTo("57014");
             assertThat(victim.selectOne()).isEqualTo(1);
-            assertThat(admin.snapshot().find(victim.threadId())).isPresent();
+            assertThat(admin.snapshot().find(Long.toString(victim.threadId()))).isPresent();
         }
     }
 
@@ -175,7 +188,7 @@ abstract class PostgresSessionSourceIT {
             assertThat(result.verified()).isTrue();
             assertThat(victim.awaitFailure().getSQLState()).isEqualTo("57P01");
             assertThatThrownBy(victim::selectOne).isInstanceOf(SQLException.class);
-            assertThat(admin.snapshot().find(victim.threadId())).isEmpty();
+            assertThat(admin.snapshot().find(Long.toString(victim.threadId()))).isEmpty();
         }
     }
 
@@ -184,7 +197,7 @@ abstract class PostgresSessionSourceIT {
         try (Victim victim = plainVictim(SLEEP)) {
             Session target = awaitSleeping(admin, victim.threadId());
             // one microsecond off: the pid is the same, the backend is not
-            Instant earlier = target.sessionStart().orElseThrow().minus(1, ChronoUnit.MICROS);
+            Instant earlier = target.attribute(StandardAttributes.SESSION_START).orElseThrow().minus(1, ChronoUnit.MICROS);
             SessionKey stale = new SessionKey(admin.name(), "", target.id(), earlier.toString(), OptionalLong.empty());
 
             assertThatThrownBy(() -> admin.kill(stale, KillMode.SESSION)).matches(kind(SourceException.Kind.SESSION_GONE));
@@ -196,11 +209,21 @@ abstract class PostgresSessionSourceIT {
 
     @Test
     void killOfAPidNoBackendHasIsSessionGone() {
-        assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), 3_999_999L), KillMode.SESSION))
+        assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), "3999999"), KillMode.SESSION))
                 .isInstanceOfSatisfying(SourceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SourceException.Kind.SESSION_GONE);
                     assertThat(e.getMessage()).contains("3999999");
                 });
+    }
+
+    @Test
+    void killOfAnIdThatIsNoPidIsRefusedAndNeverSent() {
+        for (String id : new String[] {"-1", "abc", "1; SELECT 2"}) {
+            for (KillMode mode : KillMode.values()) {
+                assertThatThrownBy(() -> admin.kill(SessionKey.ofId(admin.name(), id), mode)).as(id)
+                        .matches(kind(SourceException.Kind.REFUSED));
+            }
+        }
     }
 
     @Test
@@ -209,9 +232,10 @@ abstract class PostgresSessionSourceIT {
              Victim superVictim = Victim.start(pg(), EmbeddedPostgres.SUPER, EmbeddedPostgres.SUPER_PASSWORD, SLEEP)) {
             awaitSleeping(admin, superVictim.threadId());
 
-            Session seen = plain.snapshot().find(superVictim.threadId()).orElseThrow();
+            Session seen = plain.snapshot().find(Long.toString(superVictim.threadId())).orElseThrow();
             assertThat(PostgresSessionSource.isHidden(seen)).isTrue();
-            assertThat(seen.extras()).containsEntry(PostgresSessionSource.QUERY_COLUMN, "<insufficient privilege>");
+            assertThat(seen.attribute(StandardAttributes.SQL_UNAVAILABLE)).contains("<insufficient privilege>")
+                    .contains(PostgresSessionSource.INSUFFICIENT_PRIVILEGE);
             assertThat(seen.sql()).isEmpty();
             assertThat(seen.user()).contains(EmbeddedPostgres.SUPER);
             assertThat(seen.state()).isEqualTo(SessionState.UNKNOWN);
@@ -238,7 +262,8 @@ abstract class PostgresSessionSourceIT {
              Victim adminVictim = Victim.start(pg(), EmbeddedPostgres.ADMIN, EmbeddedPostgres.ADMIN_PASSWORD, SLEEP)) {
             awaitSleeping(admin, adminVictim.threadId());
 
-            assertThatThrownBy(() -> plain.kill(SessionKey.ofId(plain.name(), adminVictim.threadId()), KillMode.QUERY))
+            assertThatThrownBy(() -> plain.kill(SessionKey.ofId(plain.name(), Long.toString(adminVictim.threadId())),
+                    KillMode.QUERY))
                     .isInstanceOfSatisfying(SourceException.class, e -> {
                         assertThat(e.kind()).isEqualTo(SourceException.Kind.PRIVILEGE);
                         assertThat(e.getMessage()).contains("pg_signal_backend").contains(EmbeddedPostgres.ADMIN);
@@ -291,7 +316,7 @@ abstract class PostgresSessionSourceIT {
             assertThat(listed.state().label()).isEqualTo("IDLE IN TRANSACTION");
             assertThat(listed.isActive()).isFalse();
             assertThat(listed.sql()).contains("SELECT 42");
-            assertThat(listed.transactionStart()).isPresent();
+            assertThat(listed.attribute(StandardAttributes.TRANSACTION_START)).isPresent();
             assertThat(listed.executionTime()).isPresent();
             assertThatThrownBy(() -> admin.kill(listed.key(), KillMode.QUERY)).matches(kind(SourceException.Kind.SESSION_GONE));
             c.rollback();
@@ -312,8 +337,10 @@ abstract class PostgresSessionSourceIT {
             try (Victim waiter = plainVictim("SELECT count(*) FROM deck_lock")) {
                 Session listed = awaitListed(admin, waiter.threadId(), s -> !s.blockingIds().isEmpty());
 
-                assertThat(listed.blockingIds()).containsExactly(EmbeddedPostgres.backendPid(holder));
-                assertThat(listed.waitEvent()).hasValueSatisfying(w -> assertThat(w).startsWith("Lock:"));
+                assertThat(listed.blockingIds()).containsExactly(Long.toString(EmbeddedPostgres.backendPid(holder)));
+                assertThat(listed.attribute(StandardAttributes.BLOCKED_BY)).contains(listed.blockingIds());
+                assertThat(listed.attribute(StandardAttributes.WAIT_EVENT))
+                        .hasValueSatisfying(w -> assertThat(w).startsWith("Lock:"));
             } finally {
                 holder.rollback();
             }
@@ -342,11 +369,12 @@ abstract class PostgresSessionSourceIT {
                 assertThat(worker.background()).isTrue();
                 assertThat(worker.user()).contains(EmbeddedPostgres.PLAIN);
                 if (major() >= 13) {
-                    assertThat(worker.leaderId()).hasValue(leaderPid);
+                    assertThat(worker.attribute(StandardAttributes.LEADER_ID)).contains(Long.toString(leaderPid));
                 } else {
-                    assertThat(worker.leaderId()).isEmpty();
+                    assertThat(worker.attribute(StandardAttributes.LEADER_ID)).isEmpty();
                 }
-                assertThat(admin.kill(admin.snapshot().find(leaderPid).orElseThrow().key(), KillMode.SESSION).verified())
+                assertThat(admin.kill(admin.snapshot().find(Long.toString(leaderPid)).orElseThrow().key(), KillMode.SESSION)
+                        .verified())
                         .isTrue();
             }
         }
@@ -372,7 +400,7 @@ abstract class PostgresSessionSourceIT {
         assertThat(own.user()).contains(EmbeddedPostgres.ADMIN);
         try (Connection c = pg().connectSuper();
              PreparedStatement ps = c.prepareStatement("SELECT application_name FROM pg_stat_activity WHERE pid = ?")) {
-            ps.setLong(1, own.id());
+            ps.setLong(1, own.key().numericId());
             try (ResultSet rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("SessionDeck");

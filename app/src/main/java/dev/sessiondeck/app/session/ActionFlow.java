@@ -1,0 +1,84 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.SessionAction;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.css.PseudoClass;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Window;
+
+/**
+ * Runs an action the user picked on the selected rows: checks that it can be done, asks first when it
+ * is destructive, takes parameters or acts on several sessions ({@link ActionDialog}), runs it through
+ * the view model, and shows what happened to each session ({@link ActionResults}).
+ */
+final class ActionFlow {
+
+    private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
+
+    private final SessionsViewModel viewModel;
+    private final Supplier<List<SessionRow>> selection;
+    private final Supplier<Window> owner;
+
+    ActionFlow(SessionsViewModel viewModel, Supplier<List<SessionRow>> selection, Supplier<Window> owner) {
+        this.viewModel = viewModel;
+        this.selection = selection;
+        this.owner = owner;
+    }
+
+    /** Does {@code action} to the selection, asking first where it should; nothing when it cannot be done. */
+    void request(SessionAction action) {
+        List<SessionRow> sel = selection.get();
+        if (viewModel.whyNot(action, sel).isPresent() || viewModel.actingProperty().get()) {
+            return;
+        }
+        List<SessionRow> targets = viewModel.targets(action, sel);
+        Map<String, String> parameters = Map.of();
+        if (action.destructive() || !action.parameters().isEmpty() || targets.size() > 1) {
+            Optional<Map<String, String>> confirmed = ActionDialog.ask(owner.get(), action,
+                    targets.stream().map(SessionRow::getSession).toList(),
+                    viewModel.parameterDefaults(action, targets.get(0)));
+            if (confirmed.isEmpty()) {
+                return;
+            }
+            parameters = confirmed.get();
+        }
+        viewModel.perform(action, targets, parameters, outcomes -> ActionResults.show(owner.get(), outcomes));
+    }
+
+    /**
+     * Menu items for the actions the selection's data sources offer beyond Close Session and Close
+     * Query, each greyed with the reason in its tooltip when it cannot be done (a disabled menu item
+     * would show no tooltip).
+     */
+    List<MenuItem> moreItems() {
+        List<SessionRow> sel = selection.get();
+        return viewModel.actionsOf(sel).stream()
+                .filter(a -> a != SessionAction.CLOSE_SESSION && a != SessionAction.CLOSE_QUERY)
+                .map(a -> item(a, sel))
+                .toList();
+    }
+
+    private MenuItem item(SessionAction action, List<SessionRow> sel) {
+        Optional<String> blocked = viewModel.whyNot(action, sel);
+        Label label = new Label(action.title().resolve(Messages.locale()));
+        label.setId("menu-action-" + action.id() + "-label");
+        label.getStyleClass().add("action-label");
+        label.setTooltip(new Tooltip(blocked.orElse(action.tip().resolve(Messages.locale()))));
+        label.pseudoClassStateChanged(BLOCKED, blocked.isPresent());
+        CustomMenuItem item = new CustomMenuItem(label);
+        item.setId("menu-action-" + action.id());
+        item.setOnAction(e -> {
+            if (blocked.isEmpty()) {
+                request(action);
+            }
+        });
+        return item;
+    }
+}

@@ -1,0 +1,203 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The rows of every connected data source and the lists the table shows on top of them: the shown
+ * data sources' rows, sorted (the view sets the comparator), then filtered (the search sets the
+ * predicate). A snapshot is applied by diffing on {@link SessionKey#sessionOnly()}: rows are updated
+ * in place, new rows appended, ended rows removed, each as one list change, so that 10,000 sessions
+ * cost a few passes over the rows and one sort per refresh. Touched on the UI thread only.
+ */
+final class SessionRows {
+
+    /** Every connected data source's rows; the shown and filtered lists sit on top. */
+    private final SessionRowList rows = new SessionRowList();
+    private final FilteredList<SessionRow> shownSourceRows = new FilteredList<>(rows, r -> false);
+    /**
+     * The shown data sources' rows in the table's order. Sorted before filtering: a keystroke in a
+     * search then filters rows already in order instead of sorting what passes (docs/benchmarks.md,
+     * keystroke over 100,000 rows).
+     */
+    private final SortedList<SessionRow> sorted = new SortedList<>(shownSourceRows);
+    private final FilteredList<SessionRow> filtered = new FilteredList<>(sorted);
+
+    /** Every row of every data source. */
+    SessionRowList all() {
+        return rows;
+    }
+
+    /** The shown data sources' rows, before the filters, in snapshot order. */
+    FilteredList<SessionRow> shownSourceRows() {
+        return shownSourceRows;
+    }
+
+    SortedList<SessionRow> sorted() {
+        return sorted;
+    }
+
+    /** What the table shows: the shown data sources' rows, sorted, filtered. */
+    FilteredList<SessionRow> filtered() {
+        return filtered;
+    }
+
+    /** Shows the rows of these data sources; {@code null} for all. */
+    void show(Collection<SourceFeed> feeds) {
+        shownSourceRows.setPredicate(feeds == null ? null
+                : feeds.isEmpty() ? r -> false
+                : feeds.size() == 1 ? oneOf(feeds.iterator().next()) : r -> feeds.contains(r.feed));
+    }
+
+    private static Predicate<SessionRow> oneOf(SourceFeed feed) {
+        return r -> r.feed == feed;
+    }
+
+    /** Drops every row of a data source that is closed. */
+    void remove(SourceFeed feed) {
+        feed.index.values().forEach(SessionRows::end);
+        feed.index.clear();
+        feed.order = new ArrayList<>();
+        rows.removeWhere(r -> r.ended);
+    }
+
+    /**
+     * Applies a snapshot of {@code feed}: diff by session, rows updated in place.
+     *
+     * @param feeds     every connected data source (groups need to know whether any may group)
+     * @param highlight sets a row's highlight from its session
+     */
+    void apply(SourceFeed feed, Snapshot snapshot, Collection<SourceFeed> feeds, Consumer<SessionRow> highlight) {
+        long number = ++feed.snapshots;
+        List<SessionRow> pending = new ArrayList<>();
+        List<SessionRow> added = new ArrayList<>();
+        boolean wasStale = !feed.error.isEmpty();
+        for (SessionRow r : feed.freshRows) {
+            r.setFresh(false);
+        }
+        feed.freshRows.clear();
+        List<SessionRow> previous = feed.order;
+        List<SessionRow> order = new ArrayList<>(snapshot.sessions().size());
+        boolean mayGroup = false;
+        int cursor = 0;
+        for (Session s : snapshot.sessions()) {
+            // the row the last snapshot listed at this point, if it is this session; else the index
+            SessionRow row = cursor < previous.size() && previous.get(cursor).getSession().key().sameSession(s.key())
+                    ? previous.get(cursor) : feed.index.get(s.key().sessionOnly());
+            if (row == null) {
+                row = new SessionRow(s);
+                feed.index.put(s.key().sessionOnly(), row);
+                row.feed = feed;
+                added.add(row);
+                if (!feed.firstSnapshot) {
+                    row.setFresh(true);
+                    feed.freshRows.add(row);
+                }
+            } else {
+                if (row.lastSeen != number) {
+                    cursor = row.lastPosition + 1;
+                }
+                Session before = row.getSession();
+                // only what the filters and groups read is told to the lists now; a row whose
+                // times or SQL changed may keep its place (see the order check below)
+                if (row.update(s) == SessionRow.Change.FILTERED_OR_GROUPED || before.isActive() != s.isActive()
+                        || before.background() != s.background()) {
+                    row.filterInputsChanged = true;
+                    markPending(row, pending);
+                }
+            }
+            if (row.lastSeen != number) {
+                row.lastSeen = number;
+                row.lastPosition = order.size();
+                order.add(row);
+            }
+            mayGroup |= !s.key().server().isEmpty() || s.attributes().get(StandardAttributes.LEADER_ID) != null;
+            if (wasStale) {
+                row.setStaleReason("");
+            }
+            highlight.accept(row);
+        }
+        // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
+        boolean anyGone = false;
+        for (SessionRow r : previous) {
+            if (r.lastSeen != number) {
+                feed.index.remove(r.getSession().key().sessionOnly());
+                end(r);
+                anyGone = true;
+            }
+        }
+        feed.order = order;
+        if (anyGone) {
+            rows.removeWhere(r -> r.ended);
+        }
+        // groups (one id on several OBServers, parallel workers) need a pass over every row; only
+        // when a data source has such rows now or had them in its last snapshot
+        boolean grouping = mayGroup || feed.mayGroup || feeds.stream().anyMatch(f -> f != feed && f.mayGroup);
+        feed.mayGroup = mayGroup;
+        if (grouping) {
+            List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
+            all.addAll(rows);
+            all.addAll(added);
+            SessionGroups.assign(all, r -> r.pendingUpdate).forEach(r -> markPending(r, pending));
+        }
+        if (sorted.getComparator() != null) {
+            // rows whose new values put them elsewhere in the table's order are placed again
+            SortOrder.outOfPlace(sorted, sorted.getComparator()).forEach(r -> markPending(r, pending));
+        }
+        if (!pending.isEmpty()) {
+            BitSet updated = new BitSet(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).pendingUpdate) {
+                    updated.set(i);
+                }
+            }
+            pending.forEach(r -> r.pendingUpdate = false);
+            rows.fireUpdated(updated);
+        }
+        rows.append(added);
+    }
+
+    /** Adds a row to those the lists are told of after this snapshot, once. */
+    private static void markPending(SessionRow r, List<SessionRow> pending) {
+        if (!r.pendingUpdate) {
+            r.pendingUpdate = true;
+            pending.add(r);
+        }
+    }
+
+    /**
+     * Marks a row ended and lets go of its data source: the table, a selection or a dialog may hold
+     * an ended row for a while, and through its data source it would keep every row of it.
+     */
+    private static void end(SessionRow r) {
+        r.ended = true;
+        r.feed = null;
+    }
+
+    /** How many of the shown data sources' rows run a statement. */
+    int activeCount() {
+        int active = 0;
+        for (SessionRow r : shownSourceRows) {
+            if (r.isActive()) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    /** The shown rows, as an unmodifiable view. */
+    ObservableList<SessionRow> shownView() {
+        return javafx.collections.FXCollections.unmodifiableObservableList(shownSourceRows);
+    }
+}

@@ -1,0 +1,287 @@
+package dev.sessiondeck.app.session;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.support.Settings;
+import dev.sessiondeck.core.source.SessionSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * The session table: a column for each {@link SessionColumn} (the common values, then what the
+ * connected data sources declare), each shown while the user has not hidden it and a shown data
+ * source fills it; sorting on the rows' plain values with groups kept together; the remembered
+ * column order, widths, visibility and sort. Cells and rows are {@link SessionCells}.
+ */
+final class SessionTable {
+
+    private final SessionsViewModel viewModel;
+    private final TableView<SessionRow> table = new TableView<>();
+    private final Map<SessionColumn, TableColumn<SessionRow, Object>> columns = new LinkedHashMap<>();
+    /** The user's choice per column id: shown or hidden; absent means the declaration's default. */
+    private final Map<String, Boolean> chosen = new HashMap<>();
+    /** Column ids in the order the last run left them (settings), for columns made later. */
+    private List<String> savedOrder = List.of();
+    private final Map<String, Double> savedWidths = new HashMap<>();
+    private final SessionCells cells;
+    private final Consumer<SessionColumn> onColumnAdded = c -> {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            add(c);
+        } else {
+            javafx.application.Platform.runLater(() -> add(c));
+        }
+    };
+
+    SessionTable(SessionsViewModel viewModel, SessionCells cells) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        table.setId("session-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE, "session-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setTableMenuButtonVisible(false);
+        this.cells = cells;
+        SessionColumn.all().forEach(this::add);
+        SessionColumn.onAdded(onColumnAdded);
+        // each search lives in its column header (the common columns exist from the start)
+        new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
+        // rows of one group stay together under any sort (SessionGroups); the table's own policy would
+        // refuse a comparator that is not its own, so the view model's sorted list does the sorting alone
+        // Why not table.getComparator(): it reads each value through the cell value factory, which
+        // would make an observable per row and column; the rows' plain values sort the same.
+        viewModel.comparatorProperty().bind(Bindings.createObjectBinding(
+                () -> SessionGroups.comparator(byColumns(table.getSortOrder())), table.comparatorProperty()));
+        table.setSortPolicy(t -> true);
+        table.setItems(viewModel.shownRows());
+        table.setRowFactory(t -> cells.row());
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(viewModel.totalCountProperty().greaterThan(0))
+                .then(Messages.get("table.emptyFiltered")).otherwise(Messages.get("table.empty")));
+        table.setPlaceholder(placeholder);
+        viewModel.shownSources().addListener((ListChangeListener<SessionSource>) c -> updateVisibility());
+        viewModel.showAllProperty().addListener((o, a, b) -> updateVisibility());
+        updateVisibility();
+    }
+
+    TableView<SessionRow> view() {
+        return table;
+    }
+
+    /** The table column of a session column, if the table has it. */
+    TableColumn<SessionRow, Object> column(SessionColumn c) {
+        return columns.get(c);
+    }
+
+    /** Stops listening for new columns (the window closed). */
+    void dispose() {
+        SessionColumn.removeListener(onColumnAdded);
+    }
+
+    private void add(SessionColumn c) {
+        if (columns.containsKey(c)) {
+            return;
+        }
+        TableColumn<SessionRow, Object> col = new TableColumn<>(c.attribute().title().resolve(Messages.locale()));
+        col.setId("column-" + c.id());
+        col.setUserData(c);
+        col.setPrefWidth(savedWidths.getOrDefault(c.id(), c.width()));
+        col.setCellValueFactory(f -> f.getValue().valueProperty(c));
+        col.setComparator(VALUE_ORDER);
+        col.setCellFactory(t -> cells.cell(c));
+        // cells of a column shown after the rows laid out would sit at the top of their rows
+        col.visibleProperty().addListener((o, was, now) -> table.refresh());
+        columns.put(c, col);
+        table.getColumns().add(insertionPoint(c), col);
+        col.setVisible(visible(c));
+    }
+
+    /** Where a new column goes: after the columns the saved layout puts before it, else by declared order. */
+    private int insertionPoint(SessionColumn c) {
+        List<TableColumn<SessionRow, ?>> now = table.getColumns();
+        int saved = savedOrder.indexOf(c.id());
+        if (saved >= 0) {
+            for (int i = now.size() - 1; i >= 0; i--) {
+                int at = savedOrder.indexOf(id(now.get(i)));
+                if (at >= 0 && at < saved) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+        int order = c.attribute().order();
+        for (int i = 0; i < now.size(); i++) {
+            SessionColumn other = (SessionColumn) now.get(i).getUserData();
+            if (!savedOrder.contains(other.id()) && other.attribute().order() > order) {
+                return i;
+            }
+        }
+        return now.size();
+    }
+
+    private static String id(TableColumn<SessionRow, ?> col) {
+        return ((SessionColumn) col.getUserData()).id();
+    }
+
+    /** True when a shown data source fills the column (the data source column: in the merged view). */
+    boolean applicable(SessionColumn c) {
+        if (c == SessionColumn.DATA_SOURCE) {
+            return viewModel.showAllProperty().get();
+        }
+        if (c.common()) {
+            return true;
+        }
+        for (SessionSource s : viewModel.shownSources()) {
+            if (s.attributes().contains(c.attribute())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean visible(SessionColumn c) {
+        return applicable(c) && (c == SessionColumn.DATA_SOURCE
+                || chosen.getOrDefault(c.id(), c.attribute().shownByDefault()));
+    }
+
+    private void updateVisibility() {
+        columns.forEach((c, col) -> col.setVisible(visible(c)));
+    }
+
+    /**
+     * The column chooser's items: the applicable columns in table order, each checked while shown;
+     * made anew each time the menu opens.
+     */
+    List<MenuItem> chooserItems() {
+        List<MenuItem> items = new ArrayList<>();
+        for (TableColumn<SessionRow, ?> col : table.getColumns()) {
+            SessionColumn c = (SessionColumn) col.getUserData();
+            if (c == SessionColumn.DATA_SOURCE || !applicable(c)) {
+                continue;
+            }
+            CheckMenuItem item = new CheckMenuItem(col.getText());
+            item.setId("columns-" + c.id());
+            item.setSelected(col.isVisible());
+            item.selectedProperty().addListener((o, was, now) -> {
+                chosen.put(c.id(), now);
+                col.setVisible(visible(c));
+            });
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** The shown columns, in display order. */
+    List<SessionColumn> visibleColumns() {
+        return table.getVisibleLeafColumns().stream().map(col -> (SessionColumn) col.getUserData()).toList();
+    }
+
+    /** A row's shown columns as a person reads them, tab-separated, in display order. */
+    String rowText(SessionRow row) {
+        return visibleColumns().stream().map(c -> ValueText.of(c, row.value(c))).collect(Collectors.joining("\t"));
+    }
+
+    // ------------------------------------------------------------------ layout memory
+
+    /** Takes the remembered column order, widths, visibility and sort. */
+    void applySettings(Settings s) {
+        savedOrder = s.columns.stream().map(c -> c.id).toList();
+        Set<String> seen = new HashSet<>();
+        List<TableColumn<SessionRow, Object>> ordered = new ArrayList<>();
+        for (Settings.Column saved : s.columns) {
+            if (saved.id == null || !seen.add(saved.id)) {
+                continue;
+            }
+            if (saved.width > 0) {
+                savedWidths.put(saved.id, saved.width);
+            }
+            chosen.put(saved.id, saved.visible);
+            SessionColumn.byId(saved.id).map(columns::get).ifPresent(col -> {
+                ordered.add(col);
+                if (saved.width > 0) {
+                    col.setPrefWidth(saved.width);
+                }
+            });
+        }
+        List<TableColumn<SessionRow, Object>> rest = new ArrayList<>(columns.values());
+        rest.removeAll(ordered);
+        rest.sort(Comparator.comparingInt(col -> ((SessionColumn) col.getUserData()).attribute().order()));
+        ordered.addAll(rest);
+        table.getColumns().setAll(ordered);
+        updateVisibility();
+        table.getSortOrder().clear();
+        for (Settings.SortKey k : s.sort) {
+            SessionColumn.byId(k.id).map(columns::get).ifPresent(col -> {
+                col.setSortType(k.ascending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
+                table.getSortOrder().add(col);
+            });
+        }
+    }
+
+    /** Writes the current column layout and sort into {@code s}. */
+    void captureSettings(Settings s) {
+        s.columns = new ArrayList<>();
+        for (TableColumn<SessionRow, ?> col : table.getColumns()) {
+            SessionColumn c = (SessionColumn) col.getUserData();
+            s.columns.add(new Settings.Column(c.id(), col.getWidth() > 0 ? col.getWidth() : col.getPrefWidth(),
+                    chosen.getOrDefault(c.id(), c.attribute().shownByDefault())));
+        }
+        s.sort = new ArrayList<>();
+        for (TableColumn<SessionRow, ?> col : table.getSortOrder()) {
+            s.sort.add(new Settings.SortKey(id(col), col.getSortType() == TableColumn.SortType.ASCENDING));
+        }
+    }
+
+    // ------------------------------------------------------------------ sorting
+
+    /** The user's sort: the sort-order columns in turn, each ascending or descending, on plain row values. */
+    private static Comparator<SessionRow> byColumns(List<TableColumn<SessionRow, ?>> order) {
+        Comparator<SessionRow> result = null;
+        for (TableColumn<SessionRow, ?> col : List.copyOf(order)) {
+            if (!(col.getUserData() instanceof SessionColumn c)) {
+                continue;
+            }
+            Comparator<SessionRow> one = (a, b) -> VALUE_ORDER.compare(a.value(c), b.value(c));
+            if (col.getSortType() == TableColumn.SortType.DESCENDING) {
+                one = one.reversed();
+            }
+            result = result == null ? one : result.thenComparing(one);
+        }
+        return result;
+    }
+
+    /**
+     * Absent values last; numbers before text (a column of ids some of which are numbers); text
+     * without regard to case; the rest by their natural order (durations, moments, counts).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static final Comparator<Object> VALUE_ORDER = (a, b) -> {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareToIgnoreCase(y);
+        }
+        if (a.getClass() != b.getClass()) {
+            return a instanceof Number ? -1 : b instanceof Number ? 1 : a.toString().compareToIgnoreCase(b.toString());
+        }
+        return ((Comparable) a).compareTo(b);
+    };
+}

@@ -1,0 +1,194 @@
+package dev.sessiondeck.app.session;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import dev.sessiondeck.app.support.Converters;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.source.SessionSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The toolbar over the session table: the data source shown, connect, refresh and auto-refresh,
+ * View Active Sessions Only, the session-id search, Close Session and Close Query (greyed with the
+ * reason in their tooltips when the selection cannot be closed), the column chooser, export, the
+ * highlight thresholds and the theme.
+ */
+final class SessionToolbar {
+
+    /** The auto-refresh intervals offered, in seconds; 0 is manual. */
+    static final List<Integer> REFRESH_CHOICES = List.of(0, 1, 2, 5, 10, 30);
+
+    private final SessionsViewModel viewModel;
+    private final ToolBar bar;
+    final ComboBox<SourceChoice> sourceSelector = new ComboBox<>();
+    final ToggleButton activeOnly = new ToggleButton(Messages.get("toolbar.activeOnly"));
+    final CustomTextField idSearch = new CustomTextField();
+    final MenuButton columnChooser = new MenuButton(null, new FontIcon(Feather.COLUMNS));
+    final Button thresholds = new Button(null, new FontIcon(Feather.CLOCK));
+    final Button export = new Button(null, new FontIcon(Feather.DOWNLOAD));
+    private final Button connect = new Button(null, new FontIcon(Feather.PLUS));
+    private final Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+    private final ComboBox<Integer> autoRefresh = new ComboBox<>();
+    private final ToggleButton theme = new ToggleButton(null, new FontIcon(Feather.MOON));
+    private final Button closeSession = new Button(Messages.get("toolbar.closeSession"), new FontIcon(Feather.X_CIRCLE));
+    private final Button closeQuery = new Button(Messages.get("toolbar.closeQuery"), new FontIcon(Feather.SLASH));
+    private final Tooltip closeSessionTip = new Tooltip();
+    private final Tooltip closeQueryTip = new Tooltip();
+    private boolean syncingSelector;
+    /** Held here: a bidirectional binding keeps only weak references, and this one is made for it. */
+    private final javafx.beans.property.ObjectProperty<Integer> refreshSeconds;
+
+    /**
+     * @param flow       runs Close Session and Close Query
+     * @param chooser    the column chooser's items, made when it opens
+     * @param darkTheme  the theme toggle's state
+     */
+    SessionToolbar(SessionsViewModel viewModel, ActionFlow flow, Supplier<List<javafx.scene.control.MenuItem>> chooser,
+                   BooleanProperty darkTheme, Runnable onConnect, Runnable onExport) {
+        this.viewModel = viewModel;
+        this.refreshSeconds = viewModel.refreshSecondsProperty().asObject();
+        sourceSelector.setId("data-source-selector");
+        sourceSelector.setPromptText(Messages.get("toolbar.dataSource.none"));
+        sourceSelector.setConverter(Converters.showing(c -> c.isAll() ? Messages.get("toolbar.dataSource.all")
+                : c.source().name() + "  (" + c.source().describe() + ")"));
+        sourceSelector.setPrefWidth(170);
+        sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
+        tip(sourceSelector, "toolbar.dataSource.tip");
+
+        setUp(connect, "connect-button", "toolbar.connect", "toolbar.connect.tip");
+        connect.setOnAction(e -> onConnect.run());
+        setUp(refresh, "refresh-button", "toolbar.refresh", "toolbar.refresh.tip");
+        refresh.setOnAction(e -> viewModel.refresh());
+
+        autoRefresh.setId("auto-refresh-selector");
+        autoRefresh.getItems().setAll(REFRESH_CHOICES);
+        autoRefresh.setConverter(Converters.showing(s -> s == 0 ? Messages.get("toolbar.autoRefresh.off")
+                : Messages.get("toolbar.autoRefresh.every", s)));
+        autoRefresh.setPrefWidth(140);
+        tip(autoRefresh, "toolbar.autoRefresh.tip");
+        activeOnly.setId("active-only-toggle");
+        tip(activeOnly, "toolbar.activeOnly.tip");
+        idSearch.setId("session-id-search");
+        idSearch.setPromptText(Messages.get("toolbar.idSearch.prompt"));
+        idSearch.setLeft(new FontIcon(Feather.SEARCH));
+        idSearch.setPrefColumnCount(6);
+        tip(idSearch, "toolbar.idSearch.tip");
+
+        closeSession.setId("close-session-button");
+        closeSession.getStyleClass().add(Styles.DANGER);
+        closeSession.setOnAction(e -> flow.request(SessionAction.CLOSE_SESSION));
+        closeQuery.setId("close-query-button");
+        closeQuery.setOnAction(e -> flow.request(SessionAction.CLOSE_QUERY));
+        // a disabled button shows no tooltip: the reason sits on a holder around it
+        StackPane closeSessionHolder = new StackPane(closeSession);
+        closeSessionHolder.setId("close-session-holder");
+        Tooltip.install(closeSessionHolder, closeSessionTip);
+        StackPane closeQueryHolder = new StackPane(closeQuery);
+        closeQueryHolder.setId("close-query-holder");
+        Tooltip.install(closeQueryHolder, closeQueryTip);
+
+        setUp(columnChooser, "column-chooser", "toolbar.columns.tip", "toolbar.columns.tip");
+        CheckMenuItem background = new CheckMenuItem(Messages.get("toolbar.showBackground"));
+        background.setId("show-background");
+        background.selectedProperty().bindBidirectional(viewModel.showBackgroundProperty());
+        columnChooser.setOnShowing(e -> {
+            List<javafx.scene.control.MenuItem> items = new ArrayList<>(List.of(background, new SeparatorMenuItem()));
+            items.addAll(chooser.get());
+            columnChooser.getItems().setAll(items);
+        });
+        columnChooser.getItems().setAll(background);
+        setUp(export, "export-button", "toolbar.export", "toolbar.export.tip");
+        export.setOnAction(e -> onExport.run());
+        setUp(thresholds, "thresholds-button", "toolbar.thresholds.tip", "toolbar.thresholds.tip");
+        setUp(theme, "theme-toggle", "toolbar.theme.tip", "toolbar.theme.tip");
+        theme.selectedProperty().bindBidirectional(darkTheme);
+        darkTheme.addListener((o, a, dark) -> theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON)));
+
+        bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, activeOnly, idSearch, new Separator(),
+                closeSessionHolder, closeQueryHolder, new Separator(), columnChooser, export, thresholds, theme);
+        bar.setId("toolbar");
+        bind();
+    }
+
+    private static void setUp(Control c, String id, String accessibleKey, String tipKey) {
+        c.setId(id);
+        c.setAccessibleText(Messages.get(accessibleKey));
+        tip(c, tipKey);
+        c.getStyleClass().add(Styles.BUTTON_ICON);
+    }
+
+    private static void tip(Control control, String key) {
+        control.setTooltip(new Tooltip(Messages.get(key)));
+    }
+
+    Node view() {
+        return bar;
+    }
+
+    private void bind() {
+        viewModel.dataSources().addListener((ListChangeListener<SessionSource>) c -> syncSelector());
+        viewModel.currentProperty().addListener((o, a, b) -> syncSelector());
+        viewModel.showAllProperty().addListener((o, a, b) -> syncSelector());
+        sourceSelector.valueProperty().addListener((o, a, choice) -> {
+            if (syncingSelector || choice == null) {
+                return;
+            }
+            if (choice.isAll()) {
+                viewModel.showAllProperty().set(true);
+            } else {
+                viewModel.currentProperty().set(choice.source());
+            }
+        });
+        autoRefresh.valueProperty().bindBidirectional(refreshSeconds);
+        activeOnly.selectedProperty().bindBidirectional(viewModel.activeOnlyProperty());
+        idSearch.textProperty().bindBidirectional(viewModel.idSearchProperty());
+    }
+
+    /** The selector lists All data sources, then each open one, and shows what the view model shows. */
+    private void syncSelector() {
+        syncingSelector = true;
+        try {
+            List<SourceChoice> choices = new ArrayList<>();
+            if (!viewModel.dataSources().isEmpty()) {
+                choices.add(SourceChoice.ALL);
+            }
+            viewModel.dataSources().forEach(s -> choices.add(new SourceChoice(s)));
+            sourceSelector.getItems().setAll(choices);
+            SessionSource one = viewModel.currentProperty().get();
+            sourceSelector.setValue(viewModel.showAllProperty().get() ? SourceChoice.ALL
+                    : one == null ? null : new SourceChoice(one));
+        } finally {
+            syncingSelector = false;
+        }
+    }
+
+    /** Greys Close Session and Close Query with the reason when the selection cannot be closed. */
+    void updateKillButtons(List<SessionRow> selection) {
+        Optional<String> noSession = viewModel.whyNot(SessionAction.CLOSE_SESSION, selection);
+        Optional<String> noQuery = viewModel.whyNot(SessionAction.CLOSE_QUERY, selection);
+        closeSession.setDisable(noSession.isPresent());
+        closeQuery.setDisable(noQuery.isPresent());
+        closeSessionTip.setText(noSession.orElse(Messages.get("toolbar.closeSession.tip")));
+        closeQueryTip.setText(noQuery.orElse(Messages.get("toolbar.closeQuery.tip")));
+    }
+}

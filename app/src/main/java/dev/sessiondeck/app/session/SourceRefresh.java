@@ -1,0 +1,79 @@
+package dev.sessiondeck.app.session;
+
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.ErrorText;
+import dev.sessiondeck.core.model.Snapshot;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.collections.ObservableMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists one data source's sessions in the background and applies the snapshot when it arrives, on
+ * the UI thread: a slow or unreachable data source never holds up the others, and one whose refresh
+ * is still in flight is skipped. On failure its rows stay, marked stale, with the reason in the
+ * data sources' refresh errors. A data source closed meanwhile is left alone.
+ */
+final class SourceRefresh {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRefresh.class);
+
+    private final Background background;
+    private final SessionRows rows;
+    private final Map<String, SourceFeed> feeds;
+    private final ObservableMap<String, String> refreshErrors;
+    private final SessionStatus status;
+    private final Runnable updateStatus;
+    private final Consumer<SessionRow> highlight;
+
+    SourceRefresh(Background background, SessionRows rows, Map<String, SourceFeed> feeds,
+                  ObservableMap<String, String> refreshErrors, SessionStatus status, Runnable updateStatus,
+                  Consumer<SessionRow> highlight) {
+        this.background = background;
+        this.rows = rows;
+        this.feeds = feeds;
+        this.refreshErrors = refreshErrors;
+        this.status = status;
+        this.updateStatus = updateStatus;
+        this.highlight = highlight;
+    }
+
+    void refresh(SourceFeed feed) {
+        if (feed.refreshing()) {
+            return;
+        }
+        feed.job = background.run(feed.source::snapshot, snapshot -> {
+            if (feeds.get(feed.name()) == feed) {
+                apply(feed, snapshot);
+            }
+        }, e -> {
+            if (feeds.get(feed.name()) == feed) {
+                LOG.info("Refresh of {} failed: {}", feed.name(), e.getMessage());
+                failed(feed, ErrorText.of(e));
+            }
+        });
+        updateStatus.run();
+    }
+
+    private void failed(SourceFeed feed, String reason) {
+        feed.error = reason;
+        refreshErrors.put(feed.name(), reason);
+        for (SessionRow r : feed.index.values()) {
+            r.setStaleReason(reason);
+        }
+        updateStatus.run();
+    }
+
+    /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
+    private void apply(SourceFeed feed, Snapshot snapshot) {
+        rows.apply(feed, snapshot, feeds.values(), highlight);
+        feed.firstSnapshot = false;
+        feed.lastRefresh = snapshot.fetchedAt();
+        feed.latency = snapshot.latency();
+        feed.error = "";
+        refreshErrors.remove(feed.name());
+        status.clearGeneralError();
+        updateStatus.run();
+    }
+}
