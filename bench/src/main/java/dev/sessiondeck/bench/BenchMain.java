@@ -4,6 +4,7 @@ import dev.sessiondeck.bench.report.Report;
 import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
+import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
 import java.nio.file.Files;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, jmh, window }
+    enum Part { all, servers, jmh, window, onec }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh or window (default: all)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh, window or onec (default: all)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -71,6 +72,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.window) {
             new WindowBenchmark(workDir, quick).run(report);
+        }
+        if (part == Part.all || part == Part.onec) {
+            new OneCBenchmark(workDir, quick).run(report);
         }
         Duration took = Duration.between(started, Instant.now());
         report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());

@@ -208,7 +208,10 @@ final class ConnectionOptions {
         Map<String, InputField> byOption = new LinkedHashMap<>();
         for (SourceType t : SourceTypes.installed().all()) {
             for (InputField f : t.settings()) {
-                if (!f.cliOption().isEmpty() && !ConnectionFields.standard(f)) {
+                // a standard field may have a name of its own for one type (--cluster-user for 1C's --user)
+                boolean alias = ConnectionFields.standard(f) && f.id().equals("user");
+                if (!f.cliOption().isEmpty() && (!ConnectionFields.standard(f) || alias)
+                        && command.findOption("--" + f.cliOption()) == null) {
                     byOption.putIfAbsent(f.cliOption(), f);
                 }
             }
@@ -220,15 +223,16 @@ final class ConnectionOptions {
                 .setter(new CommandLine.Model.ISetter() {
                     @Override
                     public <T> T set(T value) {
-                        // picocli also sets each option to its initial value (null) before parsing:
-                        // that is no value given
+                        // picocli sets every option to its initial value (null) before parsing: not given
                         if (value == null) {
-                            typeOptions.remove(field.id());
-                            typeOptionNames.remove(field.id());
                             return null;
                         }
-                        typeOptions.put(field.id(), (String) value);
-                        typeOptionNames.put(field.id(), "--" + name);
+                        if (field.id().equals("user")) {
+                            user = (String) value;
+                        } else {
+                            typeOptions.put(field.id(), (String) value);
+                            typeOptionNames.put(field.id(), "--" + name);
+                        }
                         return null;
                     }
                 })

@@ -1,13 +1,16 @@
 package dev.sessiondeck.app.cli;
 
+import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,11 +32,16 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The session id (thread id, backend pid)")
+    @Parameters(index = "0", paramLabel = "ID",
+            description = "The session id (thread id, backend pid, 1C session UUID) or a 1C session number")
     String id;
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation")
     boolean yes;
+
+    @Option(names = "--message", paramLabel = "TEXT",
+            description = "What the session's user is shown, where the data source can say it (1C: --error-message)")
+    String message;
 
     KillCommand(Cli.Context context) {
         this.context = context;
@@ -65,7 +73,15 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
             return ExitCodes.BAD_INPUT;
         }
         try (SessionSource source = context.sources().open(spec)) {
-            Optional<Session> target = source.snapshot().find(id);
+            // the id, or a session number where the source has them (1C); a number shared by several is not enough
+            SessionFilter byId = SessionFilter.ALL.withId(Optional.of(id)).withShowBackground(true);
+            List<Session> matches = source.snapshot().sessions().stream().filter(byId).toList();
+            if (matches.size() > 1) {
+                context.err().println("sessiondeck " + command() + ": " + matches.size() + " sessions have the number " + id
+                        + "; give the session's id: " + String.join(", ", matches.stream().map(Session::id).toList()));
+                return ExitCodes.BAD_INPUT;
+            }
+            Optional<Session> target = matches.stream().findFirst();
             SessionKey key = target.map(Session::key).orElse(SessionKey.ofId(source.name(), id));
             String what = describe(target);
             if (!yes) {
@@ -81,20 +97,37 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
                     return ExitCodes.FAILED;
                 }
             }
-            KillResult result = source.kill(key, mode());
-            if (result.verified()) {
+            long started = System.nanoTime();
+            boolean verified = message == null ? source.kill(key, mode()).verified()
+                    : source.perform(withMessage(source), key, Map.of("message", message)).verified();
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            if (verified) {
                 context.out().println((mode() == KillMode.SESSION ? "Closed " : "Cancelled the statement of ")
-                        + what + " (verified after " + result.waited().toMillis() + " ms).");
+                        + what + " (verified after " + waited + " ms).");
                 return ExitCodes.DONE;
             }
             context.err().println("sessiondeck " + command() + ": the server took the kill, but " + what
                     + " was still " + (mode() == KillMode.SESSION ? "listed" : "running its statement")
-                    + " after " + result.waited().toMillis() + " ms.");
+                    + " after " + waited + " ms.");
             return ExitCodes.FAILED;
         } catch (SourceException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
             return ExitCodes.of(e);
         }
+    }
+
+    /**
+     * The data source's variant of this kill that takes a message for the user.
+     *
+     * @throws SourceException {@code REFUSED} when the data source cannot pass a message on
+     */
+    private SessionAction withMessage(SessionSource source) throws SourceException {
+        SessionAction standard = mode() == KillMode.SESSION ? SessionAction.CLOSE_SESSION : SessionAction.CLOSE_QUERY;
+        return source.actions().stream()
+                .filter(a -> a.equals(standard) && a.parameters().stream().anyMatch(p -> p.id().equals("message")))
+                .findFirst()
+                .orElseThrow(() -> new SourceException(SourceException.Kind.REFUSED, "--message: " + source.describe()
+                        + " shows the user no message when a session is closed"));
     }
 
     /** Words for the session about to be killed, from what the listing showed. */

@@ -72,7 +72,7 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
             Snapshot snapshot = src.snapshot();
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
-            context.out().print(SessionFormats.render(format, snapshot, shown, src.attributes()));
+            context.out().print(SessionFormats.render(format, snapshot, shown, src.commonAttributes(), src.attributes()));
             return ExitCodes.DONE;
         } catch (SourceException e) {
             context.err().println("sessiondeck list: " + e.getMessage());

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sessiondeck.app.support.SessionExport;
+import dev.sessiondeck.app.support.ValueText;
 import dev.sessiondeck.core.model.Attribute;
-import dev.sessiondeck.core.model.Exports;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +27,14 @@ final class SessionFormats {
     }
 
     /**
+     * @param common   the common values the data source fills ({@code SessionSource#commonAttributes()}): the table's first columns
      * @param declared the attributes the data source declares ({@code SessionSource#attributes()}),
      *                 which JSON and CSV carry beside the common values
      */
-    static String render(Format format, Snapshot snapshot, List<Session> sessions, List<Attribute<?>> declared) {
+    static String render(Format format, Snapshot snapshot, List<Session> sessions, List<Attribute<?>> common,
+                         List<Attribute<?>> declared) {
         return switch (format) {
-            case TABLE -> table(snapshot, sessions, declared);
+            case TABLE -> table(snapshot, sessions, common, declared);
             case JSON -> json(sessions, declared);
             case CSV -> csv(sessions, declared);
         };
@@ -71,8 +70,8 @@ final class SessionFormats {
      * The OCP columns that every session has, then the declared columns shown by default that some
      * listed session fills (SQL ID, OBServer, OBProxy on OceanBase), in their declared order.
      */
-    static String table(Snapshot snapshot, List<Session> sessions, List<Attribute<?>> declared) {
-        List<Attribute<?>> shown = new ArrayList<>(StandardAttributes.COMMON);
+    static String table(Snapshot snapshot, List<Session> sessions, List<Attribute<?>> common, List<Attribute<?>> declared) {
+        List<Attribute<?>> shown = new ArrayList<>(common);
         shown.remove(StandardAttributes.DATA_SOURCE);
         for (Attribute<?> a : declared) {
             if (a.shownByDefault() && sessions.stream().anyMatch(s -> a.valueOf(s) != null)) {
@@ -123,13 +122,10 @@ final class SessionFormats {
         return new Column(a.title().english(), s -> text(a, s), a.numeric());
     }
 
-    /** A value for the table: seconds with three decimals for durations, the exact value otherwise. */
+    /** A value for the table, as a person reads it (the window's words, in English). */
     private static String text(Attribute<?> a, Session s) {
         Object v = a.valueOf(s);
-        if (v instanceof Duration d) {
-            return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).setScale(3, RoundingMode.UNNECESSARY).toPlainString();
-        }
-        return Exports.text(a, s);
+        return v instanceof List<?> ids ? String.join(", ", ids.stream().map(String::valueOf).toList()) : ValueText.of(a, v);
     }
 
     private static void line(StringBuilder out, List<String> values, int[] widths, List<Column> columns) {

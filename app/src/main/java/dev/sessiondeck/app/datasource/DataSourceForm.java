@@ -194,7 +194,7 @@ final class DataSourceForm {
         if (m.startsWith("TLS mode")) {
             return Field.CA_FILE;
         }
-        if (m.startsWith("property")) {
+        if (m.startsWith("property") || m.startsWith("driver property")) {
             return Field.PROPERTIES;
         }
         if (m.startsWith("option")) {

@@ -37,6 +37,8 @@ public final class DemoServer implements LocalServer {
 
     /** The data source name of the demo, as the window and the CLI show it. */
     public static final String NAME = "Demo (MariaDB)";
+    /** The data source name of the demo's simulated 1C cluster ({@link DemoRac}). */
+    public static final String ONE_C_NAME = "Demo (1C cluster, simulated)";
     /** The demo's administrator: PROCESS and CONNECTION ADMIN, so it sees and may kill every session. */
     static final String ADMIN = "demo_admin";
 
@@ -51,6 +53,8 @@ public final class DemoServer implements LocalServer {
     private int port;
     private DemoWorkload workload;
     private char[] adminPassword;
+    /** The simulated 1C cluster's rac (a script that runs {@link DemoRac}). */
+    private Path rac;
 
     private DemoServer(Path home) {
         this.home = home;
@@ -83,6 +87,7 @@ public final class DemoServer implements LocalServer {
             Map<String, char[]> passwords = demo.createUsersAndData();
             progress.accept("Starting the workload…");
             demo.workload = DemoWorkload.start(HOST, demo.port, passwords);
+            demo.rac = DemoRac.install(demo.home.resolve("1c"));
             LOG.info("Demo server ready on {}:{}", HOST, demo.port);
             return demo;
         } catch (Exception | Error e) {
@@ -173,9 +178,16 @@ public final class DemoServer implements LocalServer {
                 .build();
     }
 
+    /** The demo's MariaDB and its simulated 1C cluster (the real 1C adapter over {@link DemoRac}). */
     @Override
     public List<ConnectionSpec> connectionSpecs() {
-        return List.of(connectionSpec());
+        return rac == null ? List.of(connectionSpec()) : List.of(connectionSpec(), oneCSpec());
+    }
+
+    /** The simulated 1C cluster as a 1C data source: SessionDeck runs its rac like 1C's own. */
+    public ConnectionSpec oneCSpec() {
+        return ConnectionSpec.builder().name(ONE_C_NAME).type("1c").host(HOST).port(1545)
+                .option("rac", rac.toString()).build();
     }
 
     /**

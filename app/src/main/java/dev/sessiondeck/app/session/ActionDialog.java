@@ -35,7 +35,8 @@ final class ActionDialog extends Dialog<Map<String, String>> {
 
     private final FieldForm form;
 
-    private ActionDialog(Window owner, SessionAction action, List<Session> targets, Map<String, String> defaults) {
+    private ActionDialog(Window owner, SessionAction action, List<Session> targets, Map<String, String> defaults,
+                         Optional<String> note) {
         initOwner(owner);
         initModality(Modality.WINDOW_MODAL);
         setResizable(true);
@@ -55,6 +56,13 @@ final class ActionDialog extends Dialog<Map<String, String>> {
         if (form.rows() > 0) {
             box.getChildren().add(grid);
         }
+        note.ifPresent(words -> {
+            Label notice = new Label(words);
+            notice.setId("action-note");
+            notice.getStyleClass().add(Styles.WARNING);
+            notice.setWrapText(true);
+            box.getChildren().add(notice);
+        });
         Label problem = new Label();
         problem.setId("action-problem");
         problem.getStyleClass().add(Styles.DANGER);
@@ -93,15 +101,18 @@ final class ActionDialog extends Dialog<Map<String, String>> {
     /**
      * Asks for {@code action} on {@code targets}; the parameters typed when the user confirms, empty
      * when they cancel.
+     *
+     * @param defaults what the parameters start with, by id
+     * @param note     a warning to show above the buttons (the current values could not be read)
      */
     static Optional<Map<String, String>> ask(Window owner, SessionAction action, List<Session> targets,
-                                             Map<String, String> defaults) {
-        return new ActionDialog(owner, action, targets, defaults).showAndWait();
+                                             Map<String, String> defaults, Optional<String> note) {
+        return new ActionDialog(owner, action, targets, defaults, note).showAndWait();
     }
 
     /** "Close these 3 sessions and their connections?" for the kills; "Action: 3 sessions" otherwise. */
     private static String header(SessionAction action, List<Session> targets) {
-        if (action == SessionAction.CLOSE_SESSION || action == SessionAction.CLOSE_QUERY) {
+        if (action.equals(SessionAction.CLOSE_SESSION) || action.equals(SessionAction.CLOSE_QUERY)) {
             return Messages.get("action.confirm.header." + action.id(), targets.size());
         }
         return targets.size() == 1

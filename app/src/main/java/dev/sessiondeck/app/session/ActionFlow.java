@@ -32,18 +32,34 @@ final class ActionFlow {
         this.owner = owner;
     }
 
-    /** Does {@code action} to the selection, asking first where it should; nothing when it cannot be done. */
-    void request(SessionAction action) {
+    /**
+     * Does {@code asked} to the selection, asking first where it should; nothing when it cannot be
+     * done. The selection's data source may offer its own variant of the action (Close Session with a
+     * message, on a 1C cluster): that one runs. An action with parameters reads their current values
+     * first, in the background.
+     */
+    void request(SessionAction asked) {
         List<SessionRow> sel = selection.get();
-        if (viewModel.whyNot(action, sel).isPresent() || viewModel.actingProperty().get()) {
+        if (viewModel.whyNot(asked, sel).isPresent() || viewModel.actingProperty().get()) {
             return;
         }
+        SessionAction action = viewModel.actionsOf(sel).stream().filter(asked::equals).findFirst().orElse(asked);
         List<SessionRow> targets = viewModel.targets(action, sel);
+        if (action.parameters().isEmpty()) {
+            confirmAndRun(action, targets, Map.of(), Optional.empty());
+        } else {
+            viewModel.readParameters(action, targets.get(0),
+                    current -> confirmAndRun(action, targets, current, Optional.empty()),
+                    (defaults, why) -> confirmAndRun(action, targets, defaults, Optional.of(why)));
+        }
+    }
+
+    private void confirmAndRun(SessionAction action, List<SessionRow> targets, Map<String, String> start,
+                               Optional<String> note) {
         Map<String, String> parameters = Map.of();
         if (action.destructive() || !action.parameters().isEmpty() || targets.size() > 1) {
             Optional<Map<String, String>> confirmed = ActionDialog.ask(owner.get(), action,
-                    targets.stream().map(SessionRow::getSession).toList(),
-                    viewModel.parameterDefaults(action, targets.get(0)));
+                    targets.stream().map(SessionRow::getSession).toList(), start, note);
             if (confirmed.isEmpty()) {
                 return;
             }
@@ -60,7 +76,7 @@ final class ActionFlow {
     List<MenuItem> moreItems() {
         List<SessionRow> sel = selection.get();
         return viewModel.actionsOf(sel).stream()
-                .filter(a -> a != SessionAction.CLOSE_SESSION && a != SessionAction.CLOSE_QUERY)
+                .filter(a -> !a.equals(SessionAction.CLOSE_SESSION) && !a.equals(SessionAction.CLOSE_QUERY))
                 .map(a -> item(a, sel))
                 .toList();
     }

@@ -59,7 +59,7 @@ final class SessionCells {
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : ValueText.of(column, item));
+            setText(empty ? null : column.text(item));
             if (column == SessionColumn.STATUS) {
                 pseudoClassStateChanged(IDLE_IN_TRANSACTION, !empty && (SessionState.IDLE_IN_TRANSACTION.label().equals(item)
                         || SessionState.IDLE_IN_TRANSACTION_ABORTED.label().equals(item)));

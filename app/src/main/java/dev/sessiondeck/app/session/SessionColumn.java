@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.session;
 
+import dev.sessiondeck.app.support.ValueText;
 import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.StandardAttributes;
@@ -53,10 +54,19 @@ public final class SessionColumn {
     /**
      * The column of {@code attribute}, made on first use. Listeners of {@link #onAdded} hear each new
      * one. Called on the JavaFX thread (or, in tests without a window, on one thread).
+     *
+     * @throws IllegalArgumentException when another attribute was declared with the same id
      */
     public static synchronized SessionColumn of(Attribute<?> attribute) {
         SessionColumn c = BY_ATTRIBUTE.get(Objects.requireNonNull(attribute, "attribute"));
         if (c == null) {
+            for (SessionColumn other : ALL) {
+                if (other.id().equals(attribute.id())) {
+                    // settings, node ids and exports find a column by its id: two attributes must not share one
+                    throw new IllegalArgumentException("two attributes are declared with the id '" + attribute.id()
+                            + "': " + other.attribute + " and " + attribute);
+                }
+            }
             c = new SessionColumn(attribute, ALL.size());
             BY_ATTRIBUTE.put(attribute, c);
             ALL.add(c);
@@ -108,13 +118,14 @@ public final class SessionColumn {
 
     /**
      * True when a change of this column can change whether a row passes the filters
-     * ({@code SessionFilter}: id, user, source, database, state) or which group it belongs to
+     * ({@code SessionFilter}: id or number, user, source, database or its id, state) or which group it belongs to
      * ({@link SessionGroups}: data source, id, leader). A change elsewhere (times, counters, SQL)
      * can only move a row in the sort order, which the view model checks on its own.
      */
     boolean filteredOrGrouped() {
         return this == DATA_SOURCE || this == ID || this == USER || this == SOURCE || this == DATABASE
-                || this == STATUS || this == LEADER_ID;
+                || this == STATUS || this == LEADER_ID || attribute == StandardAttributes.SESSION_NUMBER
+                || attribute == StandardAttributes.DATABASE_ID;
     }
 
     /** Default width in pixels, from the value type and the common columns' habits. */
@@ -167,6 +178,11 @@ public final class SessionColumn {
             }
         }
         return true;
+    }
+
+    /** A value of this column as its cell shows it: the SQL on one line, the rest as {@link ValueText} words it. */
+    String text(Object value) {
+        return this == SQL && value != null ? SqlText.preview((String) value) : ValueText.of(attribute, value);
     }
 
     @Override

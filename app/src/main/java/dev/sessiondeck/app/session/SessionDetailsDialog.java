@@ -110,7 +110,7 @@ final class SessionDetailsDialog extends Dialog<Void> {
             Object v = c.valueOf(session);
             if (v != null) {
                 // the SQL in full, never the one-line preview of the table
-                out.add(new Field(a.title().resolve(Messages.locale()), c == SessionColumn.SQL ? (String) v : ValueText.of(c, v)));
+                out.add(new Field(a.title().resolve(Messages.locale()), c == SessionColumn.SQL ? (String) v : c.text(v)));
             }
         }
         if (!session.key().identity().isEmpty()) {

@@ -71,6 +71,9 @@ public final class SessionRow {
     private String user;
     private String source;
     private String database;
+    /** The session number and database id where the source has them (1C), else null. */
+    private String number;
+    private String databaseId;
 
     SessionRow(Session session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -130,6 +133,8 @@ public final class SessionRow {
         user = session.user().orElse(null);
         source = session.source().orElse(null);
         database = session.database().orElse(null);
+        number = SessionFilter.number(session);
+        databaseId = SessionFilter.databaseId(session);
     }
 
     /** Sets one column's value; true when it changed. */
@@ -150,7 +155,7 @@ public final class SessionRow {
      * without reaching through the session (a keystroke tests every row).
      */
     boolean test(SessionFilter filter) {
-        return filter.test(id, active, background, user, source, database);
+        return filter.test(id, number, active, background, user, source, database, databaseId);
     }
 
     /** The session as the last snapshot saw it. */

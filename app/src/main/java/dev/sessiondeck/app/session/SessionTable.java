@@ -145,15 +145,13 @@ final class SessionTable {
         if (c == SessionColumn.DATA_SOURCE) {
             return viewModel.showAllProperty().get();
         }
-        if (c.common()) {
-            return true;
-        }
         for (SessionSource s : viewModel.shownSources()) {
-            if (s.attributes().contains(c.attribute())) {
+            if (c.common() ? s.commonAttributes().contains(c.attribute()) : s.attributes().contains(c.attribute())) {
                 return true;
             }
         }
-        return false;
+        // with nothing shown, the common columns stand (the empty table's headers)
+        return c.common() && viewModel.shownSources().isEmpty();
     }
 
     private boolean visible(SessionColumn c) {
@@ -195,7 +193,7 @@ final class SessionTable {
 
     /** A row's shown columns as a person reads them, tab-separated, in display order. */
     String rowText(SessionRow row) {
-        return visibleColumns().stream().map(c -> ValueText.of(c, row.value(c))).collect(Collectors.joining("\t"));
+        return visibleColumns().stream().map(c -> c.text(row.value(c))).collect(Collectors.joining("\t"));
     }
 
     // ------------------------------------------------------------------ layout memory

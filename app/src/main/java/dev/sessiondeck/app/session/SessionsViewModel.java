@@ -6,6 +6,7 @@ import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
@@ -284,7 +285,8 @@ public final class SessionsViewModel {
     private void highlight(SessionRow row) {
         Session s = row.getSession();
         double t = s.executionSeconds();
-        SessionRow.Highlight h = !s.isActive() || s.own() || s.executionTime().isEmpty() ? SessionRow.Highlight.NONE
+        SessionRow.Highlight h = !s.isActive() || s.own() || StandardAttributes.EXECUTION_TIME.valueOf(s) == null
+                ? SessionRow.Highlight.NONE
                 : t >= dangerSeconds.get() ? SessionRow.Highlight.DANGER
                 : t >= warningSeconds.get() ? SessionRow.Highlight.WARNING
                 : SessionRow.Highlight.NONE;
@@ -329,6 +331,26 @@ public final class SessionsViewModel {
     /** What the action's dialog starts with for {@code row}, by parameter id. */
     public Map<String, String> parameterDefaults(SessionAction action, SessionRow row) {
         return SessionActions.defaults(action, row);
+    }
+
+    /**
+     * Reads what {@code action}'s dialog starts with for {@code row} from its data source, in the
+     * background ({@code SessionSource#readParameters}); on failure gives the defaults that need no
+     * server and the reason in words.
+     */
+    public void readParameters(SessionAction action, SessionRow row, Consumer<Map<String, String>> onRead,
+                               java.util.function.BiConsumer<Map<String, String>, String> onFailure) {
+        Map<String, String> defaults = parameterDefaults(action, row);
+        SourceFeed feed = row.feed;
+        if (feed == null) {
+            onRead.accept(defaults);
+            return;
+        }
+        Session session = row.getSession();
+        background.run(() -> feed.source.readParameters(action, session), onRead, e -> {
+            LOG.info("Cannot read the current values for {} of {}: {}", action.id(), session.key(), e.getMessage());
+            onFailure.accept(defaults, Messages.get("action.notRead", ErrorText.of(e)));
+        });
     }
 
     /**

@@ -52,7 +52,7 @@ class PluggableSourceCliTest {
         assertThat(robot).isNotNull();
         assertThat(robot.get("id").isTextual()).isTrue();
         assertThat(robot.get("calls").asLong()).isEqualTo(4_200);
-        assertThat(robot.get("cpuTotalMs").asLong()).isEqualTo(93_250);
+        assertThat(robot.get("busyTimeMs").asLong()).isEqualTo(93_250);
         assertThat(robot.get("database").asText()).isEqualTo("south");
         assertThat(robot.get("blockingIds").isArray()).isTrue();
     }
@@ -63,7 +63,7 @@ class PluggableSourceCliTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         String header = r.out().lines().findFirst().orElseThrow();
-        assertThat(header).contains("Session ID", "User", "Calls", "CPU Time Total (s)");
+        assertThat(header).contains("Session ID", "User", "Calls", "Busy Time (s)");
         assertThat(r.out()).contains(TestClusterSource.FIRST, "93.250", "3 sessions, 2 active");
     }
 
@@ -72,7 +72,7 @@ class PluggableSourceCliTest {
         Run r = run("list", "--type", "testcluster", "-h", "ras.example", "--format", "csv");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out().lines().findFirst().orElseThrow()).contains("calls", "cpuTotalMs", "executionTimeMs", "blockingIds");
+        assertThat(r.out().lines().findFirst().orElseThrow()).contains("calls", "busyTimeMs", "executionTimeMs", "blockingIds");
     }
 
     @Test

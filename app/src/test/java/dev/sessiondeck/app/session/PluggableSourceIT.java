@@ -64,15 +64,15 @@ class PluggableSourceIT extends WindowTestSupport {
         showCluster();
 
         assertThat(fx(() -> column("calls").isVisible())).isTrue();
-        assertThat(fx(() -> column("cpuTotal").isVisible())).isTrue();
+        assertThat(fx(() -> column("busyTime").isVisible())).isTrue();
         assertThat(fx(() -> column("calls").getText())).isEqualTo("Calls");
-        assertThat(fx(() -> column("cpuTotal").getText())).isEqualTo("CPU Time Total (s)");
+        assertThat(fx(() -> column("busyTime").getText())).isEqualTo("Busy Time (s)");
         SessionRow robot = row(TestClusterSource.THIRD).orElseThrow();
         assertThat(robot.value(SessionColumn.of(TestClusterSource.CALLS))).isEqualTo(4_200L);
         // a duration reads in seconds with decimals, a count with thousands separators
-        assertThat(ValueText.of(SessionColumn.of(TestClusterSource.CPU_TOTAL),
-                robot.value(SessionColumn.of(TestClusterSource.CPU_TOTAL)))).isEqualTo("93.250");
-        assertThat(ValueText.of(SessionColumn.of(TestClusterSource.CALLS), 4_200L)).isEqualTo("4,200");
+        assertThat(SessionColumn.of(TestClusterSource.BUSY_TIME).text(robot.value(SessionColumn.of(TestClusterSource.BUSY_TIME))))
+                .isEqualTo("93.250");
+        assertThat(SessionColumn.of(TestClusterSource.CALLS).text(4_200L)).isEqualTo("4,200");
         // the UUID id is the session's id, and an SQL server's columns it does not fill are hidden
         assertThat(robot.getSession().id()).isEqualTo(TestClusterSource.THIRD);
         assertThat(fx(() -> table().getColumns().stream().filter(TableColumn::isVisible)
@@ -126,7 +126,7 @@ class PluggableSourceIT extends WindowTestSupport {
         List<SessionDetailsDialog.Field> fields = fx(() -> SessionDetailsDialog.fields(robot.getSession()));
 
         assertThat(fields).extracting(SessionDetailsDialog.Field::name)
-                .contains("Calls", "CPU Time Total (s)", "Session ID", "Data Source")
+                .contains("Calls", "Busy Time (s)", "Session ID", "Data Source")
                 .doesNotHaveDuplicates();
         assertThat(fields).contains(new SessionDetailsDialog.Field("Calls", "4,200"),
                 new SessionDetailsDialog.Field("Session ID", TestClusterSource.THIRD),
@@ -151,9 +151,9 @@ class PluggableSourceIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file) && Files.size(file) > 0);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split(","));
-        assertThat(header).contains("id", "user", "calls", "cpuTotalMs", "executionTimeMs");
+        assertThat(header).contains("id", "user", "calls", "busyTimeMs", "executionTimeMs");
         int calls = header.indexOf("calls");
-        int cpu = header.indexOf("cpuTotalMs");
+        int cpu = header.indexOf("busyTimeMs");
         String robot = lines.stream().filter(l -> l.contains(TestClusterSource.THIRD)).findFirst().orElseThrow();
         assertThat(robot.split(",")[calls]).isEqualTo("4200");
         assertThat(robot.split(",")[cpu]).isEqualTo("93250");

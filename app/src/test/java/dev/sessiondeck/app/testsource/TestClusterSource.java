@@ -34,8 +34,8 @@ public final class TestClusterSource implements SessionSource {
 
     public static final Attribute<Long> CALLS = Attribute.count("calls", Text.of(TestClusterType.BUNDLE, "attribute.calls"))
             .shown().order(95).build();
-    public static final Attribute<Duration> CPU_TOTAL = Attribute.duration("cpuTotal",
-            Text.of(TestClusterType.BUNDLE, "attribute.cpuTotal")).shown().order(96).build();
+    public static final Attribute<Duration> BUSY_TIME = Attribute.duration("busyTime",
+            Text.of(TestClusterType.BUNDLE, "attribute.busyTime")).shown().order(96).build();
 
     static final InputField MESSAGE = InputField.builder("message", Text.of(TestClusterType.BUNDLE, "param.message"),
             InputField.Kind.TEXT).required().build();
@@ -66,7 +66,7 @@ public final class TestClusterSource implements SessionSource {
 
     @Override
     public List<Attribute<?>> attributes() {
-        return List.of(CALLS, CPU_TOTAL);
+        return List.of(CALLS, BUSY_TIME);
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class TestClusterSource implements SessionSource {
         out.add(Session.builder(new SessionKey(name, "", id, "started 2026-11-30T09:12:05", OptionalLong.empty()))
                 .user(user).source("WS-042").database(region).command("1CV8C").state(state)
                 .executionTime(state == SessionState.ACTIVE ? Duration.ofMillis(cpuMillis) : null)
-                .set(CALLS, calls).set(CPU_TOTAL, Duration.ofMillis(cpuMillis))
+                .set(CALLS, calls).set(BUSY_TIME, Duration.ofMillis(cpuMillis))
                 .build());
     }
 

@@ -16,7 +16,6 @@ public final class Report {
     /** The benchmark's logging, a resource of its own, for child JVMs: app's logback.xml is on the class path too. */
     public static final String LOGBACK = "-Dlogback.configurationFile=bench-logback.xml";
 
-
     private final Path file;
 
     public Report(Path file) {

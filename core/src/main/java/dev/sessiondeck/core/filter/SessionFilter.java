@@ -1,6 +1,7 @@
 package dev.sessiondeck.core.filter;
 
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -12,10 +13,12 @@ import java.util.function.Predicate;
  * and database name (regex and SQL wildcard characters mean themselves), only active ones, and
  * with or without background threads. Immutable and pure; the window and the command line share it.
  *
- * <br>{@code id}: the exact session id (as the data source words it, case aside), or empty for any
+ * <br>{@code id}: the exact session id (as the data source words it, case aside) or session number
+ * ({@link StandardAttributes#SESSION_NUMBER}, 1C), or empty for any
  * <br>{@code user}: substring of the user, empty for any
  * <br>{@code source}: substring of the source (client host), empty for any
- * <br>{@code database}: substring of the database name, empty for any
+ * <br>{@code database}: substring of the database name, or of the database's id where the source has
+ * one ({@link StandardAttributes#DATABASE_ID}: a 1C infobase UUID), empty for any
  * <br>{@code activeOnly}: only sessions that run a statement now
  * <br>{@code showBackground}: include server threads (daemon, replication, PostgreSQL background workers)
  */
@@ -78,23 +81,42 @@ public final class SessionFilter implements Predicate<Session> {
     @Override
     public boolean test(Session s) {
         return passesFlags(s) && userNeedle.in(s.user()) && sourceNeedle.in(s.source())
-                && databaseNeedle.in(s.database());
+                && databaseMatches(s.database().orElse(null), databaseId(s));
     }
 
     /** The tests that read no text: the session id, active only, background threads. */
     private boolean passesFlags(Session s) {
-        return (id.isEmpty() || s.id().equalsIgnoreCase(id.get())) && (!activeOnly || s.isActive())
+        return (id.isEmpty() || idMatches(s.id(), number(s))) && (!activeOnly || s.isActive())
                 && (showBackground || !s.background());
+    }
+
+    private boolean idMatches(String sessionId, String sessionNumber) {
+        return id.get().equalsIgnoreCase(sessionId) || id.get().equals(sessionNumber);
+    }
+
+    private boolean databaseMatches(String sessionDatabase, String databaseId) {
+        return databaseNeedle.inNullable(sessionDatabase) || databaseId != null && databaseNeedle.inNullable(databaseId);
+    }
+
+    /** A session's number as text, {@code null} for none. */
+    public static String number(Session s) {
+        Object n = s.attributes().get(StandardAttributes.SESSION_NUMBER);
+        return n == null ? null : n.toString();
+    }
+
+    /** A session's database id, {@code null} for none. */
+    public static String databaseId(Session s) {
+        return (String) s.attributes().get(StandardAttributes.DATABASE_ID);
     }
 
     /**
      * The same test as {@link #test(Session)} on a session's values held elsewhere (a table row's
-     * plain fields), without reaching into the session: {@code null} for an absent user, source or
-     * database.
+     * plain fields), without reaching into the session: {@code null} for an absent value
+     * ({@link #number(Session)}, {@link #databaseId(Session)} give the two the session does not hold itself).
      */
-    public boolean test(String sessionId, boolean active, boolean background, String sessionUser,
-                        String sessionSource, String sessionDatabase) {
-        if (id.isPresent() && !id.get().equalsIgnoreCase(sessionId)) {
+    public boolean test(String sessionId, String sessionNumber, boolean active, boolean background, String sessionUser,
+                        String sessionSource, String sessionDatabase, String databaseId) {
+        if (id.isPresent() && !idMatches(sessionId, sessionNumber)) {
             return false;
         }
         if (activeOnly && !active) {
@@ -104,7 +126,7 @@ public final class SessionFilter implements Predicate<Session> {
             return false;
         }
         return userNeedle.inNullable(sessionUser) && sourceNeedle.inNullable(sessionSource)
-                && databaseNeedle.inNullable(sessionDatabase);
+                && databaseMatches(sessionDatabase, databaseId);
     }
 
     /**
@@ -134,6 +156,7 @@ public final class SessionFilter implements Predicate<Session> {
         String[] users = new String[block];
         String[] sources = new String[block];
         String[] databases = new String[block];
+        String[] databaseIds = new String[block];
         for (int from = 0; from < n; from += block) {
             int to = Math.min(n, from + block);
             int kept = 0;
@@ -146,11 +169,12 @@ public final class SessionFilter implements Predicate<Session> {
                 users[kept] = byUser ? s.user().orElse(null) : null;
                 sources[kept] = bySource ? s.source().orElse(null) : null;
                 databases[kept] = byDatabase ? s.database().orElse(null) : null;
+                databaseIds[kept] = byDatabase ? databaseId(s) : null;
                 kept++;
             }
             for (int k = 0; k < kept; k++) {
                 if (userNeedle.inNullable(users[k]) && sourceNeedle.inNullable(sources[k])
-                        && databaseNeedle.inNullable(databases[k])) {
+                        && databaseMatches(databases[k], databaseIds[k])) {
                     passed.set(at[k]);
                 }
             }

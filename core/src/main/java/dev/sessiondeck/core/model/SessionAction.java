@@ -7,8 +7,10 @@ import java.util.Objects;
  * Something a data source can do to its sessions, declared by the kind of data source: close the
  * session, cancel its statement, configure tracing, interrupt a server call ... The toolbar and the
  * row menu offer an action when the selected rows' data sources offer it (disabled, with the reason
- * in a tooltip, otherwise); its dialog is built from its {@link #parameters()}. Compared by
- * identity: declare each once, as a constant.
+ * in a tooltip, otherwise); its dialog is built from its {@link #parameters()}. Two actions with the
+ * same id are the same action: a kind of data source may offer its own variant of a standard one
+ * ({@link #withParameters}: Close Session with a message to the user), which the toolbar's button then
+ * runs for its rows.
  */
 public final class SessionAction {
 
@@ -78,6 +80,28 @@ public final class SessionAction {
     /** What its dialog asks for before it runs; empty for none. */
     public List<InputField> parameters() {
         return parameters;
+    }
+
+    /** The same action, asking for these parameters (a data source's variant of a standard action). */
+    public SessionAction withParameters(List<InputField> params) {
+        Builder b = new Builder(id, title);
+        b.tip = tip;
+        b.many = many;
+        b.destructive = destructive;
+        b.activeOnly = activeOnly;
+        b.parameters = params;
+        return b.build();
+    }
+
+    /** True for the same action: the same id. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionAction a && a.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
     }
 
     @Override

@@ -34,22 +34,22 @@ public final class StandardAttributes {
             .shown().order(10).reader(Session::id).build();
     /** OCP "SQL": the statement, in full. */
     public static final Attribute<String> SQL = Attribute.text("sql", title("sql"))
-            .shown().order(20).reader(s -> s.sql().orElse(null)).build();
+            .shown().order(20).reader(Session::rawSql).build();
     /** OCP "User". */
     public static final Attribute<String> USER = Attribute.text("user", title("user"))
-            .shown().order(40).reader(s -> s.user().orElse(null)).build();
+            .shown().order(40).reader(Session::rawUser).build();
     /** OCP "Source": the client's address. */
     public static final Attribute<String> SOURCE = Attribute.text("source", title("source"))
-            .shown().order(50).reader(s -> s.source().orElse(null)).build();
+            .shown().order(50).reader(Session::rawSource).build();
     /** OCP "Database Name" (1C: the infobase). */
     public static final Attribute<String> DATABASE = Attribute.text("database", title("database"))
-            .shown().order(60).reader(s -> s.database().orElse(null)).build();
+            .shown().order(60).reader(Session::rawDatabase).build();
     /** OCP "Command". */
     public static final Attribute<String> COMMAND = Attribute.text("command", title("command"))
-            .shown().order(70).reader(s -> s.command().orElse(null)).build();
+            .shown().order(70).reader(Session::rawCommand).build();
     /** OCP "Execution Time (s)". */
     public static final Attribute<Duration> EXECUTION_TIME = Attribute.duration("executionTime", title("executionTime"))
-            .shown().order(80).reader(s -> s.executionTime().orElse(null)).build();
+            .shown().order(80).reader(Session::rawExecutionTime).build();
     /** OCP "Status": ACTIVE, SLEEP, IDLE IN TRANSACTION ... */
     public static final Attribute<String> STATUS = Attribute.text("status", title("status"))
             .shown().order(90).reader(s -> s.state().label().isEmpty() ? null : s.state().label()).build();
@@ -99,6 +99,19 @@ public final class StandardAttributes {
     /** When the open transaction began (PostgreSQL {@code xact_start}). */
     public static final Attribute<Instant> TRANSACTION_START = Attribute.instant("transactionStart", title("transactionStart"))
             .order(610).category("transaction").build();
+    /**
+     * The number people call a session by within its database, beside its id (1C's session number
+     * per infobase); the session-id search finds a session by it too.
+     */
+    public static final Attribute<Long> SESSION_NUMBER = Attribute.count("sessionNumber", title("sessionNumber"))
+            .shown().order(11).build();
+    /**
+     * The id of the session's database where the data source has one besides its name (1C's infobase
+     * UUID); the Database Name search finds a session by it too.
+     */
+    public static final Attribute<String> DATABASE_ID = Attribute.text("databaseId", title("databaseId"))
+            .order(61).category("details").build();
+
     /**
      * The leader of a parallel worker (PostgreSQL {@code leader_pid}): rows of one leader are kept
      * together in the table under any sort.

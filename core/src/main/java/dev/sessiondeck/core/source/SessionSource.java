@@ -38,6 +38,14 @@ public interface SessionSource extends AutoCloseable {
     List<Attribute<?>> attributes();
 
     /**
+     * The {@link StandardAttributes#COMMON common values} this data source fills; the table hides the
+     * columns of the others while only such sources are shown. By default all of them.
+     */
+    default List<Attribute<?>> commonAttributes() {
+        return StandardAttributes.COMMON;
+    }
+
+    /**
      * Lists every session the connected user may see, with the full SQL text. SessionDeck's own
      * monitoring connections are in it, flagged {@link Session#own()}.
      *
@@ -89,6 +97,18 @@ public interface SessionSource extends AutoCloseable {
     }
 
     /**
+     * What an action's dialog starts with, read from the server (an infobase's current lock, for
+     * example): called in the background before the dialog opens. The default asks nothing and gives
+     * {@link #parameterDefaults}.
+     *
+     * @throws SourceException when the current values cannot be read; the dialog then starts with
+     *                         the declared initial values and says why
+     */
+    default Map<String, String> readParameters(SessionAction action, Session session) throws SourceException {
+        return parameterDefaults(action, session);
+    }
+
+    /**
      * Does {@code action} to the session {@code key} names, with the parameters the user gave (by
      * parameter id, each already accepted by its field's {@link dev.sessiondeck.core.model.InputField#check}).
      * The default carries out Close Session and Close Query through {@link #kill}.
@@ -98,8 +118,8 @@ public interface SessionSource extends AutoCloseable {
      */
     default ActionResult perform(SessionAction action, SessionKey key, Map<String, String> parameters)
             throws SourceException {
-        if (action == SessionAction.CLOSE_SESSION || action == SessionAction.CLOSE_QUERY) {
-            KillResult r = kill(key, action == SessionAction.CLOSE_SESSION ? KillMode.SESSION : KillMode.QUERY);
+        if (action.equals(SessionAction.CLOSE_SESSION) || action.equals(SessionAction.CLOSE_QUERY)) {
+            KillResult r = kill(key, action.equals(SessionAction.CLOSE_SESSION) ? KillMode.SESSION : KillMode.QUERY);
             return new ActionResult(key, r.verified(), "");
         }
         throw new SourceException(SourceException.Kind.UNSUPPORTED, name() + " cannot " + action.title().english());

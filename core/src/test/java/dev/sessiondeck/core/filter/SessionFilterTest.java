@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
+import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,72 @@ class SessionFilterTest {
         assertThat(uuids.stream().filter(SessionFilter.ALL.withId(id("1"))).map(Session::id)).as("not a prefix").isEmpty();
         assertThat(uuids.stream().filter(SessionFilter.ALL.withId(id(" 12 "))).map(Session::id)).containsExactly("12");
         assertThat(SessionFilter.ALL.withId(id("  "))).as("blank is any").isEqualTo(SessionFilter.ALL);
-        assertThat(SessionFilter.ALL.withId(id("5F3C9A2E-ab01")).test("5f3c9a2e-AB01", true, false, "u", "h", "d")).isTrue();
+        assertThat(SessionFilter.ALL.withId(id("5F3C9A2E-ab01")).test("5f3c9a2e-AB01", null, true, false, "u", "h", "d", null))
+                .isTrue();
+    }
+
+    /** A 1C session: a UUID id, a session number within its infobase, an infobase name and UUID. */
+    private static Session numbered(String uuid, Long number, String infobase, String infobaseId) {
+        return Session.builder(SessionKey.ofId("ds", uuid)).user("Бухгалтер").source("WS-042").database(infobase)
+                .state(SessionState.IDLE).set(StandardAttributes.SESSION_NUMBER, number)
+                .set(StandardAttributes.DATABASE_ID, infobaseId).build();
+    }
+
+    private static final String IB_ACC = "8c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e";
+    private static final String IB_HR = "1f2e3d4c-5b6a-4789-9abc-def012345678";
+    private static final List<Session> NUMBERED = List.of(
+            numbered("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", 17L, "Бухгалтерия предприятия", IB_ACC),
+            numbered("4c1f8d3f-6e7b-4f2c-8d4a-1b2c3d4e5f60", 170L, "Зарплата и управление персоналом", IB_HR),
+            numbered("17", null, "Бухгалтерия предприятия", null));
+
+    private static List<String> uuids(SessionFilter f) {
+        return NUMBERED.stream().filter(f).map(Session::id).toList();
+    }
+
+    @Test
+    void theIdSearchFindsASessionByItsNumberToo() {
+        // "17" is the number of the first session and the id of the third; never a prefix of 170
+        assertThat(uuids(SessionFilter.ALL.withId(id("17"))))
+                .containsExactly("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", "17");
+        assertThat(uuids(SessionFilter.ALL.withId(id(" 170 ")))).containsExactly("4c1f8d3f-6e7b-4f2c-8d4a-1b2c3d4e5f60");
+        assertThat(uuids(SessionFilter.ALL.withId(id("1")))).as("not a prefix of a number").isEmpty();
+        assertThat(uuids(SessionFilter.ALL.withId(id("3B0F7C2E-5D6A-4E1B-9C3F-0A1B2C3D4E5F"))))
+                .as("the UUID still matches, case aside").containsExactly("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f");
+        SessionFilter byNumber = SessionFilter.ALL.withId(id("17"));
+        assertThat(byNumber.test("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", "17", false, false, "u", "h", "d", null)).isTrue();
+        assertThat(byNumber.test("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", "170", false, false, "u", "h", "d", null)).isFalse();
+        assertThat(byNumber.test("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", null, false, false, "u", "h", "d", null)).isFalse();
+        assertThat(SessionFilter.number(NUMBERED.get(0))).isEqualTo("17");
+        assertThat(SessionFilter.number(NUMBERED.get(2))).isNull();
+    }
+
+    @Test
+    void theDatabaseSearchFindsASessionByItsDatabaseIdToo() {
+        assertThat(uuids(SessionFilter.ALL.withDatabase(IB_ACC))).containsExactly("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f");
+        assertThat(uuids(SessionFilter.ALL.withDatabase(IB_HR.toUpperCase(java.util.Locale.ROOT))))
+                .as("case aside").containsExactly("4c1f8d3f-6e7b-4f2c-8d4a-1b2c3d4e5f60");
+        assertThat(uuids(SessionFilter.ALL.withDatabase("8c1d2e3f"))).as("a substring of the UUID")
+                .containsExactly("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f");
+        assertThat(uuids(SessionFilter.ALL.withDatabase("бухгалтерия"))).as("the name still matches")
+                .containsExactly("3b0f7c2e-5d6a-4e1b-9c3f-0a1b2c3d4e5f", "17");
+        assertThat(uuids(SessionFilter.ALL.withDatabase("ffffffff"))).isEmpty();
+        SessionFilter byId = SessionFilter.ALL.withDatabase("901a2b3c");
+        assertThat(byId.test("x", null, false, false, "u", "h", "Бухгалтерия", IB_ACC)).isTrue();
+        assertThat(byId.test("x", null, false, false, "u", "h", "Бухгалтерия", null)).isFalse();
+        assertThat(byId.test("x", null, false, false, "u", "h", null, IB_ACC)).as("an id without a name").isTrue();
+        assertThat(SessionFilter.databaseId(NUMBERED.get(1))).isEqualTo(IB_HR);
+        assertThat(SessionFilter.databaseId(NUMBERED.get(2))).isNull();
+        for (SessionFilter f : List.of(SessionFilter.ALL.withDatabase("8c1d"), SessionFilter.ALL.withId(id("170")),
+                SessionFilter.ALL.withDatabase("зарплата"))) {
+            java.util.BitSet passed = f.testAll(NUMBERED);
+            for (int i = 0; i < NUMBERED.size(); i++) {
+                Session s = NUMBERED.get(i);
+                assertThat(passed.get(i)).as("%s on %s", f, s.id()).isEqualTo(f.test(s));
+                assertThat(f.test(s.id(), SessionFilter.number(s), s.isActive(), s.background(), s.user().orElse(null),
+                        s.source().orElse(null), s.database().orElse(null), SessionFilter.databaseId(s)))
+                        .as("plain values: %s on %s", f, s.id()).isEqualTo(f.test(s));
+            }
+        }
     }
 
     private static final List<SessionFilter> FILTERS = List.of(
@@ -130,8 +196,9 @@ class SessionFilterTest {
     void theTestOnPlainValuesAgreesWithTheTestOnSessions() {
         for (SessionFilter f : FILTERS) {
             for (Session s : SESSIONS) {
-                assertThat(f.test(s.id(), s.isActive(), s.background(), s.user().orElse(null),
-                        s.source().orElse(null), s.database().orElse(null))).as("%s on %s", f, s.id()).isEqualTo(f.test(s));
+                assertThat(f.test(s.id(), SessionFilter.number(s), s.isActive(), s.background(), s.user().orElse(null),
+                        s.source().orElse(null), s.database().orElse(null), SessionFilter.databaseId(s)))
+                        .as("%s on %s", f, s.id()).isEqualTo(f.test(s));
             }
         }
     }

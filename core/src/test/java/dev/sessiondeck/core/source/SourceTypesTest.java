@@ -3,9 +3,11 @@ package dev.sessiondeck.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.source.mariadb.MariaDbSourceType;
 import dev.sessiondeck.core.source.mysql.AutoSourceType;
 import dev.sessiondeck.core.source.mysql.MySqlProtocol;
+import dev.sessiondeck.core.source.onec.OneCSourceType;
 import dev.sessiondeck.core.source.postgres.PostgresProtocol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class SourceTypesTest {
     @Test
     void theInstalledTypesAreFoundInTheirOrder() {
         assertThat(TYPES.all()).extracting(SourceType::id)
-                .containsExactly("auto", "mysql", "mariadb", "oceanbase", "postgresql");
+                .containsExactly("auto", "mysql", "mariadb", "oceanbase", "postgresql", "1c");
         assertThat(TYPES.all()).extracting(SourceType::order).isSorted();
         assertThat(SourceTypes.installed()).as("looked up once").isSameAs(TYPES);
         assertThat(TYPES.all()).allSatisfy(t -> assertThat(t.id()).matches("[a-z0-9]+"));
@@ -33,6 +35,7 @@ class SourceTypesTest {
             "' mysql ', mysql, 3306",
             "OCEANBASE, oceanbase, 2881",
             "PostgreSQL, postgresql, 5432",
+            "1C, 1c, 1545",
     })
     void typesAreFoundWithoutRegardToCase(String asked, String id, int port) {
         SourceType t = TYPES.find(asked).orElseThrow();
@@ -47,7 +50,7 @@ class SourceTypesTest {
         assertThat(TYPES.find(null)).isEmpty();
         assertThat(TYPES.find("")).isEmpty();
         assertThatThrownBy(() -> TYPES.require("nope")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown data-source type 'nope': one of auto, mysql, mariadb, oceanbase, postgresql");
+                .hasMessage("unknown data-source type 'nope': one of auto, mysql, mariadb, oceanbase, postgresql, 1c");
     }
 
     @ParameterizedTest(name = "jdbc:{0}:// is {1}")
@@ -66,12 +69,15 @@ class SourceTypesTest {
     void schemesNoTypeClaimsMapOntoNone() {
         assertThat(TYPES.forJdbcScheme("sqlserver")).isEmpty();
         assertThat(TYPES.forJdbcScheme("oracle")).isEmpty();
+        assertThat(TYPES.forJdbcScheme("1c")).isEmpty();
         assertThat(TYPES.require("mysql").jdbcSchemes()).as("jdbc:mysql goes to auto").isEmpty();
     }
 
     @Test
     void theJdbcTypesSpeakTheirProtocolAndTakeTheJdbcSettings() {
-        for (SourceType t : TYPES.all()) {
+        List<SourceType> jdbc = TYPES.all().stream().filter(t -> !t.id().equals(OneCSourceType.ID)).toList();
+        assertThat(jdbc).hasSize(5);
+        for (SourceType t : jdbc) {
             assertThat(t).isInstanceOf(JdbcSourceType.class);
             assertThat(((JdbcSourceType) t).wire()).isSameAs(t.id().equals("postgresql")
                     ? PostgresProtocol.INSTANCE : MySqlProtocol.INSTANCE);
@@ -80,6 +86,20 @@ class SourceTypesTest {
             assertThat(ConnectionFields.takes(t, "host")).isTrue();
             assertThat(ConnectionFields.takes(t, "cluster")).isFalse();
         }
+    }
+
+    @Test
+    void theOneCTypeRunsRacAndTakesItsOwnSettings() {
+        SourceType t = TYPES.require("1c");
+
+        assertThat(t).isInstanceOf(OneCSourceType.class).isNotInstanceOf(JdbcSourceType.class);
+        assertThat(t.jdbcSchemes()).isEmpty();
+        assertThat(t.settings()).extracting(InputField::id).containsExactly("host", "port", "user", "password", "cluster",
+                "infobase", "rac", "connectTimeout", "queryTimeout");
+        assertThat(ConnectionFields.takes(t, "cluster")).isTrue();
+        assertThat(ConnectionFields.takes(t, "database")).isFalse();
+        assertThat(ConnectionFields.takes(t, "tls")).isFalse();
+        assertThat(t.displayName().english()).isEqualTo("1C:Enterprise cluster");
     }
 
     @Test

@@ -1,6 +1,6 @@
-package dev.sessiondeck.app.session;
+package dev.sessiondeck.app.support;
 
-import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.Attribute;
 import java.text.DecimalFormat;
 import java.text.NumberFormat;
 import java.time.Duration;
@@ -9,11 +9,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A column's value as a person reads it: seconds with three decimals, bytes in KiB, MiB and GiB,
- * counts with thousands separators, moments in local time. Exports use the exact values instead
- * ({@code dev.sessiondeck.core.model.Exports}).
+ * An attribute's value as a person reads it, in the window and the command line's table: seconds
+ * with three decimals, bytes in KiB, MiB and GiB, counts with thousands separators, moments in local
+ * time, yes or no. Exports use the exact values instead ({@code dev.sessiondeck.core.model.Exports}).
  */
-final class ValueText {
+public final class ValueText {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ThreadLocal<NumberFormat> SECONDS = ThreadLocal.withInitial(() -> new DecimalFormat("0.000"));
@@ -25,15 +25,15 @@ final class ValueText {
     private ValueText() {
     }
 
-    /** The value of {@code column} as its cell shows it; empty for none. */
-    static String of(SessionColumn column, Object value) {
+    /**
+     * A value of {@code attribute} as a person reads it; empty for none. Text is shown as it is (the
+     * table's SQL cells shorten it themselves).
+     */
+    public static String of(Attribute<?> attribute, Object value) {
         if (value == null) {
             return "";
         }
-        if (column == SessionColumn.SQL) {
-            return SqlText.preview((String) value);
-        }
-        return switch (column.attribute().type()) {
+        return switch (attribute.type()) {
             case COUNT -> GROUPED.get().format(value);
             case BYTES -> bytes((Long) value);
             case DURATION -> SECONDS.get().format(((Duration) value).toNanos() / 1e9);
@@ -45,7 +45,7 @@ final class ValueText {
     }
 
     /** "512 B", "1.5 KiB", "23.4 MiB": binary units, one decimal from KiB on. */
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (Math.abs(n) < 1024) {
             return n + " B";
         }
