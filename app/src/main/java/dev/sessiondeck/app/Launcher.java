@@ -1,6 +1,7 @@
 package dev.sessiondeck.app;
 
 import dev.sessiondeck.app.cli.Cli;
+import dev.sessiondeck.app.support.LogSetup;
 import javafx.application.Application;
 
 /**
@@ -14,6 +15,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // before the first log line: where log lines go depends on the command and --verbose
+        LogSetup.configure(args, args.length == 0 || args[0].startsWith("--"));
         int exit = Cli.run(args);
         if (exit == Cli.OPEN_WINDOW) {
             Application.launch(SessionDeckApp.class, args);

@@ -44,7 +44,10 @@ public final class Cli {
      *
      * @return the exit code (see {@link ExitCodes#HELP}), or {@link #OPEN_WINDOW} when no subcommand was given
      */
-    public static int execute(String[] args, Context context) {
+    public static int execute(String[] args, Context given) {
+        PrintWriter err = new OneLineErrors(given.err());
+        Context context = new Context(given.out(), err, given.env(), given.console(), given.sources(), given.profiles(),
+                given.secrets());
         CommandLine cl = new CommandLine(new Root(), new Factory(context));
         // each kind of data source brings the options of its own settings
         cl.getSubcommands().values().forEach(sub -> {
@@ -55,13 +58,19 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(context.out());
         cl.setErr(context.err());
+        // one line, as every other failure: picocli's own would add the whole usage help
+        cl.setParameterExceptionHandler((e, arguments) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            context.err().println("sessiondeck: " + e.getMessage());
+            err.println("sessiondeck: " + e.getMessage());
             return ExitCodes.FAILED;
         });
         int exit = cl.execute(args);
         context.out().flush();
-        context.err().flush();
+        err.flush();
         return exit;
     }
 
@@ -121,6 +130,9 @@ public final class Cli {
 
         @Option(names = "--lang", paramLabel = "LANG", description = "Language of the window: en or zh")
         String lang;
+
+        @Option(names = "--verbose", description = "Also print log lines on standard error (they always go to the log file)")
+        boolean verbose;
 
         @Override
         public Integer call() {

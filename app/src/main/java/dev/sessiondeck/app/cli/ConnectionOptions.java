@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -43,6 +44,10 @@ final class ConnectionOptions {
 
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
     boolean help;
+
+    @Option(names = "--verbose", description = "Also print log lines, with stack traces, on standard error (they always"
+            + " go to the log file)")
+    boolean verbose;
 
     @Option(names = {"-s", "--source"}, paramLabel = "NAME",
             description = "A saved data source (see 'sessiondeck sources'); other options override its settings")
@@ -165,7 +170,15 @@ final class ConnectionOptions {
         return loaded.profiles().stream().filter(p -> p.name().equals(savedSource)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no saved data source is named '" + savedSource + "'"
                         + (loaded.profiles().isEmpty() ? "; none are saved yet"
-                        : "; saved: " + String.join(", ", loaded.profiles().stream().map(DataSourceProfile::name).toList()))));
+                        : "; saved: " + String.join(", ", loaded.profiles().stream().map(DataSourceProfile::name).toList()))
+                        + setAsideHint(context)));
+    }
+
+    /** Where entries that could not load were put, when any still lie beside the file. */
+    private static String setAsideHint(Cli.Context context) {
+        List<java.nio.file.Path> aside = context.profiles().setAsideFiles();
+        return aside.isEmpty() ? "" : "; entries that could not be loaded are in " + String.join(", ",
+                aside.stream().map(java.nio.file.Path::toString).toList());
     }
 
     /** --password-env, then the keychain (for a saved source whose password is saved), then a prompt. */

@@ -15,13 +15,27 @@ final class ExitCodes {
     static final String HELP = """
             Exit codes:
               0  done
-              1  the server failed the request for another reason
+              1  the request failed for another reason (sources: a saved data source had to be set aside)
               2  bad input (unknown option, bad value, refusing to kill without --yes)
               3  the session (or its statement) is gone
               4  the user lacks the privilege
               5  the server is unreachable, did not answer in time, or refused the login""";
 
     private ExitCodes() {
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExitCodes.class);
+
+    /**
+     * Says what went wrong in one line on standard error, keeps the whole failure (its causes and
+     * stack trace) in the log file, and gives the exit code for it.
+     *
+     * @param command the subcommand, for the line's start ("sessiondeck list: ...")
+     */
+    static int failed(Cli.Context context, String command, SourceException e) {
+        context.err().println("sessiondeck " + command + ": " + e.getMessage());
+        LOG.warn("sessiondeck {} failed: {}", command, e.getMessage(), e);
+        return of(e);
     }
 
     static int of(SourceException e) {

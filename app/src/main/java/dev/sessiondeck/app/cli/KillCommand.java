@@ -64,10 +64,12 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
     public Integer call() {
         ConnectionSpec spec;
         try {
-            if (id.isBlank()) {
-                throw new IllegalArgumentException("the session id is empty");
-            }
             spec = connection.toSpec(context);
+            // before connecting: a negative or worded thread id is never sent to a server
+            Optional<String> idProblem = context.sources().types().require(spec.type()).sessionIdProblem(id);
+            if (idProblem.isPresent()) {
+                throw new IllegalArgumentException(idProblem.get());
+            }
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
@@ -111,8 +113,7 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
                     + " after " + waited + " ms.");
             return ExitCodes.FAILED;
         } catch (SourceException e) {
-            context.err().println("sessiondeck " + command() + ": " + e.getMessage());
-            return ExitCodes.of(e);
+            return ExitCodes.failed(context, command(), e);
         }
     }
 

@@ -73,10 +73,11 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
             context.out().print(SessionFormats.render(format, snapshot, shown, src.commonAttributes(), src.attributes()));
+            // on stderr, so that JSON and CSV on stdout stay clean for scripts
+            src.limitation().ifPresent(t -> context.err().println("sessiondeck list: " + t.english()));
             return ExitCodes.DONE;
         } catch (SourceException e) {
-            context.err().println("sessiondeck list: " + e.getMessage());
-            return ExitCodes.of(e);
+            return ExitCodes.failed(context, "list", e);
         }
     }
 }

@@ -21,6 +21,9 @@ final class SourcesCommand implements Callable<Integer> {
 
     private final Cli.Context context;
 
+    @Option(names = "--verbose", description = "Also print log lines on standard error (they always go to the log file)")
+    boolean verbose;
+
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit")
     boolean help;
 
@@ -37,6 +40,14 @@ final class SourcesCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         ProfileStore.LoadResult loaded = context.profiles().load();
         loaded.problem().ifPresent(p -> context.err().println("sessiondeck sources: " + p));
+        // what earlier runs set aside stays worth a word until the user deals with it
+        List<java.nio.file.Path> earlier = context.profiles().setAsideFiles().stream()
+                .filter(f -> loaded.setAside().map(now -> !now.equals(f)).orElse(true)).toList();
+        if (!earlier.isEmpty()) {
+            context.err().println("sessiondeck sources: set aside earlier and still there: " + String.join(", ",
+                    earlier.stream().map(java.nio.file.Path::toString).toList()));
+        }
+        int exit = loaded.problem().isPresent() ? ExitCodes.FAILED : ExitCodes.DONE;
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DataSourceProfile p : loaded.profiles()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -50,11 +61,11 @@ final class SourcesCommand implements Callable<Integer> {
         }
         if (format == Format.JSON) {
             context.out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rows));
-            return ExitCodes.DONE;
+            return exit;
         }
         if (rows.isEmpty()) {
             context.out().println("No saved data sources in " + context.profiles().file() + ".");
-            return ExitCodes.DONE;
+            return exit;
         }
         List<String> keys = List.of("name", "type", "address", "tls", "password");
         int[] widths = new int[keys.size()];
@@ -70,7 +81,7 @@ final class SourcesCommand implements Callable<Integer> {
             appendLine(out, keys.stream().map(k -> String.valueOf(r.get(k))).toList(), widths);
         }
         context.out().print(out);
-        return ExitCodes.DONE;
+        return exit;
     }
 
     private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {

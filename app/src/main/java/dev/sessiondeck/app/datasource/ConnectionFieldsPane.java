@@ -247,7 +247,7 @@ final class ConnectionFieldsPane {
         if (filling) {
             return;
         }
-        Optional<ConnectionSpec> read;
+        Optional<DataSourceForm.PastedUrl> read;
         try {
             read = DataSourceForm.readJdbcUrl(text);
         } catch (DataSourceForm.InvalidInput e) {
@@ -257,7 +257,7 @@ final class ConnectionFieldsPane {
         if (read.isEmpty()) {
             return;
         }
-        ConnectionSpec spec = read.get();
+        ConnectionSpec spec = read.get().spec();
         filling = true;
         try {
             type.setValue(SourceTypes.installed().require(spec.type()));
@@ -273,7 +273,7 @@ final class ConnectionFieldsPane {
                 Arrays.fill(secret, '\0');
             }
             database.setText(spec.database().orElse(""));
-            properties.setText(DataSourceForm.formatProperties(spec.properties()));
+            properties.setText(DataSourceForm.formatProperties(read.get().properties()));
             url.setText("");
         } finally {
             filling = false;

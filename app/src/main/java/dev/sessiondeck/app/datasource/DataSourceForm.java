@@ -138,20 +138,27 @@ final class DataSourceForm {
      *
      * @throws InvalidInput when it is one but cannot be read, with the reason
      */
-    static Optional<ConnectionSpec> readJdbcUrl(String text) throws InvalidInput {
+    static Optional<PastedUrl> readJdbcUrl(String text) throws InvalidInput {
         if (text == null || !text.strip().regionMatches(true, 0, "jdbc:", 0, 5)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(ConnectionSpec.fromJdbcUrl(text).build());
-        } catch (IllegalArgumentException first) {
+            ConnectionSpec.Builder b = ConnectionSpec.fromJdbcUrl(text);
+            // the properties go to their field as they are, where a refused one is marked
+            Map<String, String> properties = b.takeProperties();
             try {
+                return Optional.of(new PastedUrl(b.build(), properties));
+            } catch (IllegalArgumentException first) {
                 // most URLs name no user: read the rest with a stand-in
-                return Optional.of(ConnectionSpec.fromJdbcUrl(text).user(NO_USER).build());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput(new Problem(Field.OTHER, e.getMessage()));
+                return Optional.of(new PastedUrl(b.user(NO_USER).build(), properties));
             }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(new Problem(Field.OTHER, e.getMessage()));
         }
+    }
+
+    /** A pasted JDBC URL: the fields it gives ({@link #NO_USER} when it names none) and its driver properties, unchecked. */
+    record PastedUrl(ConnectionSpec spec, Map<String, String> properties) {
     }
 
     private static int whole(String text, Field field, String messageKey) throws InvalidInput {

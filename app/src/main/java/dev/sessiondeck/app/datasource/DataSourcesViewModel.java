@@ -142,7 +142,7 @@ public final class DataSourcesViewModel {
         } else {
             row.setProfile(profile);
         }
-        persist(onError);
+        write(() -> store.upsert(List.of(profile)), onError);
         char[] secret = password == null ? null : password.clone();
         if (password != null) {
             Arrays.fill(password, '\0');
@@ -171,7 +171,7 @@ public final class DataSourcesViewModel {
         DataSourceProfile p = original.profile().orElseThrow(() -> new IllegalArgumentException("not saved"));
         DataSourceRow copy = new DataSourceRow(p.duplicate(freeName(p.name())));
         rows.add(rows.indexOf(original) + 1, copy);
-        persist(onError);
+        write(() -> store.upsert(List.of(copy.profile().orElseThrow())), onError);
         return copy;
     }
 
@@ -180,7 +180,7 @@ public final class DataSourcesViewModel {
         disconnect(row);
         rows.remove(row);
         row.profile().ifPresent(p -> {
-            persist(onError);
+            write(() -> store.remove(p.id()), onError);
             passwords.use(store -> {
                 store.delete(p.id());
                 return null;
@@ -188,10 +188,19 @@ public final class DataSourcesViewModel {
         });
     }
 
-    private void persist(Consumer<String> onError) {
-        List<DataSourceProfile> profiles = saved();
+    /** A change of the profiles file, in the background. */
+    @FunctionalInterface
+    private interface FileChange {
+        void run() throws java.io.IOException;
+    }
+
+    /**
+     * Writes one change to the profiles file in the background: the store reads the file again and
+     * changes only this profile, so another SessionDeck's changes stay.
+     */
+    private void write(FileChange change, Consumer<String> onError) {
         background.run(() -> {
-            store.save(profiles);
+            change.run();
             return null;
         }, ok -> { }, e -> {
             LOG.warn("Cannot save the data sources to {}: {}", store.file(), e.getMessage());
@@ -398,12 +407,14 @@ public final class DataSourcesViewModel {
     public void importFrom(Path file, Consumer<String> onDone, Consumer<String> onError) {
         background.run(() -> ProfileStore.importFrom(Files.readString(file, StandardCharsets.UTF_8)), imported -> {
             List<String> ids = new ArrayList<>(saved().stream().map(DataSourceProfile::id).toList());
+            List<DataSourceProfile> added = new ArrayList<>();
             for (DataSourceProfile p : imported) {
-                DataSourceProfile added = row(p.name()).isPresent() || ids.contains(p.id()) ? p.duplicate(freeName(p.name())) : p;
-                ids.add(added.id());
-                rows.add(rows.size() - unsavedCount(), new DataSourceRow(added));
+                DataSourceProfile a = row(p.name()).isPresent() || ids.contains(p.id()) ? p.duplicate(freeName(p.name())) : p;
+                ids.add(a.id());
+                added.add(a);
+                rows.add(rows.size() - unsavedCount(), new DataSourceRow(a));
             }
-            persist(onError);
+            write(() -> store.upsert(added), onError);
             onDone.accept(Messages.get("sidebar.imported", imported.size(), file));
         }, e -> onError.accept(ErrorText.of(e)));
     }

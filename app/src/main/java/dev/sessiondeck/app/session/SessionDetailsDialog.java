@@ -38,6 +38,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class SessionDetailsDialog extends Dialog<Void> {
 
+    /** Longest value a tooltip shows, in characters (about 40 wrapped lines); Copy gives the whole. */
+    private static final int TOOLTIP_LENGTH = 4_000;
+
     /** One line of the details. */
     record Field(String name, String value) {
     }
@@ -62,8 +65,10 @@ final class SessionDetailsDialog extends Dialog<Void> {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // long values (the SQL) are cut in the cell: the tooltip has them whole
+                // a one-line cell shows a few hundred characters at most: measuring more (a 10 MB
+                // statement) held the window for seconds (HugeSqlIT)
+                setText(empty || item == null ? null : SqlText.cut(item, SqlText.PREVIEW_LENGTH));
+                // long values (the SQL) are cut in the cell: the tooltip has more of them
                 setTooltip(empty || item == null || item.length() < 60 ? null : whole(item));
             }
         });
@@ -93,7 +98,8 @@ final class SessionDetailsDialog extends Dialog<Void> {
     }
 
     private static Tooltip whole(String text) {
-        Tooltip t = new Tooltip(text);
+        String shown = SqlText.cut(text, TOOLTIP_LENGTH);
+        Tooltip t = new Tooltip(shown.length() < text.length() ? shown + "\u2026" : text);
         t.setWrapText(true);
         t.setMaxWidth(640);
         return t;

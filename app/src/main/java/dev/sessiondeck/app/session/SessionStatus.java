@@ -31,6 +31,8 @@ final class SessionStatus {
     final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    /** Why the shown sources list less than their servers have (a missing privilege); empty when they list all. */
+    final ReadOnlyStringWrapper limitation = new ReadOnlyStringWrapper(this, "limitation", "");
     /** A failure that belongs to no data source's refresh; cleared by the next refresh. */
     private String generalError = "";
     private List<SourceFeed> shown = List.of();
@@ -51,6 +53,10 @@ final class SessionStatus {
                 : failing.stream().map(f -> Messages.get("status.sourceError", f.name(), f.error))
                         .collect(Collectors.joining(ERROR_SEPARATOR));
         error.set(generalError.isEmpty() ? feedErrors : generalError);
+        List<SourceFeed> limited = shown.stream().filter(f -> !f.limitation.isEmpty()).toList();
+        limitation.set(limited.size() == 1 && shown.size() == 1 ? limited.get(0).limitation
+                : limited.stream().map(f -> Messages.get("status.sourceError", f.name(), f.limitation))
+                        .collect(Collectors.joining(ERROR_SEPARATOR)));
     }
 
     /** Shows a failure that belongs to no data source (until the next refresh clears it). */

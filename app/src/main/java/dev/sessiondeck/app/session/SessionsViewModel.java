@@ -444,6 +444,8 @@ public final class SessionsViewModel {
     public ReadOnlyStringProperty errorProperty() { return status.error.getReadOnlyProperty(); }
     /** The last thing done that is worth a word ("Exported to ..."); empty for none. */
     public ReadOnlyStringProperty noticeProperty() { return status.notice.getReadOnlyProperty(); }
+    /** Why the shown data sources list less than their servers have, naming the missing privilege; empty when complete. */
+    public ReadOnlyStringProperty limitationProperty() { return status.limitation.getReadOnlyProperty(); }
     /** True while connecting or starting a local server. */
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }

@@ -36,6 +36,8 @@ final class SourceFeed {
     long snapshots;
     /** The last refresh's failure worded for a person; empty when it worked. */
     String error = "";
+    /** Why this source shows less than the server has (a missing privilege); empty when it shows all. */
+    String limitation = "";
     Instant lastRefresh;
     Duration latency;
 

@@ -2,6 +2,7 @@ package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
+import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.model.Snapshot;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -68,6 +69,10 @@ final class SourceRefresh {
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
         rows.apply(feed, snapshot, feeds.values(), highlight);
+        if (feed.firstSnapshot) {
+            // known after the first snapshot, and said once: it does not change while connected
+            feed.limitation = feed.source.limitation().map(t -> t.resolve(Messages.locale())).orElse("");
+        }
         feed.firstSnapshot = false;
         feed.lastRefresh = snapshot.fetchedAt();
         feed.latency = snapshot.latency();

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -23,7 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The full SQL of one session: monospaced, laid out for reading, read-only and selectable; Copy
- * puts the exact original text (not the laid-out one) on the system clipboard.
+ * puts the exact original text (not the laid-out one) on the system clipboard. A statement longer
+ * than {@link SqlText#SHOWN_LENGTH} is shown cut, with a note; Copy still gives all of it.
  */
 final class SqlDetailDialog extends Dialog<Void> {
 
@@ -36,7 +38,8 @@ final class SqlDetailDialog extends Dialog<Void> {
 
         String none = session.attribute(StandardAttributes.SQL_UNAVAILABLE).map(words -> Messages.get("sql.hidden", words))
                 .orElse(Messages.get("sql.none"));
-        TextArea text = new TextArea(sql.isEmpty() ? none : SqlText.format(sql));
+        String shown = SqlText.cut(sql, SqlText.SHOWN_LENGTH);
+        TextArea text = new TextArea(sql.isEmpty() ? none : SqlText.format(shown));
         text.setId("sql-text");
         text.setEditable(false);
         text.setWrapText(true);
@@ -56,7 +59,14 @@ final class SqlDetailDialog extends Dialog<Void> {
             copy.getStyleClass().add(Styles.SUCCESS);
         });
 
-        VBox box = new VBox(8, text, new HBox(copy));
+        Label cut = new Label(Messages.get("sql.cut", shown.length(), sql.length()));
+        cut.setId("sql-cut-note");
+        cut.getStyleClass().add(Styles.TEXT_MUTED);
+        cut.setWrapText(true);
+        cut.setVisible(shown.length() < sql.length());
+        cut.setManaged(cut.isVisible());
+
+        VBox box = new VBox(8, text, cut, new HBox(copy));
         box.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setId("sql-dialog");
         getDialogPane().setContent(box);

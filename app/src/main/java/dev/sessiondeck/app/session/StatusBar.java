@@ -47,8 +47,11 @@ final class StatusBar {
                         viewModel.shownCountProperty().get()),
                 viewModel.totalCountProperty(), viewModel.activeCountProperty(), viewModel.shownCountProperty()));
 
+        // the counts and the refresh time keep their width; a long note (a limited view, an error) is cut first
+        counts.setMinWidth(Region.USE_PREF_SIZE);
         Label refreshed = new Label();
         refreshed.setId("status-refresh");
+        refreshed.setMinWidth(Region.USE_PREF_SIZE);
         refreshed.textProperty().bind(Bindings.createStringBinding(() -> {
             if (refreshingSlowly.get()) {
                 return Messages.get("status.refreshing");
@@ -85,9 +88,20 @@ final class StatusBar {
         notice.getStyleClass().add(Styles.TEXT_MUTED);
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.setMinWidth(0);
+        Label limited = new Label();
+        limited.setId("status-limited");
+        limited.getStyleClass().add(Styles.WARNING);
+        limited.setGraphic(new FontIcon(Feather.EYE_OFF));
+        limited.textProperty().bind(viewModel.limitationProperty());
+        limited.tooltipProperty().bind(Bindings.createObjectBinding(
+                () -> viewModel.limitationProperty().get().isEmpty() ? null : new Tooltip(viewModel.limitationProperty().get()),
+                viewModel.limitationProperty()));
+        limited.visibleProperty().bind(viewModel.limitationProperty().isNotEmpty());
+        limited.managedProperty().bind(limited.visibleProperty());
+        limited.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar = new HBox(16, counts, problem, notice, spacer, refreshed);
+        bar = new HBox(16, counts, problem, limited, notice, spacer, refreshed);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -143,6 +143,20 @@ class CliIT {
     }
 
     @Test
+    void aUserWithoutProcessIsToldOnceThatTheListIsLimitedAndJsonStaysClean() throws Exception {
+        List<String> args = new ArrayList<>(List.of("list", "--format", "json"));
+        args.addAll(as(EmbeddedMariaDb.PLAIN, "PLAIN_PW"));
+        Run plain = run(args.toArray(String[]::new));
+        Run admin = admin("list", "--format", "json");
+
+        assertThat(plain.exit()).isZero();
+        assertThat(new ObjectMapper().readTree(plain.out())).as("stdout is JSON only").isNotEmpty();
+        assertThat(plain.err()).contains("PROCESS", EmbeddedMariaDb.PLAIN);
+        assertThat(plain.err().lines().filter(l -> l.contains("PROCESS")).count()).isEqualTo(1);
+        assertThat(admin.err()).as("an administrator sees every session").doesNotContain("PROCESS");
+    }
+
+    @Test
     void killQueryWithYesCancelsTheVictimsStatement() throws Exception {
         try (Victim victim = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)")) {
             awaitVictimInJson(victim.threadId());
@@ -219,6 +233,7 @@ class CliIT {
         Run format = admin("list", "--format", "xml");
         Run port = run("list", "--port", "70000", "--user", "x", "--password-env", "ADMIN_PW");
         Run id = admin("kill", "--yes", "not-a-number");
+        Run negative = admin("kill", "--yes", "--", "-1");
         Run unsetEnv = run("list", "--user", "x", "--password-env", "NO_SUCH_VARIABLE");
         Run unknown = run("list", "--frobnicate");
 
@@ -228,6 +243,8 @@ class CliIT {
         assertThat(port.err()).contains("port must be between 1 and 65535");
         assertThat(id.exit()).isEqualTo(2);
         assertThat(id.err()).contains("not-a-number");
+        assertThat(negative.exit()).as("never sent to the server as KILL -1").isEqualTo(2);
+        assertThat(negative.err()).contains("whole number", "'-1'");
         assertThat(unsetEnv.exit()).isEqualTo(2);
         assertThat(unsetEnv.err()).contains("NO_SUCH_VARIABLE");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -82,14 +82,21 @@ class DataSourceDialogIT extends MainWindowTestSupport {
     @Test
     void pastingAJdbcUrlIntoTheHostFieldFillsTheFields() throws Exception {
         clickOn("#ds-add");
-        set("#ds-host", "jdbc:mariadb://db7.example:3310/shop?user=ops&connectTimeout=2000");
+        set("#ds-host", "jdbc:mariadb://db7.example:3310/shop?user=ops&connectTimeout=2000&useUnicode=true");
 
         assertThat(lookup("#ds-host").queryAs(TextField.class).getText()).isEqualTo("db7.example");
         assertThat(lookup("#ds-port").queryAs(TextField.class).getText()).isEqualTo("3310");
         assertThat(lookup("#ds-user").queryAs(TextField.class).getText()).isEqualTo("ops");
         assertThat(lookup("#ds-database").queryAs(TextField.class).getText()).isEqualTo("shop");
-        assertThat(lookup("#ds-properties").queryAs(TextArea.class).getText()).isEqualTo("connectTimeout=2000");
+        assertThat(lookup("#ds-properties").queryAs(TextArea.class).getText()).isEqualTo("connectTimeout=2000\nuseUnicode=true");
         assertThat(typeBox().getValue().id()).isEqualTo("mariadb");
+        assertThat(error()).as("the refused property is named, on its field").contains("'connectTimeout'", "timeouts");
+        assertThat(danger("#ds-properties")).isTrue();
+        TextArea properties = lookup("#ds-properties").queryAs(TextArea.class);
+        fx(() -> {
+            properties.setText("useUnicode=true");
+            return null;
+        });
         assertThat(error()).isEmpty();
         clickOn("#ds-cancel");
     }

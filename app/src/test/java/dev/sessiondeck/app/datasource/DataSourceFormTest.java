@@ -8,6 +8,7 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.TlsMode;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +39,10 @@ class DataSourceFormTest {
     @Test
     void timeoutsAreSecondsWithDecimalsAndPropertiesAreKeyValueLines() throws Exception {
         ConnectionSpec spec = DataSourceForm.build(input("h", "3307", "u", "0.25", "30", TlsMode.DISABLED,
-                "# tuning\nconnectTimeout = 1\n\nsessionVariables=sql_mode=ANSI\n"));
+                "# tuning\ncharacterEncoding = utf8\n\nconnectionTimeZone=UTC\n"));
         assertThat(spec.connectTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(spec.queryTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(spec.properties()).containsEntry("connectTimeout", "1").containsEntry("sessionVariables", "sql_mode=ANSI");
+        assertThat(spec.properties()).containsEntry("characterEncoding", "utf8").containsEntry("connectionTimeZone", "UTC");
         assertThat(DataSourceForm.seconds(250)).isEqualTo("0.25");
         assertThat(DataSourceForm.seconds(5000)).isEqualTo("5");
     }
@@ -82,18 +83,35 @@ class DataSourceFormTest {
                         e -> assertThat(e.problem().field()).isEqualTo(DataSourceForm.Field.PROPERTIES));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "allowLoadLocalInfile=true | LOCAL INFILE",
+            "autoDeserialize=true      | deserialise",
+            "sslMode=DISABLED          | TLS mode alone",
+            "socketTimeout=99          | timeouts",
+    })
+    void aRefusedDriverPropertyMarksThePropertiesFieldNamingIt(String line, String why) {
+        String property = line.substring(0, line.indexOf('='));
+        assertThatThrownBy(() -> DataSourceForm.build(input("h", "3306", "u", "5", "10", TlsMode.REQUIRED, line)))
+                .isInstanceOfSatisfying(DataSourceForm.InvalidInput.class, e -> {
+                    assertThat(e.problem().field()).isEqualTo(DataSourceForm.Field.PROPERTIES);
+                    assertThat(e.problem().message()).contains("'" + property + "'", why);
+                });
+    }
+
     @Test
     void aJdbcUrlIsReadWithOrWithoutAUserAndOtherTextIsIgnored() throws Exception {
-        ConnectionSpec withUser = DataSourceForm.readJdbcUrl("jdbc:mariadb://db.example:3307/shop?user=ops&useSSL=true")
+        DataSourceForm.PastedUrl pasted = DataSourceForm.readJdbcUrl("jdbc:mariadb://db.example:3307/shop?user=ops&useUnicode=true")
                 .orElseThrow();
+        ConnectionSpec withUser = pasted.spec();
         assertThat(withUser.type()).isEqualTo("mariadb");
         assertThat(withUser.host()).isEqualTo("db.example");
         assertThat(withUser.port()).isEqualTo(3307);
         assertThat(withUser.user()).isEqualTo("ops");
         assertThat(withUser.database()).hasValue("shop");
-        assertThat(withUser.properties()).containsEntry("useSSL", "true");
+        assertThat(pasted.properties()).containsExactly(Map.entry("useUnicode", "true"));
 
-        ConnectionSpec noUser = DataSourceForm.readJdbcUrl("jdbc:postgresql://pg1/app").orElseThrow();
+        ConnectionSpec noUser = DataSourceForm.readJdbcUrl("jdbc:postgresql://pg1/app").orElseThrow().spec();
         assertThat(noUser.user()).isEqualTo(DataSourceForm.NO_USER);
         assertThat(noUser.port()).isEqualTo(5432);
 

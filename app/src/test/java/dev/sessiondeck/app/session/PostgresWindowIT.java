@@ -125,5 +125,17 @@ class PostgresWindowIT extends WindowTestSupport {
         assertThat(row.getSession().sql()).isEmpty();
         assertThat(row.valueProperty(SessionColumn.SQL).get()).isEqualTo("<insufficient privilege>");
         assertThat(cell(hidden, ".sql-cell", "<insufficient privilege>").orElseThrow().getPseudoClassStates()).contains(NOT_SQL);
+        javafx.scene.control.Label limited = lookup("#status-limited").queryAs(javafx.scene.control.Label.class);
+        assertThat(fx(limited::isVisible)).as("the status bar says why the view is limited").isTrue();
+        assertThat(fx(limited::getText)).contains("pg_read_all_stats", EmbeddedPostgres.PLAIN);
+        Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "postgres-limited-view.png"));
+    }
+
+    @Test
+    void aRoleThatMaySeeEverySessionGetsNoLimitedViewNote() throws Exception {
+        show(PG.adminSpec());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> vm.lastRefreshProperty().get() != null));
+        assertThat(fx(() -> lookup("#status-limited").queryAs(javafx.scene.control.Label.class).isVisible())).isFalse();
     }
 }

@@ -39,7 +39,7 @@ class StaleRefreshIT extends WindowTestSupport {
         assertThat(lookup("#status-error").queryLabeled().isVisible()).isTrue();
         assertThat(lookup("#status-error").queryLabeled().getText()).startsWith("Stale:");
         assertThat(lookup("#retry-button").queryButton().isVisible()).isTrue();
-        assertThat(table().getStyleClass()).contains("stale");
+        assertThat(table().getPseudoClassStates()).contains(SessionsView.STALE);
 
         clickOn("#retry-button");
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> !vm.refreshingProperty().get()));

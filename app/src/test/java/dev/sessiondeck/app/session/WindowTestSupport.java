@@ -49,10 +49,15 @@ abstract class WindowTestSupport extends FxRobot {
 
     /** Builds the window; each test class calls it from its own {@code @Start} method (TestFX looks there only). */
     protected void open(Stage stage) {
+        open(stage, Executors.newFixedThreadPool(2));
+    }
+
+    /** As {@link #open(Stage)}, with the background work on {@code workers} (shut down after each test). */
+    protected void open(Stage stage, ExecutorService workers) {
         this.stage = stage;
         Messages.use(Locale.ENGLISH);
         Themes.apply(false);
-        workers = Executors.newFixedThreadPool(2);
+        this.workers = workers;
         vm = new SessionsViewModel(SessionSources.loaded()::open, new Background(workers, Platform::runLater));
         vm.refreshSecondsProperty().set(0);
         view = new SessionsView(vm);

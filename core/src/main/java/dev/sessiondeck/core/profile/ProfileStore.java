@@ -3,6 +3,12 @@ package dev.sessiondeck.core.profile;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondeck.core.source.DriverProperties;
+import dev.sessiondeck.core.source.SourceType;
+import dev.sessiondeck.core.source.SourceTypes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -36,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Every write is atomic: a temporary file in the same directory, flushed to disk, then moved
  *       over the old one; on POSIX systems both are readable by their owner only ({@code rw-------}).
- *       Two writers never leave a half-written file: the last move wins whole.</li>
+ *       Changes ({@link #upsert}, {@link #remove}) read the file again under a lock and change only
+ *       their own entries, so that two running SessionDeck windows (or a window and the command
+ *       line) do not lose each other's changes.</li>
  *   <li>A corrupt or unreadable file is never overwritten: {@link #load()} moves it aside as
- *       {@code <name>.bak-<timestamp>}, says where, and starts with an empty list.</li>
+ *       {@code <name>.bak-<timestamp>}, says where, and starts with an empty list. One unreadable or
+ *       refused entry (a driver property SessionDeck does not allow, a second entry of the same name)
+ *       is moved, as it was, to {@code <name>.rejected-<timestamp>}; the other entries load.</li>
  *   <li>Passwords are never in it: {@link DataSourceProfile} has no field for one.</li>
  * </ul>
  */
@@ -58,6 +68,8 @@ public final class ProfileStore {
 
     private final Path file;
     private final Clock clock;
+    /** One monitor per lock file, for the stores of this process. */
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> MONITORS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The file on disk, with its JSON shape. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -102,24 +114,93 @@ public final class ProfileStore {
         } catch (IOException e) {
             return setAside("cannot be read (" + e.getMessage() + ")");
         }
+        JsonNode root;
         try {
-            ProfilesFile read = JSON.readValue(bytes, ProfilesFile.class);
-            if (read == null || read.dataSources() == null) {
-                return setAside("holds no list of data sources");
-            }
-            if (read.schemaVersion() > SCHEMA_VERSION) {
-                return setAside("was written by a newer SessionDeck (schema " + read.schemaVersion() + ")");
-            }
-            List<DataSourceProfile> profiles = new ArrayList<>(read.dataSources());
-            Set<String> names = new HashSet<>();
-            for (DataSourceProfile p : profiles) {
-                if (!names.add(p.name())) {
-                    return setAside("names two data sources '" + p.name() + "'");
-                }
-            }
-            return new LoadResult(List.copyOf(profiles), Optional.empty(), Optional.empty());
+            root = JSON.readTree(bytes);
         } catch (IOException | RuntimeException e) {
             return setAside("is not a valid data-source file (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject() || !root.path("dataSources").isArray()) {
+            return setAside("holds no list of data sources");
+        }
+        if (root.path("schemaVersion").asInt(0) > SCHEMA_VERSION) {
+            return setAside("was written by a newer SessionDeck (schema " + root.path("schemaVersion").asInt() + ")");
+        }
+        List<DataSourceProfile> profiles = new ArrayList<>();
+        List<JsonNode> kept = new ArrayList<>();
+        List<JsonNode> rejected = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode entry : root.path("dataSources")) {
+            Optional<String> refused;
+            DataSourceProfile p = null;
+            try {
+                p = JSON.treeToValue(entry, DataSourceProfile.class);
+                refused = refusal(p, names);
+            } catch (IOException | RuntimeException e) {
+                refused = Optional.of("cannot be read (" + firstLine(e.getMessage()) + ")");
+            }
+            if (refused.isPresent()) {
+                rejected.add(entry);
+                String name = entry.path("name").asText("");
+                reasons.add((name.isEmpty() ? "an entry" : "'" + name + "'") + " " + refused.get());
+            } else {
+                profiles.add(p);
+                names.add(p.name());
+                kept.add(entry);
+            }
+        }
+        if (rejected.isEmpty()) {
+            return new LoadResult(List.copyOf(profiles), Optional.empty(), Optional.empty());
+        }
+        return setEntriesAside(root, kept, rejected, reasons, profiles);
+    }
+
+    /**
+     * Why a profile read from the file is not loaded: a name met before, or a driver property that
+     * is not allowed (the same check as a spec's, {@link DriverProperties}); empty when it loads. A
+     * type this build does not know loads (its data source says so when connected): it may be of a
+     * newer SessionDeck.
+     */
+    private static Optional<String> refusal(DataSourceProfile p, Set<String> names) {
+        if (names.contains(p.name())) {
+            return Optional.of("has the name of an entry before it");
+        }
+        Optional<SourceType> type = SourceTypes.installed().find(p.type());
+        if (type.isPresent()) {
+            for (String property : p.properties().keySet()) {
+                Optional<String> why = DriverProperties.refusal(type.get(), property);
+                if (why.isPresent()) {
+                    return why.map(w -> "is refused: " + w);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Moves refused entries, as they were, to a file of their own and keeps the others in the file. */
+    private LoadResult setEntriesAside(JsonNode root, List<JsonNode> kept, List<JsonNode> rejected, List<String> reasons,
+                                       List<DataSourceProfile> profiles) {
+        Path aside = file.resolveSibling(file.getFileName() + ".rejected-" + STAMP.format(clock.instant()));
+        String words = "The data-source file " + file + ": " + String.join("; ", reasons);
+        try {
+            ObjectNode out = JSON.createObjectNode();
+            out.put("schemaVersion", root.path("schemaVersion").asInt(SCHEMA_VERSION));
+            ArrayNode list = out.putArray("dataSources");
+            rejected.forEach(list::add);
+            writeAtomically(aside, JSON.writeValueAsBytes(out));
+            ObjectNode rest = ((ObjectNode) root).deepCopy();
+            ArrayNode keptList = rest.putArray("dataSources");
+            kept.forEach(keptList::add);
+            writeAtomically(file, JSON.writeValueAsBytes(rest));
+            LOG.warn("{}; set aside to {}", words, aside);
+            return new LoadResult(List.copyOf(profiles), Optional.of(aside),
+                    Optional.of(words + "; " + (rejected.size() == 1 ? "it was" : "they were") + " set aside to " + aside));
+        } catch (IOException e) {
+            LOG.warn("{}; setting {} aside failed ({}), the file is left as it is", words,
+                    rejected.size() == 1 ? "it" : "them", e.getMessage());
+            return new LoadResult(List.copyOf(profiles), Optional.empty(), Optional.of(words + "; not loaded, and the file"
+                    + " could not be changed (" + e.getMessage() + ")"));
         }
     }
 
@@ -138,16 +219,112 @@ public final class ProfileStore {
     }
 
     /**
-     * Writes the profiles atomically.
+     * Writes the profiles atomically, replacing the file's list.
      *
      * @throws IOException when the directory cannot be written; the old file is then unchanged
      */
     public synchronized void save(List<DataSourceProfile> profiles) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(new ProfilesFile(SCHEMA_VERSION, List.copyOf(profiles)));
-        Path dir = file.toAbsolutePath().getParent();
+        withLock(() -> writeAtomically(file, JSON.writeValueAsBytes(new ProfilesFile(SCHEMA_VERSION, List.copyOf(profiles)))));
+    }
+
+    /**
+     * Adds these profiles or replaces the ones with their ids, in the file as it is now (read again
+     * under a lock): entries another SessionDeck wrote meanwhile stay, and so do entries this one
+     * could not read.
+     *
+     * @throws IOException when the file cannot be read or written; it is then unchanged
+     */
+    public synchronized void upsert(List<DataSourceProfile> profiles) throws IOException {
+        change(entries -> {
+            for (DataSourceProfile p : profiles) {
+                JsonNode node = JSON.valueToTree(p);
+                int at = indexOf(entries, p.id());
+                if (at >= 0) {
+                    entries.set(at, node);
+                } else {
+                    entries.add(node);
+                }
+            }
+        });
+    }
+
+    /**
+     * Removes the profile with this id from the file as it is now (read again under a lock).
+     *
+     * @throws IOException when the file cannot be read or written; it is then unchanged
+     */
+    public synchronized void remove(String id) throws IOException {
+        change(entries -> {
+            int at = indexOf(entries, id);
+            if (at >= 0) {
+                entries.remove(at);
+            }
+        });
+    }
+
+    private static int indexOf(List<JsonNode> entries, String id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (id.equals(entries.get(i).path("id").asText(null))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads the file's entries under the lock, lets {@code edit} change them, writes them back. */
+    private void change(java.util.function.Consumer<List<JsonNode>> edit) throws IOException {
+        withLock(() -> {
+            ObjectNode root;
+            try {
+                JsonNode read = JSON.readTree(Files.readAllBytes(file));
+                if (read == null || !read.isObject() || !read.path("dataSources").isArray()) {
+                    throw new IOException("the data-source file " + file + " holds no list of data sources; it is left"
+                            + " as it is");
+                }
+                root = (ObjectNode) read;
+            } catch (NoSuchFileException e) {
+                root = JSON.createObjectNode();
+                root.put("schemaVersion", SCHEMA_VERSION);
+                root.putArray("dataSources");
+            }
+            List<JsonNode> entries = new ArrayList<>();
+            root.path("dataSources").forEach(entries::add);
+            edit.accept(entries);
+            ArrayNode list = root.putArray("dataSources");
+            entries.forEach(list::add);
+            writeAtomically(file, JSON.writeValueAsBytes(root));
+        });
+    }
+
+    /** Work on the file that must not interleave with another process's: an OS file lock beside it. */
+    private interface FileWork {
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} holding the file's lock: a monitor per file inside this process (an OS file
+     * lock belongs to the whole process, and a second one in it would fail with
+     * {@link java.nio.channels.OverlappingFileLockException}), and the OS lock on {@code <name>.lock}
+     * against other processes.
+     */
+    private void withLock(FileWork work) throws IOException {
+        Path dir = file.toAbsolutePath().normalize().getParent();
         Files.createDirectories(dir);
-        Path tmp = posix() ? Files.createTempFile(dir, FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                : Files.createTempFile(dir, FILE_NAME, ".tmp");
+        Path lockFile = dir.resolve(file.getFileName() + ".lock");
+        synchronized (MONITORS.computeIfAbsent(lockFile, p -> new Object())) {
+            try (FileChannel lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 java.nio.channels.FileLock held = lock.lock()) {
+                work.run();
+            }
+        }
+    }
+
+    /** A temporary file in the same directory, flushed to disk, then moved over {@code target}; owner-only on POSIX. */
+    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = posix() ? Files.createTempFile(dir, target.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 out.write(bytes);
@@ -156,12 +333,27 @@ public final class ProfileStore {
                 ch.force(true);
             }
             try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Files an earlier load set aside beside the profiles file (whole files {@code .bak-*}, entries
+     * {@code .rejected-*}), oldest first: the command line mentions them until they are removed.
+     */
+    public List<Path> setAsideFiles() {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = file.getFileName().toString();
+        try (java.util.stream.Stream<Path> all = Files.list(dir)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(prefix + ".bak-")
+                    || p.getFileName().toString().startsWith(prefix + ".rejected-")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 
@@ -192,6 +384,17 @@ public final class ProfileStore {
             }
             if (read.schemaVersion() > SCHEMA_VERSION) {
                 throw new IllegalArgumentException("the export was made by a newer SessionDeck (schema " + read.schemaVersion() + ")");
+            }
+            // an export carries what its author's file held: the same check as loading, so that a
+            // shared profile cannot bring a dangerous driver property along
+            List<String> refused = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (DataSourceProfile p : read.dataSources()) {
+                refusal(p, names).ifPresent(why -> refused.add("'" + p.name() + "' " + why));
+                names.add(p.name());
+            }
+            if (!refused.isEmpty()) {
+                throw new IllegalArgumentException("nothing was imported: " + String.join("; ", refused));
             }
             return List.copyOf(read.dataSources());
         } catch (JsonProcessingException e) {

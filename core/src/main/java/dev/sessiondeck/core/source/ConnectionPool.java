@@ -12,7 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The small HikariCP pool a {@link SessionSource} owns: at most {@value #MAX_CONNECTIONS}
@@ -24,16 +30,34 @@ import java.util.Properties;
 public final class ConnectionPool implements AutoCloseable {
 
     public static final int MAX_CONNECTIONS = 2;
+    /**
+     * How far past its bound a call may run before its connection is closed under it: a call's network
+     * timeout is the query timeout plus this, and the watchdog fires this much later again. (The
+     * drivers' own socket timeout is the connect timeout: it bounds the login and the driver's first
+     * statements, before a call sets its own.)
+     */
+    public static final Duration MARGIN = Duration.ofSeconds(1);
+
+    /** Closes the connection of a call that outlived its bound; a daemon, so it never keeps the JVM alive. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sessiondeck-jdbc-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final HikariDataSource dataSource;
     private final SqlErrors errors;
     private final int queryTimeoutSeconds;
+    private final Duration connectTimeout;
+    private final Duration queryTimeout;
     private final String description;
 
-    private ConnectionPool(HikariDataSource dataSource, SqlErrors errors, int queryTimeoutSeconds, String description) {
+    private ConnectionPool(HikariDataSource dataSource, SqlErrors errors, ConnectionSpec spec, String description) {
         this.dataSource = dataSource;
         this.errors = errors;
-        this.queryTimeoutSeconds = queryTimeoutSeconds;
+        this.queryTimeoutSeconds = (int) Math.max(1, spec.queryTimeout().toSeconds());
+        this.connectTimeout = spec.connectTimeout();
+        this.queryTimeout = spec.queryTimeout();
         this.description = description;
     }
 
@@ -73,7 +97,7 @@ public final class ConnectionPool implements AutoCloseable {
         String description = spec.describe();
         try {
             HikariDataSource ds = new HikariDataSource(config);
-            return new ConnectionPool(ds, errors, (int) Math.max(1, spec.queryTimeout().toSeconds()), description);
+            return new ConnectionPool(ds, errors, spec, description);
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw errors.translate(sql, "Cannot connect to " + description);
@@ -88,14 +112,118 @@ public final class ConnectionPool implements AutoCloseable {
 
     /**
      * Borrows a connection, runs {@code work} and gives the connection back; a JDBC failure comes
-     * out translated, with {@code what} as its context.
+     * out translated, with {@code what} as its context. The work is bounded by the query timeout:
+     * every read waits at most the query timeout plus {@link #MARGIN} (the connection's network
+     * timeout), and a watchdog closes the connection when the work still runs a margin after that,
+     * for a driver that does not return.
+     *
+     * @throws SourceException {@code TIMEOUT} when the bound passed, or the translated failure
      */
     public <R> R withConnection(String what, SqlFunction<Connection, R> work) throws SourceException {
-        try (Connection c = dataSource.getConnection()) {
-            return work.apply(c);
+        return within(what, queryTimeout.plus(MARGIN), queryTimeout.plus(MARGIN).plus(MARGIN), work);
+    }
+
+    /**
+     * As {@link #withConnection(String, SqlFunction)}, for work of several statements that may take
+     * up to {@code total} (a kill: read, kill, verify): each read still waits at most the query
+     * timeout plus {@link #MARGIN}.
+     */
+    public <R> R withConnection(String what, Duration total, SqlFunction<Connection, R> work) throws SourceException {
+        return within(what, queryTimeout.plus(MARGIN), total.plus(MARGIN), work);
+    }
+
+    /**
+     * As {@link #withConnection(String, SqlFunction)} for the first questions after login (what the
+     * server is): bounded by the connect timeout, so that a server that logs in and then says nothing
+     * is given up as soon as one that does not answer the connect.
+     */
+    public <R> R afterLogin(String what, SqlFunction<Connection, R> work) throws SourceException {
+        return within(what, connectTimeout, connectTimeout.plus(MARGIN), false, work);
+    }
+
+    /**
+     * As {@link #withConnection(String, SqlFunction)} for a one-off question (a privilege check), on a
+     * connection that is closed afterwards rather than given back: on PostgreSQL 18 a backend that has
+     * evaluated {@code pg_has_role} over {@code pg_roles} lists {@code pg_stat_activity} of 5,000
+     * backends about 15 % slower from then on (measured in the benchmark, docs/benchmarks.md), and
+     * what a question leaves in a server session must not slow the listings after it.
+     */
+    public <R> R askOnce(String what, SqlFunction<Connection, R> work) throws SourceException {
+        return within(what, queryTimeout.plus(MARGIN), queryTimeout.plus(MARGIN).plus(MARGIN), true, work);
+    }
+
+    private <R> R within(String what, Duration network, Duration bound, SqlFunction<Connection, R> work)
+            throws SourceException {
+        return within(what, network, bound, false, work);
+    }
+
+    private <R> R within(String what, Duration network, Duration bound, boolean evictAfter, SqlFunction<Connection, R> work)
+            throws SourceException {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
         } catch (SQLException e) {
             throw errors.translate(e, what);
         }
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
+            fired.set(true);
+            try {
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException e) {
+                // closing is all the watchdog can do; the call fails with TIMEOUT below either way
+            }
+        }, bound.toMillis(), TimeUnit.MILLISECONDS);
+        boolean broken = false;
+        try {
+            c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, network.toMillis()));
+            return work.apply(c);
+        } catch (SQLException e) {
+            if (fired.get()) {
+                throw timeout(what, bound, e);
+            }
+            SourceException failure = errors.translate(e, what);
+            // Why not back into the pool: after a timeout or a broken link the driver may have closed
+            // the socket without the pool knowing (Connector/J reports its read timeout as a statement
+            // timeout, which HikariCP does not take for a broken connection), and the next call would
+            // get the dead connection and fail as well.
+            broken = failure.kind() == SourceException.Kind.TIMEOUT || failure.kind() == SourceException.Kind.UNREACHABLE;
+            throw failure;
+        } finally {
+            dog.cancel(false);
+            if (fired.get() || broken || evictAfter) {
+                dataSource.evictConnection(c);
+            } else {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // the pool has the connection back or drops it; nothing of the work is lost
+                }
+            }
+        }
+    }
+
+    private SourceException timeout(String what, Duration bound, SQLException cause) {
+        return new SourceException(SourceException.Kind.TIMEOUT, what + ": the server did not answer within "
+                + bound.toMillis() / 1000.0 + " s (the connection was closed)", cause);
+    }
+
+    /** The query timeout of every statement. */
+    public Duration queryTimeout() {
+        return queryTimeout;
+    }
+
+    /**
+     * How long a kill may take in all: reading the target, the kill (each a statement, possibly on
+     * another server for OceanBase, which connects first), and verifying it ({@link KillVerification#VERIFY_FOR}).
+     */
+    public Duration killBound() {
+        return queryTimeout.multipliedBy(3).plus(connectTimeout).plus(KillVerification.VERIFY_FOR);
+    }
+
+    /** The connect timeout, which also bounds the first questions after login. */
+    public Duration connectTimeout() {
+        return connectTimeout;
     }
 
     /**
@@ -117,6 +245,28 @@ public final class ConnectionPool implements AutoCloseable {
                 }
                 return out;
             }
+        }
+    }
+
+    /** The answer to a one-row question: its first column as text, its second as yes or no. */
+    public record NameAndFlag(String name, boolean flag) {
+    }
+
+    /**
+     * Asks a one-row question (a privilege check: the login name and whether it holds something),
+     * with the query timeout; empty when the server returns no row.
+     *
+     * <p>Why not {@link #query}: the mapping function there is called for every row of every listing,
+     * and the JIT compiles it for the few functions it has seen; a one-off function of a question
+     * passed through it as well makes that call site megamorphic, and PostgreSQL's snapshot of 5,000
+     * backends took 20 % longer (docs/benchmarks.md, issue 18).
+     */
+    public Optional<NameAndFlag> nameAndFlag(Connection c, String sql) throws SQLException {
+        try (Statement st = statement(c); ResultSet rs = st.executeQuery(sql)) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new NameAndFlag(rs.getString(1), rs.getBoolean(2)));
         }
     }
 

@@ -56,9 +56,17 @@ public final class ConnectionSpec {
     private ConnectionSpec(Builder b) {
         SourceType sourceType = SourceTypes.installed().require(b.type == null ? DEFAULT_TYPE : b.type);
         this.type = sourceType.id();
-        this.host = require(b.host, "host");
+        String givenHost = require(b.host, "host");
+        // "[::1]" as typed from a URL is the IPv6 address ::1
+        this.host = givenHost.length() > 2 && givenHost.startsWith("[") && givenHost.endsWith("]")
+                ? givenHost.substring(1, givenHost.length() - 1) : givenHost;
         if (host.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("host cannot contain white space: '" + host + "'");
+        }
+        // a host name, an IPv4 or an IPv6 address: nothing that a JDBC URL would read as a path,
+        // a parameter or a second host (Connector/J reads "(host=...,key=value)" and "h1,h2")
+        if (!host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ':' || c == '%')) {
+            throw new IllegalArgumentException("host must be a host name or an IP address, not '" + host + "'");
         }
         this.port = b.port == null ? sourceType.defaultPort() : b.port;
         if (port < 1 || port > 65535) {
@@ -79,6 +87,9 @@ public final class ConnectionSpec {
             if (RESERVED_PROPERTIES.contains(key.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("property '" + key + "' is not allowed: set the user and password fields instead");
             }
+            DriverProperties.refusal(sourceType, key).ifPresent(why -> {
+                throw new IllegalArgumentException(why);
+            });
             props.put(key, Objects.requireNonNull(v, "value of property " + key));
         });
         this.properties = Map.copyOf(props);
@@ -294,6 +305,15 @@ public final class ConnectionSpec {
         public Builder tlsMode(TlsMode v) { tlsMode = v; return this; }
         public Builder caFile(String v) { caFile = v; return this; }
         public Builder property(String key, String value) { properties.put(key, value); return this; }
+        /**
+         * Removes the driver properties set so far and returns them, in order: a pasted URL fills the
+         * other fields even when one of its properties is refused, and the form shows the refusal.
+         */
+        public Map<String, String> takeProperties() {
+            Map<String, String> taken = new LinkedHashMap<>(properties);
+            properties.clear();
+            return taken;
+        }
         /** One of the type's own settings, by field id; an empty value unsets it. */
         public Builder option(String key, String value) { options.put(key, value == null ? "" : value); return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }

@@ -2,9 +2,11 @@ package dev.sessiondeck.core.source;
 
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.ServerInfo;
+import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Text;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -67,6 +69,17 @@ public abstract class JdbcSourceType implements SourceType {
     @Override
     public List<String> jdbcSchemes() {
         return jdbcSchemes;
+    }
+
+    /** A thread id or backend pid: a whole number of 0 or more ({@link SessionKey#parseNumericId}). */
+    @Override
+    public Optional<String> sessionIdProblem(String id) {
+        try {
+            SessionKey.parseNumericId(id);
+            return Optional.empty();
+        } catch (SessionKey.SourceIdException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** The protocol this type's servers speak. */

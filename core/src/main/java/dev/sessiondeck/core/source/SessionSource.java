@@ -55,6 +55,16 @@ public interface SessionSource extends AutoCloseable {
     Snapshot snapshot() throws SourceException;
 
     /**
+     * Why the last {@link #snapshot()} shows less than the server has, when the connected user lacks a
+     * privilege (MySQL's {@code PROCESS}, PostgreSQL's superuser or {@code pg_read_all_stats}): the
+     * words name the privilege. Known after the first snapshot; empty before it, when the view is
+     * complete, and when the source cannot tell.
+     */
+    default Optional<Text> limitation() {
+        return Optional.empty();
+    }
+
+    /**
      * Kills exactly the session {@code key} names: first it reads the target again and refuses when
      * the id is gone or its identity changed; then it kills; then it lists the target again with a
      * short backoff (up to about 2 s) to verify.

@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source;
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.Text;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind of data source the user can pick: MySQL, MariaDB, OceanBase, PostgreSQL, a 1C cluster ...
@@ -47,6 +48,14 @@ public interface SourceType {
      */
     default List<String> jdbcSchemes() {
         return List.of();
+    }
+
+    /**
+     * Why {@code id} cannot name a session of this type, checked before any connection (a negative
+     * or worded thread id is never sent to a server); empty when it may. By default any non-blank text.
+     */
+    default Optional<String> sessionIdProblem(String id) {
+        return id == null || id.isBlank() ? Optional.of("the session id is empty") : Optional.empty();
     }
 
     /**

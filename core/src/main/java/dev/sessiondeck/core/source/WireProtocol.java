@@ -19,6 +19,12 @@ public interface WireProtocol {
     SqlErrors errors();
 
     /**
+     * The driver properties a data source may set, lower case: the harmless ones
+     * ({@link DriverProperties}); every other one is refused before a connection is made.
+     */
+    java.util.Set<String> harmlessProperties();
+
+    /**
      * Asks the server what it is.
      *
      * @throws SourceException when it cannot be asked, or {@code UNSUPPORTED} when the answer names

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -120,16 +121,17 @@ class ProfileStoreTest {
         List<String> problems = new CopyOnWriteArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<?>> tasks = new ArrayList<>();
         // two stores on one file, as two SessionDeck processes would have
         for (List<DataSourceProfile> content : List.of(small, large)) {
             ProfileStore writer = new ProfileStore(file);
-            pool.submit(() -> {
+            tasks.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 60; i++) {
                     writer.save(content);
                 }
                 return null;
-            });
+            }));
         }
         pool.submit(() -> {
             start.await();
@@ -148,9 +150,107 @@ class ProfileStoreTest {
         assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(problems).isEmpty();
-        try (Stream<Path> left = Files.list(dir)) {
-            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("datasources.json");
+        for (Future<?> f : tasks) {
+            assertThat(f).as("every writer finished without an error").succeedsWithin(Duration.ZERO);
         }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no temporary file is left; the lock file stays beside it")
+                    .containsExactlyInAnyOrder("datasources.json", "datasources.json.lock");
+        }
+    }
+
+    /** A file with one good entry between entries that cannot load, as a user or a newer release may leave it. */
+    private static String mixedFile() {
+        return """
+                {"schemaVersion": 1, "dataSources": [
+                  {"id": "a1", "name": "good one", "type": "mariadb", "host": "db1", "port": 3306, "user": "u", "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false},
+                  {"id": "b2", "name": "leaky", "type": "mysql", "host": "db2", "port": 3306, "user": "u",
+                   "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false, "properties": {"allowLoadLocalInfile": "true"}},
+                  {"id": "c3", "name": "broken port", "type": "mysql", "host": "db3", "port": "three", "user": "u", "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false},
+                  {"id": "d4", "name": "good one", "type": "postgresql", "host": "db4", "port": 5432, "user": "u", "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false},
+                  {"id": "e5", "name": "from a newer release", "type": "cassandra", "host": "db5", "port": 9042, "user": "u", "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false}
+                ]}""";
+    }
+
+    @Test
+    void entriesThatCannotLoadAreSetAsideAndTheOthersLoad() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        Files.writeString(file, mixedFile());
+        ProfileStore store = new ProfileStore(file, Clock.fixed(Instant.parse("2026-12-02T10:15:30Z"), ZoneOffset.UTC));
+
+        ProfileStore.LoadResult loaded = store.load();
+
+        assertThat(loaded.profiles()).extracting(DataSourceProfile::name)
+                .as("a type this build does not know still loads: it may be of a newer release")
+                .containsExactly("good one", "from a newer release");
+        assertThat(loaded.problem()).hasValueSatisfying(p -> assertThat(p)
+                .contains("'leaky'", "allowLoadLocalInfile", "'broken port'", "'good one' has the name of an entry before it")
+                .contains(loaded.setAside().orElseThrow().toString()));
+        Path aside = loaded.setAside().orElseThrow();
+        assertThat(aside.getFileName().toString()).startsWith("datasources.json.rejected-");
+        String setAside = Files.readString(aside);
+        assertThat(setAside).contains("\"leaky\"", "\"three\"", "\"db4\"").doesNotContain("\"db1\"");
+        assertThat(Files.readString(file)).as("the file keeps the loadable entries only")
+                .contains("\"db1\"", "\"db5\"").doesNotContain("\"db2\"", "\"db3\"", "\"db4\"");
+        assertThat(store.setAsideFiles()).containsExactly(aside);
+
+        ProfileStore.LoadResult again = store.load();
+        assertThat(again.problem()).as("said once: the next load finds nothing to set aside").isEmpty();
+        assertThat(again.profiles()).hasSize(2);
+    }
+
+    @Test
+    void twoInstancesChangingDifferentProfilesKeepBoth() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        ProfileStore first = new ProfileStore(file);
+        ProfileStore second = new ProfileStore(file);
+        first.save(List.of(prod()));
+        // each has loaded the same list; each then adds its own
+        DataSourceProfile a = DataSourceProfile.create("added by one", "mysql", "h1", 3306, "u");
+        DataSourceProfile b = DataSourceProfile.create("added by two", "postgresql", "h2", 5432, "u");
+
+        first.upsert(List.of(a));
+        second.upsert(List.of(b));
+        second.remove(prod().id());
+
+        assertThat(new ProfileStore(file).load().profiles()).extracting(DataSourceProfile::name)
+                .containsExactly("added by one", "added by two");
+    }
+
+    @Test
+    void concurrentUpsertsLoseNoProfile() throws Exception {
+        Path file = dir.resolve("datasources.json");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int writer = 0; writer < 2; writer++) {
+            ProfileStore store = new ProfileStore(file);
+            int w = writer;
+            tasks.add(pool.submit(() -> {
+                for (int i = 0; i < 25; i++) {
+                    store.upsert(List.of(DataSourceProfile.create("w" + w + "-" + i, "mysql", "h", 3306, "u")));
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (Future<?> f : tasks) {
+            assertThat(f).succeedsWithin(Duration.ZERO);
+        }
+
+        assertThat(new ProfileStore(file).load().profiles()).hasSize(50);
+    }
+
+    @Test
+    void anImportWithADangerousPropertyIsRefusedNamingIt() {
+        String json = """
+                {"schemaVersion": 1, "dataSources": [
+                  {"id": "b2", "name": "leaky", "type": "mysql", "host": "db2", "port": 3306, "user": "u",
+                   "connectTimeoutMillis": 5000, "queryTimeoutMillis": 10000, "savePassword": false, "properties": {"autoDeserialize": "true"}}]}""";
+
+        assertThatThrownBy(() -> ProfileStore.importFrom(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("autoDeserialize").hasMessageContaining("leaky");
     }
 
     @Test

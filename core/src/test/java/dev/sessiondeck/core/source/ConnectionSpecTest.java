@@ -83,7 +83,7 @@ class ConnectionSpecTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            jdbc:mysql://db.example:3307/shop?useSSL=false    | auto       | db.example | 3307 | shop
+            jdbc:mysql://db.example:3307/shop?useUnicode=true | auto       | db.example | 3307 | shop
             jdbc:mariadb://10.0.0.5/reporting                 | mariadb    | 10.0.0.5   | 3306 | reporting
             jdbc:oceanbase://obproxy.local:2883/oceanbase     | oceanbase  | obproxy.local | 2883 | oceanbase
             jdbc:postgresql://pg.example/app%20db             | postgresql | pg.example | 5432 | app db
@@ -100,10 +100,10 @@ class ConnectionSpecTest {
     @Test
     void jdbcUrlCredentialsGoToTheirFieldsNotToProperties() {
         ConnectionSpec spec = ConnectionSpec.fromJdbcUrl(
-                "jdbc:mysql://db.example/shop?user=bob&password=p%40ss&connectTimeout=2000").build();
+                "jdbc:mysql://db.example/shop?user=bob&password=p%40ss&connectionTimeZone=UTC").build();
         assertThat(spec.user()).isEqualTo("bob");
         assertThat(spec.password()).containsExactly("p@ss".toCharArray());
-        assertThat(spec.properties()).containsOnlyKeys("connectTimeout");
+        assertThat(spec.properties()).containsOnlyKeys("connectionTimeZone");
     }
 
     @ParameterizedTest

@@ -52,8 +52,8 @@ public final class MySqlErrors implements SqlErrors {
                         context + ": the statement has already finished (" + server + ")", e);
             case KILL_DENIED:
                 return new SourceException(Kind.PRIVILEGE,
-                        context + ": the session belongs to another user; closing it needs the CONNECTION_ADMIN"
-                                + " or SUPER privilege (" + server + ")", e);
+                        context + ": the session belongs to another user; acting on another user's session or statement"
+                                + " needs the CONNECTION_ADMIN or SUPER privilege (" + server + ")", e);
             case SPECIFIC_ACCESS_DENIED:
             case TABLE_ACCESS_DENIED:
                 return new SourceException(Kind.PRIVILEGE, context + ": missing privilege (" + server + ")", e);

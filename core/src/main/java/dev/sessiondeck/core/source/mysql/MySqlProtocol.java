@@ -8,6 +8,8 @@ import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
 import dev.sessiondeck.core.source.WireProtocol;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,16 +37,22 @@ public final class MySqlProtocol implements WireProtocol {
     @Override
     public String jdbcUrl(ConnectionSpec spec) {
         String host = spec.host().contains(":") ? "[" + spec.host() + "]" : spec.host();
-        return "jdbc:mysql://" + host + ":" + spec.port() + "/" + spec.database().orElse("");
+        // Connector/J decodes the database part, and reads anything after a bare '?' as driver
+        // properties: a database named "shop?allowLoadLocalInfile=true" must stay a name.
+        String database = URLEncoder.encode(spec.database().orElse(""), StandardCharsets.UTF_8).replace("+", "%20");
+        return "jdbc:mysql://" + host + ":" + spec.port() + "/" + database;
     }
 
     @Override
     public Properties driverProperties(ConnectionSpec spec) {
         Properties p = new Properties();
         p.setProperty("connectTimeout", Long.toString(spec.connectTimeout().toMillis()));
-        // A backstop under the per-statement query timeout: a server that stops answering mid-result
-        // still frees the thread.
-        p.setProperty("socketTimeout", Long.toString(spec.queryTimeout().toMillis() + 10_000));
+        // Why the connect timeout: it bounds every read until the connection is ours, the login and
+        // the driver's own first statements (server variables, character set) included, so a server
+        // that accepts the login and then says nothing is given up as soon as one that never answers.
+        // Each call through the pool then sets its own network timeout, the query timeout plus a
+        // margin, and a watchdog closes the connection of a driver that does not return (ConnectionPool).
+        p.setProperty("socketTimeout", Long.toString(spec.connectTimeout().toMillis()));
         p.setProperty("sslMode", spec.tlsMode().name());
         spec.caFile().ifPresent(ca -> p.setProperty("trustCertificateKeyStoreUrl", "file:" + ca));
         // caching_sha2_password over a connection without TLS needs the server's RSA key; this is
@@ -60,13 +68,18 @@ public final class MySqlProtocol implements WireProtocol {
     }
 
     @Override
+    public java.util.Set<String> harmlessProperties() {
+        return dev.sessiondeck.core.source.DriverProperties.MYSQL;
+    }
+
+    @Override
     public SqlErrors errors() {
         return ERRORS;
     }
 
     @Override
     public ServerInfo detect(ConnectionPool pool) throws SourceException {
-        return pool.withConnection("Cannot read the server version of " + pool.description(), c -> {
+        return pool.afterLogin("Cannot read the server version of " + pool.description(), c -> {
             String version;
             String comment;
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(DETECT)) {

@@ -11,6 +11,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.KillVerification;
@@ -30,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions of a MySQL server (5.7, 8.x, 9.x), from {@code information_schema.PROCESSLIST}, killed
@@ -41,10 +44,32 @@ import java.util.Set;
  */
 public class MySqlSessionSource implements SessionSource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSessionSource.class);
+    private static final String MESSAGES = "dev.sessiondeck.core.source.mysql.messages";
+
     /** Every column, INFO in full: information_schema never cuts it (SHOW PROCESSLIST without FULL would, at 100). */
     static final String LIST_SESSIONS = """
             SELECT ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO
             FROM information_schema.PROCESSLIST""";
+    /**
+     * The login name, and whether the user holds {@code PROCESS}: without it the processlist has only
+     * the user's own threads (MySQL manual, "Privileges Provided by MySQL", PROCESS). A user who is not
+     * privileged sees only its own rows of {@code USER_PRIVILEGES}.
+     */
+    static final String PROCESS_PRIVILEGE = """
+            SELECT SUBSTRING_INDEX(USER(), '@', 1),
+                   EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE = 'PROCESS')""";
+    /**
+     * The login name, and whether the user sees other users' sessions now: it holds {@code PROCESS},
+     * or (a MySQL 8 role's privileges are not in {@code USER_PRIVILEGES}) the processlist shows
+     * another user's client thread.
+     */
+    static final String SEES_OTHERS = """
+            SELECT SUBSTRING_INDEX(USER(), '@', 1),
+                   EXISTS (SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE PRIVILEGE_TYPE = 'PROCESS')
+                   OR EXISTS (SELECT 1 FROM information_schema.PROCESSLIST
+                              WHERE USER <> SUBSTRING_INDEX(USER(), '@', 1)
+                                AND USER NOT IN ('system user', 'event_scheduler') AND COMMAND <> 'Daemon')""";
     static final String KILL_QUERY = "KILL QUERY %d";
     static final String KILL_CONNECTION = "KILL CONNECTION %d";
 
@@ -59,6 +84,8 @@ public class MySqlSessionSource implements SessionSource {
     protected final ConnectionPool pool;
     /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
+    /** What {@link #limitation()} says; null until the first snapshot checked it. */
+    private volatile Optional<Text> limitation;
 
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         this.name = Objects.requireNonNull(name, "name");
@@ -110,11 +137,43 @@ public class MySqlSessionSource implements SessionSource {
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            return pool.query(c, listSql(), this::map);
+            List<Session> listed = pool.query(c, listSql(), this::map);
+            if (limitation == null) {
+                limitation = checkLimitation(c, listed);
+            }
+            return listed;
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
         return new Snapshot(name, arrange(sessions), Instant.now(), latency);
+    }
+
+    @Override
+    public Optional<Text> limitation() {
+        Optional<Text> known = limitation;
+        return known == null ? Optional.empty() : known;
+    }
+
+    /**
+     * Whether the user lacks {@code PROCESS}. A MySQL 8 role's privileges are not in
+     * {@code USER_PRIVILEGES}, so a listing with other users' client sessions in it counts as proof
+     * of the privilege too. A server that cannot answer (no such view) leaves the view unknown.
+     */
+    private Optional<Text> checkLimitation(Connection c, List<Session> listed) {
+        try {
+            Optional<ConnectionPool.NameAndFlag> answer = pool.nameAndFlag(c, PROCESS_PRIVILEGE);
+            if (answer.isEmpty() || answer.get().flag()) {
+                return Optional.empty();
+            }
+            String user = answer.get().name();
+            boolean othersListed = listed.stream()
+                    .anyMatch(s -> !s.background() && s.user().filter(u -> !u.equals(user)).isPresent());
+            return othersListed ? Optional.empty()
+                    : Optional.of(Text.of(MESSAGES, "limited.process").with(user));
+        } catch (SQLException e) {
+            LOG.debug("Cannot tell whether {} may see every session: {}", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The order of the snapshot: as the server listed them here; OceanBase groups an id's rows. */
@@ -165,13 +224,20 @@ public class MySqlSessionSource implements SessionSource {
         String what = KillVerification.describe(name, key, mode);
         long id = KillVerification.numericId(key, what);
         own.refuse(key, what);
-        return pool.withConnection(what, c -> {
+        return pool.withConnection(what, pool.killBound(), c -> {
             noteOwn(c);
             own.refuse(key, what);
             Optional<Session> target = read(c, key);
             String sql;
             if (target.isEmpty()) {
                 if (key.hasIdentity()) {
+                    Optional<String> blind = blindTo(c, key);
+                    if (blind.isPresent()) {
+                        throw new SourceException(Kind.PRIVILEGE, what + ": the session belonged to another user, and "
+                                + blind.get() + " lacks the PROCESS privilege now, so it sees only its own sessions and"
+                                + " cannot tell whether that one still runs; acting on another user's session needs PROCESS"
+                                + " and CONNECTION_ADMIN or SUPER");
+                    }
                     throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
                 }
                 // A bare id we cannot see: either it has ended or it belongs to another user and we
@@ -199,6 +265,26 @@ public class MySqlSessionSource implements SessionSource {
             executeKill(c, key, target, sql);
             return KillVerification.await(key, mode, target, k -> read(c, k));
         });
+    }
+
+    /**
+     * The user's login name when it cannot see the session {@code key} names, though that may still
+     * run: it was another user's, and the user sees only its own now (no {@code PROCESS}, revoked
+     * since the listing, with a new connection). Empty when the user sees every session, when the
+     * session was its own, and when the server cannot tell.
+     */
+    private Optional<String> blindTo(Connection c, SessionKey key) {
+        try {
+            Optional<ConnectionPool.NameAndFlag> answer = pool.nameAndFlag(c, SEES_OTHERS);
+            if (answer.isEmpty() || answer.get().flag()) {
+                return Optional.empty();
+            }
+            String user = answer.get().name();
+            return key.identity().startsWith(user + "@") ? Optional.empty() : Optional.of(user);
+        } catch (SQLException e) {
+            LOG.debug("Cannot tell whether {} may see every session: {}", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.source.oceanbase;
 
+import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.mysql.MySqlProtocol;
 import java.sql.Connection;
@@ -37,6 +38,14 @@ final class JdbcSqlRunner implements ObServerRouter.SqlRunner {
         p.setProperty("password", new String(password));
         Arrays.fill(password, '\0');
         Connection c = DriverManager.getConnection(MySqlProtocol.INSTANCE.jdbcUrl(spec), p);
+        try {
+            // the driver's socket timeout is the connect timeout; statements get the query timeout's
+            // bound, as on a pool connection (ConnectionPool)
+            c.setNetworkTimeout(Runnable::run, (int) spec.queryTimeout().plus(ConnectionPool.MARGIN).toMillis());
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
         return new JdbcSqlRunner(c, (int) Math.max(1, spec.queryTimeout().toSeconds()), true);
     }
 

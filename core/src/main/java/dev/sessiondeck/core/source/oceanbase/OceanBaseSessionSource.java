@@ -450,7 +450,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
             throw new SourceException(Kind.UNSUPPORTED, what + ": end-to-end tracing needs OceanBase 4.2.1 or later, this is "
                     + serverInfo().version());
         }
-        pool.withConnection(what, c -> {
+        pool.withConnection(what, pool.killBound(), c -> {
             Optional<Session> target = read(c, key);
             if (target.isEmpty()) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");

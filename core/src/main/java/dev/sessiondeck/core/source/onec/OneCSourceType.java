@@ -9,6 +9,7 @@ import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceType;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A 1C:Enterprise server cluster, reached through the platform's administration client {@code rac}
@@ -75,6 +76,17 @@ public final class OneCSourceType implements SourceType {
      *                         does not answer, {@code AUTHENTICATION} for a wrong administrator,
      *                         {@code SESSION_GONE} for a cluster or infobase that is not there
      */
+    /** A session's UUID, or its session number (a whole number of 1 or more, as rac lists it). */
+    @Override
+    public Optional<String> sessionIdProblem(String id) {
+        String t = id == null ? "" : id.strip();
+        if (t.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+                || t.matches("[1-9][0-9]{0,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of("a 1C session is named by its UUID or its session number (1 or more), not '" + id + "'");
+    }
+
     @Override
     public SessionSource open(ConnectionSpec spec) throws SourceException {
         RacRunner runner = new RacRunner(RacLocator.system().find(spec.option(RAC.id())), spec.queryTimeout(),

@@ -48,9 +48,10 @@ public final class PostgresProtocol implements WireProtocol {
         String connectSeconds = Long.toString(ceilSeconds(spec.connectTimeout()));
         p.setProperty("connectTimeout", connectSeconds);
         p.setProperty("loginTimeout", connectSeconds);
-        // A backstop under the per-statement query timeout: a server that stops answering mid-result
-        // still frees the thread.
-        p.setProperty("socketTimeout", Long.toString(ceilSeconds(spec.queryTimeout()) + 10));
+        // Why the connect timeout: it bounds every read until the connection is ours (pgjdbc's
+        // connect thread, which loginTimeout abandons but does not stop, included); each call through
+        // the pool then sets its own network timeout, the query timeout plus a margin (ConnectionPool).
+        p.setProperty("socketTimeout", connectSeconds);
         p.setProperty("sslmode", sslMode(spec.tlsMode()));
         spec.caFile().ifPresent(ca -> p.setProperty("sslrootcert", ca));
         p.setProperty("ApplicationName", APPLICATION_NAME);
@@ -76,13 +77,18 @@ public final class PostgresProtocol implements WireProtocol {
     }
 
     @Override
+    public java.util.Set<String> harmlessProperties() {
+        return dev.sessiondeck.core.source.DriverProperties.POSTGRESQL;
+    }
+
+    @Override
     public SqlErrors errors() {
         return ERRORS;
     }
 
     @Override
     public ServerInfo detect(ConnectionPool pool) throws SourceException {
-        return pool.withConnection("Cannot read the server version of " + pool.description(), c -> {
+        return pool.afterLogin("Cannot read the server version of " + pool.description(), c -> {
             String number;
             String version;
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(DETECT)) {

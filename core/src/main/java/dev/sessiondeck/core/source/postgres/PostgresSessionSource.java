@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillResult;
@@ -34,6 +35,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions of a PostgreSQL server (12 to 18) from {@code pg_stat_activity} (PostgreSQL manual, "The
@@ -72,7 +75,9 @@ import org.postgresql.PGConnection;
  * backend_start = ?} (or {@code pg_terminate_backend}): the check that the pid still names the same
  * backend and the signal are one statement, so a pid the OS gave to a new backend is never hit. No
  * row means the session is gone ({@code SESSION_GONE}). A key without identity (a bare pid, or a
- * session the user may not see in full) is signalled by pid alone. Signalling needs membership in the
+ * session the user may not see in full) is signalled by pid alone; a key with identity whose session
+ * the user may no longer see in full (its role lost {@code pg_read_all_stats} since the listing) is
+ * refused as {@code PRIVILEGE}, since its start cannot be checked. Signalling needs membership in the
  * session's role or in {@code pg_signal_backend}; only superusers signal superusers' backends and
  * processes of no role; the server raises 42501 otherwise, reported as {@code PRIVILEGE} with words
  * naming the role needed. A false result (the server's auxiliary processes, which are no backends)
@@ -80,6 +85,17 @@ import org.postgresql.PGConnection;
  * shows ({@link KillVerification}).
  */
 public final class PostgresSessionSource implements SessionSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresSessionSource.class);
+    /**
+     * The login role, and whether it may see every backend's details: superusers and members of
+     * {@code pg_read_all_stats} (PostgreSQL 10+) may; others see {@code <insufficient privilege>} in
+     * other users' rows (PostgreSQL manual, "The Cumulative Statistics System", pg_stat_activity).
+     */
+    static final String STATS_PRIVILEGE = """
+            SELECT current_user::text, rolsuper OR CASE WHEN to_regrole('pg_read_all_stats') IS NULL THEN false
+                   ELSE pg_has_role(current_user, 'pg_read_all_stats', 'USAGE') END
+            FROM pg_roles WHERE rolname = current_user""";
 
     /** What {@code pg_stat_activity.query} reads for a session the user may not see. */
     public static final String INSUFFICIENT_PRIVILEGE = "<insufficient privilege>";
@@ -129,6 +145,8 @@ public final class PostgresSessionSource implements SessionSource {
     private final String listSql;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
+    /** What {@link #limitation()} says; null until the first snapshot checked it. */
+    private volatile Optional<Text> limitation;
     private static final int IDENTITY_SLOTS = 8192;
     /** Identities of earlier snapshots' backends by pid modulo the size (see {@link #identity(long, OffsetDateTime)}). */
     private final Identity[] identities = new Identity[IDENTITY_SLOTS];
@@ -177,6 +195,10 @@ public final class PostgresSessionSource implements SessionSource {
 
     @Override
     public Snapshot snapshot() throws SourceException {
+        if (limitation == null) {
+            // before the listing, so that the connection it closes is not listed as one of ours
+            limitation = checkLimitation();
+        }
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
@@ -185,6 +207,27 @@ public final class PostgresSessionSource implements SessionSource {
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
         return new Snapshot(name, sessions, Instant.now(), latency);
+    }
+
+    @Override
+    public Optional<Text> limitation() {
+        Optional<Text> known = limitation;
+        return known == null ? Optional.empty() : known;
+    }
+
+    /** Whether the role may see every backend's details; asked once, on a connection closed afterwards ({@link ConnectionPool#askOnce}). */
+    private Optional<Text> checkLimitation() {
+        try {
+            Optional<ConnectionPool.NameAndFlag> answer = pool.askOnce("Cannot read the privileges of " + name,
+                    c -> pool.nameAndFlag(c, STATS_PRIVILEGE));
+            if (answer.isEmpty() || answer.get().flag()) {
+                return Optional.empty();
+            }
+            return Optional.of(Text.of("dev.sessiondeck.core.source.postgres.messages", "limited.stats").with(answer.get().name()));
+        } catch (SourceException e) {
+            LOG.debug("Cannot tell whether {} may see every session: {}", name, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** True for a session whose details the user may not see ({@value #INSUFFICIENT_PRIVILEGE}). */
@@ -309,7 +352,7 @@ public final class PostgresSessionSource implements SessionSource {
         String what = KillVerification.describe(name, key, mode);
         long pid = KillVerification.numericId(key, what);
         own.refuse(key, what);
-        return pool.withConnection(what, c -> {
+        return pool.withConnection(what, pool.killBound(), c -> {
             noteOwn(c);
             own.refuse(key, what);
             Optional<Session> target = read(c, pid);
@@ -317,6 +360,14 @@ public final class PostgresSessionSource implements SessionSource {
                 throw new SourceException(Kind.SESSION_GONE, what + ": no session has this pid any more");
             }
             Session now = target.get();
+            if (key.hasIdentity() && isHidden(now)) {
+                // Why not SESSION_GONE: the backend start is hidden now (the role lost pg_read_all_stats
+                // since the listing), so the pid may well still name the listed session; without its
+                // start the kill cannot make sure, and signalling the pid alone might hit a newer backend.
+                throw new SourceException(Kind.PRIVILEGE, what + ": the user may no longer see this session's details"
+                        + " (that needs superuser, membership in pg_read_all_stats or in the session's role), so"
+                        + " SessionDeck cannot make sure that pid " + pid + " still names the session that was listed");
+            }
             if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
                 throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended; the pid now belongs to a"
                         + " session that started at " + now.key().identity() + ", not " + key.identity());

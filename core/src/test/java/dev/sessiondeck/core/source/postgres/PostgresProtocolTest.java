@@ -36,14 +36,14 @@ class PostgresProtocolTest {
                 .connectTimeout(Duration.ofMillis(250)).queryTimeout(Duration.ofSeconds(30)).build());
 
         assertThat(p).containsEntry("connectTimeout", "1").containsEntry("loginTimeout", "1")
-                .containsEntry("socketTimeout", "40");
+                .containsEntry("socketTimeout", "1");
     }
 
     @Test
-    void applicationNameTellsSessionDeckAndExtraPropertiesWin() {
-        Properties p = PostgresProtocol.INSTANCE.driverProperties(spec().property("socketTimeout", "99").build());
+    void applicationNameTellsSessionDeckAndAnAllowedPropertyIsPassedOn() {
+        Properties p = PostgresProtocol.INSTANCE.driverProperties(spec().property("defaultRowFetchSize", "500").build());
 
-        assertThat(p).containsEntry("ApplicationName", "SessionDeck").containsEntry("socketTimeout", "99")
+        assertThat(p).containsEntry("ApplicationName", "SessionDeck").containsEntry("defaultRowFetchSize", "500")
                 .doesNotContainKeys("user", "password");
     }
 

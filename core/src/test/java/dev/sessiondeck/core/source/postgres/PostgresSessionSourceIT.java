@@ -120,6 +120,17 @@ abstract class PostgresSessionSourceIT {
     }
 
     @Test
+    void detectAutomaticallyReachesPostgresql() throws Exception {
+        ConnectionSpec auto = pg().adminSpec().toBuilder().type("auto").build();
+
+        try (SessionSource detected = SessionSources.loaded().open(auto)) {
+            assertThat(detected).isInstanceOf(PostgresSessionSource.class);
+            assertThat(detected.describe()).startsWith("PostgreSQL " + major() + ".");
+            assertThat(detected.snapshot().sessions()).isNotEmpty();
+        }
+    }
+
+    @Test
     void victimInPgSleepIsListedActiveWithFullSqlAndServerMeasuredTime() throws Exception {
         try (Victim victim = plainVictim(SLEEP)) {
             Session listed = awaitSleeping(admin, victim.threadId());
