@@ -69,6 +69,16 @@ public final class StandardAttributes {
     /** The ids of the sessions this one waits for (PostgreSQL {@code pg_blocking_pids}, 1C blocked-by). */
     public static final Attribute<List<String>> BLOCKED_BY = Attribute.sessionRefs("blockedBy", title("blockedBy"))
             .order(300).category("locks").exportKey("blockingIds").build();
+    /**
+     * What a waiter waits for, in the server's terms: the lock's kind, table, index and mode (MySQL
+     * {@code performance_schema.data_lock_waits}, MariaDB {@code INNODB_LOCK_WAITS}, PostgreSQL
+     * {@code pg_locks}); empty for a session that waits for no lock.
+     */
+    public static final Attribute<String> LOCK_WAITED = Attribute.text("lockWaited", title("lockWaited"))
+            .order(302).category("locks").exportKey("lock").build();
+    /** How long the waiter has waited for that lock, in seconds with milliseconds. */
+    public static final Attribute<Duration> LOCK_WAIT_TIME = Attribute.duration("lockWaitTime", title("lockWaitTime"))
+            .order(304).category("locks").build();
     /** What the session waits on (PostgreSQL {@code wait_event_type:wait_event}). */
     public static final Attribute<String> WAIT_EVENT = Attribute.text("waitEvent", title("waitEvent"))
             .order(310).category("locks").build();

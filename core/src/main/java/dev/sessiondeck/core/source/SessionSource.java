@@ -2,6 +2,7 @@ package dev.sessiondeck.core.source;
 
 import dev.sessiondeck.core.model.ActionResult;
 import dev.sessiondeck.core.model.Attribute;
+import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
@@ -62,6 +63,28 @@ public interface SessionSource extends AutoCloseable {
      */
     default Optional<Text> limitation() {
         return Optional.empty();
+    }
+
+    /**
+     * Why the last {@link #snapshot()} could not say who blocks whom ({@link StandardAttributes#BLOCKED_BY}
+     * left empty for every session): a missing privilege or view, in words naming it. Empty when
+     * blocking is known, and when the source has no blocking at all. The refresh itself does not fail
+     * for it.
+     */
+    default Optional<Text> blockingUnknown() {
+        return Optional.empty();
+    }
+
+    /**
+     * The plan of the statement the session {@code key} names runs now, read on a connection of our
+     * own with the query timeout. A session that runs nothing, a statement the server cannot explain
+     * and a missing privilege give {@link ExecutionPlan#unavailable(Text)} with the reason; by default
+     * every session gives "this kind of data source shows no plans".
+     *
+     * @throws SourceException {@code UNREACHABLE} or {@code TIMEOUT} when the server cannot be asked
+     */
+    default ExecutionPlan plan(SessionKey key) throws SourceException {
+        return ExecutionPlan.unavailable(Text.of("dev.sessiondeck.core.model.messages", "plan.noPlans"));
     }
 
     /**
