@@ -107,10 +107,13 @@ final class OneCSessions {
         s.set(OneCAttributes.SLEEPING, flag(b.get("hibernate")));
         s.set(OneCAttributes.CLUSTER, clusterName);
         List<String> blockers = new ArrayList<>();
+        List<String> locks = new ArrayList<>();
         for (String key : List.of("blocked-by-dbms", "blocked-by-ls")) {
             Long n = whole(b.get(key));
             if (n != null && n > 0) {
-                s.set(key.equals("blocked-by-dbms") ? OneCAttributes.BLOCKED_BY_DBMS : OneCAttributes.BLOCKED_BY_LS, n);
+                boolean dbms = key.equals("blocked-by-dbms");
+                s.set(dbms ? OneCAttributes.BLOCKED_BY_DBMS : OneCAttributes.BLOCKED_BY_LS, n);
+                locks.add((dbms ? "DBMS lock held by session " : "managed lock held by session ") + n);
                 String blocker = uuidByNumber.get(infobase + "#" + n);
                 if (blocker != null && !blockers.contains(blocker)) {
                     blockers.add(blocker);
@@ -118,6 +121,7 @@ final class OneCSessions {
             }
         }
         s.set(StandardAttributes.BLOCKED_BY, blockers);
+        s.set(StandardAttributes.LOCK_WAITED, locks.isEmpty() ? null : String.join("; ", locks));
         OneCAttributes.BY_KEY.forEach((key, attribute) -> set(s, attribute, key, b.get(key)));
         return s.build();
     }

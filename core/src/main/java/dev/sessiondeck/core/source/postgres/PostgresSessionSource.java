@@ -100,9 +100,10 @@ public final class PostgresSessionSource implements SessionSource {
     /** What {@code pg_stat_activity.query} reads for a session the user may not see. */
     public static final String INSUFFICIENT_PRIVILEGE = "<insufficient privilege>";
     private static final List<Attribute<?>> ATTRIBUTES = List.of(StandardAttributes.PROGRAM,
-            StandardAttributes.WAIT_EVENT, StandardAttributes.BLOCKED_BY, StandardAttributes.SESSION_START,
+            StandardAttributes.WAIT_EVENT, StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
+            StandardAttributes.LOCK_WAIT_TIME, StandardAttributes.SESSION_START,
             StandardAttributes.TRANSACTION_START, StandardAttributes.QUERY_ID, StandardAttributes.LEADER_ID,
-            StandardAttributes.SQL_UNAVAILABLE);
+            StandardAttributes.SQL_UNAVAILABLE, PostgresAttributes.TRANSACTION_AGE, PostgresAttributes.XMIN_AGE);
 
     /**
      * Every session with the columns of 12, then leader pid and query id ({@code %s}: the column, or
@@ -119,7 +120,8 @@ public final class PostgresSessionSource implements SessionSource {
                    EXTRACT(EPOCH FROM now()
                        - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END),
                    CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) END,
-                   %s, %s
+                   %s, %s,
+                   EXTRACT(EPOCH FROM now() - a.xact_start), age(a.backend_xmin)
             FROM pg_stat_activity a""";
     /** Appended to {@link #LIST_SESSIONS} to read one session again. */
     static final String WHERE_PID = " WHERE a.pid = ?";
@@ -143,6 +145,7 @@ public final class PostgresSessionSource implements SessionSource {
     private final ServerInfo info;
     private final ConnectionPool pool;
     private final String listSql;
+    private final PostgresLockWaits lockWaits;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
     /** What {@link #limitation()} says; null until the first snapshot checked it. */
@@ -156,6 +159,7 @@ public final class PostgresSessionSource implements SessionSource {
         this.info = Objects.requireNonNull(info, "info");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.listSql = listSql(info.version());
+        this.lockWaits = new PostgresLockWaits(info.version());
     }
 
     /**
@@ -202,7 +206,14 @@ public final class PostgresSessionSource implements SessionSource {
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
             noteOwn(c);
-            return pool.query(c, listSql, this::map);
+            List<Session> listed = pool.query(c, listSql, this::map);
+            try {
+                return lockWaits.fill(pool, c, listed);
+            } catch (SQLException e) {
+                // what the waiters wait for is a detail: the listing stands without it
+                LOG.debug("Cannot read the lock waits of {}: {}", name, e.getMessage());
+                return listed;
+            }
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
@@ -261,16 +272,23 @@ public final class PostgresSessionSource implements SessionSource {
                 .set(StandardAttributes.WAIT_EVENT, waitEvent(rs.getString(10), rs.getString(11)))
                 .sql(hidden ? null : query)
                 .command(backendType)
-                .executionTime(seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue())))
+                .executionTime(seconds(seconds))
                 .set(StandardAttributes.BLOCKED_BY, pids(rs.getArray(15)))
                 .set(StandardAttributes.LEADER_ID, textOrNull(rs, 16))
                 .set(StandardAttributes.QUERY_ID, longOrNull(rs, 17))
+                .set(PostgresAttributes.TRANSACTION_AGE, seconds(rs.getBigDecimal(18)))
+                .set(PostgresAttributes.XMIN_AGE, longOrNull(rs, 19))
                 .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : isServerProcess(user, database))
                 .own(own.contains(pid));
         if (hidden) {
             b.set(StandardAttributes.SQL_UNAVAILABLE, INSUFFICIENT_PRIVILEGE);
         }
         return b.build();
+    }
+
+    /** Seconds as the server computed them (clamped at 0: a statement starting during the listing comes out a hair below). */
+    static Duration seconds(BigDecimal seconds) {
+        return seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue()));
     }
 
     /**

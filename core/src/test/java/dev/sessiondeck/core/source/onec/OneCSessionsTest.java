@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source.onec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sessiondeck.core.model.Attribute;
+import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
@@ -183,6 +184,12 @@ class OneCSessionsTest {
         assertThat(five.attribute(OneCAttributes.BLOCKED_BY_DBMS)).isEmpty();
         assertThat(five.blockingIds()).containsExactly(RacTranscripts.sessionUuid(9));
         assertThat(sessions.stream().filter(s -> !s.blockingIds().isEmpty())).hasSize(3);
+        assertThat(two.attribute(StandardAttributes.LOCK_WAITED)).contains("DBMS lock held by session 1");
+        assertThat(five.attribute(StandardAttributes.LOCK_WAITED)).contains("managed lock held by session 4");
+        // 1 <- 2 <- 3 in Бухгалтерия: one root holding up two
+        BlockingTree tree = BlockingTree.of(sessions);
+        assertThat(tree.roots()).filteredOn(r -> r.id().equals(RacTranscripts.sessionUuid(0)))
+                .singleElement().satisfies(r -> assertThat(r.heldUp()).isEqualTo(2));
     }
 
     @Test

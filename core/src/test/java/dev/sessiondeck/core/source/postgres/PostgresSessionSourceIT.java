@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Product;
@@ -115,8 +116,10 @@ abstract class PostgresSessionSourceIT {
         assertThat(admin.describe()).startsWith("PostgreSQL " + major() + ".");
         assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
         assertThat(admin.attributes()).containsExactly(StandardAttributes.PROGRAM, StandardAttributes.WAIT_EVENT,
-                StandardAttributes.BLOCKED_BY, StandardAttributes.SESSION_START, StandardAttributes.TRANSACTION_START,
-                StandardAttributes.QUERY_ID, StandardAttributes.LEADER_ID, StandardAttributes.SQL_UNAVAILABLE);
+                StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED, StandardAttributes.LOCK_WAIT_TIME,
+                StandardAttributes.SESSION_START, StandardAttributes.TRANSACTION_START,
+                StandardAttributes.QUERY_ID, StandardAttributes.LEADER_ID, StandardAttributes.SQL_UNAVAILABLE,
+                PostgresAttributes.TRANSACTION_AGE, PostgresAttributes.XMIN_AGE);
     }
 
     @Test
@@ -352,8 +355,65 @@ abstract class PostgresSessionSourceIT {
                 assertThat(listed.attribute(StandardAttributes.BLOCKED_BY)).contains(listed.blockingIds());
                 assertThat(listed.attribute(StandardAttributes.WAIT_EVENT))
                         .hasValueSatisfying(w -> assertThat(w).startsWith("Lock:"));
+                assertThat(listed.attribute(StandardAttributes.LOCK_WAITED))
+                        .contains("relation lock on deck_lock, AccessShareLock");
+                if (major() >= 14) {
+                    assertThat(listed.attribute(StandardAttributes.LOCK_WAIT_TIME)).isPresent();
+                } else {
+                    assertThat(listed.attribute(StandardAttributes.LOCK_WAIT_TIME)).as("pg_locks.waitstart is 14+").isEmpty();
+                }
+                Session held = admin.snapshot().find(Long.toString(EmbeddedPostgres.backendPid(holder))).orElseThrow();
+                assertThat(held.attribute(PostgresAttributes.TRANSACTION_AGE)).isPresent();
+                assertThat(held.attribute(StandardAttributes.LOCK_WAITED)).as("it waits for nothing").isEmpty();
             } finally {
                 holder.rollback();
+            }
+        }
+    }
+
+    @Test
+    void aChainOfThreeRowLockWaitsIsOneTreeWithTheTableNamed() throws Exception {
+        try (Connection setup = pg().connectSuper(); Statement st = setup.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS deck_rows (id int PRIMARY KEY, v int)");
+            st.execute("INSERT INTO deck_rows VALUES (1, 0), (2, 0) ON CONFLICT DO NOTHING");
+            st.execute("GRANT ALL ON deck_rows TO PUBLIC");
+        }
+        try (Connection a = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD);
+             Connection b = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD)) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            try (Statement st = a.createStatement()) {
+                st.execute("UPDATE deck_rows SET v = v + 1 WHERE id = 1");
+            }
+            try (Statement st = b.createStatement()) {
+                st.execute("UPDATE deck_rows SET v = v + 1 WHERE id = 2");
+            }
+            // b waits for a's row 1, c for b's row 2: a chain a <- b <- c
+            Victim bWaits = Victim.start(b, EmbeddedPostgres.backendPid(b), "UPDATE deck_rows SET v = v + 1 WHERE id = 1");
+            try (Victim c = plainVictim("UPDATE deck_rows SET v = v + 1 WHERE id = 2")) {
+                String aPid = Long.toString(EmbeddedPostgres.backendPid(a));
+                String bPid = Long.toString(EmbeddedPostgres.backendPid(b));
+                awaitListed(admin, c.threadId(), s -> !s.blockingIds().isEmpty());
+                Snapshot snapshot = await().atMost(Duration.ofSeconds(10)).until(admin::snapshot,
+                        sn -> sn.find(bPid).filter(w -> !w.blockingIds().isEmpty()).isPresent());
+
+                Session waiting = snapshot.find(bPid).orElseThrow();
+                assertThat(waiting.blockingIds()).containsExactly(aPid);
+                assertThat(waiting.attribute(StandardAttributes.LOCK_WAITED))
+                        .hasValueSatisfying(l -> assertThat(l).startsWith("row lock on deck_rows"));
+                BlockingTree tree = BlockingTree.of(snapshot.sessions());
+                assertThat(tree.roots()).singleElement().satisfies(root -> {
+                    assertThat(root.id()).isEqualTo(aPid);
+                    assertThat(root.heldUp()).isEqualTo(2);
+                    assertThat(root.waiters()).singleElement().satisfies(n -> {
+                        assertThat(n.id()).isEqualTo(bPid);
+                        assertThat(n.waiters()).extracting(BlockingTree.Node::id).containsExactly(Long.toString(c.threadId()));
+                    });
+                });
+            } finally {
+                a.rollback();
+                bWaits.awaitEnd(Duration.ofSeconds(10));
+                b.rollback();
             }
         }
     }
