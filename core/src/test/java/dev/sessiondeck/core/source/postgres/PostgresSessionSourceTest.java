@@ -23,7 +23,18 @@ class PostgresSessionSourceTest {
     void listingNamesOnlyTheColumnsTheVersionHas(int major, String leader, String queryId) {
         String sql = PostgresSessionSource.listSql(Version.of(major, 0, 0));
 
-        assertThat(sql).contains(leader + ", " + queryId + "\nFROM pg_stat_activity a");
+        assertThat(sql).contains(leader + ", " + queryId + ",\n").endsWith("\nFROM pg_stat_activity a");
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} {3} {4} reads ''{5}''")
+    @CsvSource(delimiter = '|', textBlock = """
+            relation      | AccessShareLock | public.orders |      |               | relation lock on public.orders, AccessShareLock
+            transactionid | ShareLock       |               | 7321 | orders        | row lock on orders (waits for transaction 7321), ShareLock
+            tuple         | ExclusiveLock   | orders        |      | orders        | row lock on orders, ExclusiveLock
+            advisory      | ExclusiveLock   |               |      |               | advisory lock, ExclusiveLock
+            """)
+    void lockWaitsAreWorded(String locktype, String mode, String relation, String transaction, String tuple, String words) {
+        assertThat(PostgresLockWaits.words(locktype, mode, relation, transaction, tuple)).isEqualTo(words);
     }
 
     @ParameterizedTest(name = "{0} port {1} is ''{2}''")
