@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.SessionSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,8 +78,9 @@ final class BlockingModel {
         Set<String> involved = new HashSet<>();
         for (SessionRow r : shown) {
             Session s = r.getSession();
-            List<String> blockers = s.blockingIds();
-            if (!blockers.isEmpty()) {
+            // the attribute itself, not Session.blockingIds(): no optional made per row and refresh
+            List<String> blockers = StandardAttributes.BLOCKED_BY.valueOf(s);
+            if (blockers != null && !blockers.isEmpty()) {
                 String source = s.key().dataSource();
                 involved.add(key(source, s.id()));
                 blockers.forEach(id -> involved.add(key(source, id)));

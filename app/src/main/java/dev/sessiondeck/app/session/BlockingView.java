@@ -175,6 +175,7 @@ final class BlockingView {
         notes.managedProperty().bind(Bindings.isNotEmpty(notes.getChildren()));
 
         tree.setId("blocking-tree");
+        tree.setAccessibleText(Messages.get("blocking.title"));
         tree.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE, "blocking-tree");
         tree.setRoot(top);
         tree.setShowRoot(false);
@@ -282,9 +283,12 @@ final class BlockingView {
 
     private static final class TextCell extends TreeTableCell<Entry, Entry> {
         private final Function<Entry, String> text;
+        /** The whole text where a long one is cut (the lock, the SQL); null for the others. */
+        private final Tooltip tip;
 
         TextCell(Function<Entry, String> text, boolean right, String id) {
             this.text = text;
+            this.tip = id.equals("waits-for") || id.equals("sql") ? new Tooltip() : null;
             getStyleClass().add("blocking-" + id + "-cell");
             setTextOverrun(OverrunStyle.ELLIPSIS);
             if (right) {
@@ -295,7 +299,12 @@ final class BlockingView {
         @Override
         protected void updateItem(Entry item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
+            String words = empty || item == null ? null : text.apply(item);
+            setText(words);
+            if (tip != null) {
+                tip.setText(words);
+                setTooltip(words == null || words.isEmpty() ? null : tip);
+            }
         }
     }
 
@@ -542,12 +551,14 @@ final class BlockingView {
     }
 
     /**
-     * {@code table} with this view under it while {@link #shownProperty() shown}: a split whose
-     * divider the user drags, remembered while the window is open. The table takes what the window
-     * gains when it grows.
+     * {@code table}, with this view under it while {@link #shownProperty() shown}: a split whose
+     * divider the user drags, remembered while the window is open; the table takes what the window
+     * gains when it grows. While hidden the table stands alone, a plain child: a split pane holds its
+     * items as children only once it has a skin, and a view not yet shown is looked into.
      */
     Node under(Node table) {
-        SplitPane split = new SplitPane(table);
+        StackPane holder = new StackPane(table);
+        SplitPane split = new SplitPane();
         split.setId("sessions-split");
         split.getStyleClass().add("sessions-split");
         split.setOrientation(Orientation.VERTICAL);
@@ -555,14 +566,19 @@ final class BlockingView {
         double[] divider = {0.6};
         shown.addListener((o, was, now) -> {
             if (now) {
-                split.getItems().add(pane);
+                holder.getChildren().clear();
+                split.getItems().setAll(table, pane);
                 split.setDividerPositions(divider[0]);
+                holder.getChildren().add(split);
+                // the split's skin puts the items in the scene: made now, the tree can take the focus at once
+                split.applyCss();
             } else {
                 divider[0] = split.getDividerPositions()[0];
-                split.getItems().remove(pane);
+                split.getItems().clear();
+                holder.getChildren().setAll(table);
             }
         });
-        return split;
+        return holder;
     }
 
     /** The toolbar's toggle: shows the number of waiting sessions. */

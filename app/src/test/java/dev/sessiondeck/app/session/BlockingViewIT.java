@@ -294,6 +294,8 @@ class BlockingViewIT extends WindowTestSupport {
         clickOn("#active-only-toggle");
         ctrlB();
         assertThat(paneShown()).as("Ctrl+B hides the shown view").isFalse();
+        assertThat(fx(() -> table.getSelectionModel().getSelectedItems())).as("the table keeps its selection")
+                .containsExactly(row(102));
         ctrlB();
         selectLine("100");
         push(KeyCode.ENTER);
