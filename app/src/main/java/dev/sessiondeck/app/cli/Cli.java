@@ -107,6 +107,9 @@ public final class Cli {
             if (cls == KillQueryCommand.class) {
                 return cls.cast(new KillQueryCommand(context));
             }
+            if (cls == BlockingCommand.class) {
+                return cls.cast(new BlockingCommand(context));
+            }
             if (cls == SourcesCommand.class) {
                 return cls.cast(new SourcesCommand(context));
             }
@@ -117,8 +120,8 @@ public final class Cli {
     @Command(name = "sessiondeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Watch and control the sessions of MySQL, MariaDB, OceanBase and PostgreSQL."
                     + " Without a command, opens the window.",
-            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, SourcesCommand.class,
-                    CommandLine.HelpCommand.class},
+            subcommands = {ListCommand.class, BlockingCommand.class, KillCommand.class, KillQueryCommand.class,
+                    SourcesCommand.class, CommandLine.HelpCommand.class},
             footer = {"", ExitCodes.HELP})
     static final class Root implements Callable<Integer> {
 

@@ -15,7 +15,7 @@ import javafx.scene.input.MouseButton;
 /**
  * How the session table draws: a cell per column from its value type ({@link ValueText}), the SQL
  * as a one-line preview that opens the full text on a click, and rows highlighted for long-running,
- * new, stale, own and grouped sessions.
+ * new, stale, own and grouped sessions and for root blockers ({@link BlockerBadge}).
  */
 final class SessionCells {
 
@@ -45,9 +45,12 @@ final class SessionCells {
 
     private static final class ValueCell extends TableCell<SessionRow, Object> {
         private final SessionColumn column;
+        /** On the id: how many sessions a root blocker holds up. */
+        private final BlockerBadge badge;
 
         ValueCell(SessionColumn column) {
             this.column = column;
+            this.badge = column == SessionColumn.ID ? new BlockerBadge(this) : null;
             if (column == SessionColumn.ID) {
                 getStyleClass().add("id-cell");
             }
@@ -60,6 +63,9 @@ final class SessionCells {
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : column.text(item));
+            if (badge != null) {
+                badge.follow(empty || getTableRow() == null ? null : getTableRow().getItem());
+            }
             if (column == SessionColumn.STATUS) {
                 pseudoClassStateChanged(IDLE_IN_TRANSACTION, !empty && (SessionState.IDLE_IN_TRANSACTION.label().equals(item)
                         || SessionState.IDLE_IN_TRANSACTION_ABORTED.label().equals(item)));
@@ -117,6 +123,7 @@ final class SessionCells {
                 observed.freshProperty().removeListener(restyle);
                 observed.staleReasonProperty().removeListener(restyle);
                 observed.groupMemberProperty().removeListener(restyle);
+                observed.holdsUpProperty().removeListener(restyle);
             }
             observed = empty ? null : item;
             if (observed != null) {
@@ -124,6 +131,7 @@ final class SessionCells {
                 observed.freshProperty().addListener(restyle);
                 observed.staleReasonProperty().addListener(restyle);
                 observed.groupMemberProperty().addListener(restyle);
+                observed.holdsUpProperty().addListener(restyle);
             }
             restyle();
         }
@@ -135,6 +143,7 @@ final class SessionCells {
             pseudoClassStateChanged(FRESH, observed != null && observed.isFresh());
             // a row under its group's head (same id on another OBServer, a parallel worker) is marked
             pseudoClassStateChanged(GROUP_MEMBER, observed != null && observed.groupMemberProperty().get());
+            pseudoClassStateChanged(BlockerBadge.ROOT_BLOCKER, observed != null && observed.getHoldsUp() > 0);
             boolean own = observed != null && observed.isOwn();
             pseudoClassStateChanged(OWN, own);
             boolean stale = observed != null && observed.isStale();

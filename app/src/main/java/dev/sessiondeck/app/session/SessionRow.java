@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -44,6 +46,9 @@ public final class SessionRow {
     private ReadOnlyBooleanWrapper freshObserved;
     private String staleReason = "";
     private ReadOnlyStringWrapper staleReasonObserved;
+    /** How many sessions this one holds up as a root blocker ({@link BlockingModel}); 0 for none. */
+    private int holdsUp;
+    private ReadOnlyIntegerWrapper holdsUpObserved;
     /** The first row of this row's group ({@link SessionGroups}); the row itself when alone. */
     private SessionRow groupHead = this;
     private ReadOnlyBooleanWrapper groupMemberObserved;
@@ -251,6 +256,25 @@ public final class SessionRow {
         staleReason = reason;
         if (staleReasonObserved != null) {
             staleReasonObserved.set(reason);
+        }
+    }
+
+    /** How many sessions this one holds up as a root blocker: it waits for nobody; 0 for a session that is no root. */
+    public int getHoldsUp() {
+        return holdsUpObserved != null ? holdsUpObserved.get() : holdsUp;
+    }
+
+    public ReadOnlyIntegerProperty holdsUpProperty() {
+        if (holdsUpObserved == null) {
+            holdsUpObserved = new ReadOnlyIntegerWrapper(this, "holdsUp", holdsUp);
+        }
+        return holdsUpObserved.getReadOnlyProperty();
+    }
+
+    void setHoldsUp(int n) {
+        holdsUp = n;
+        if (holdsUpObserved != null) {
+            holdsUpObserved.set(n);
         }
     }
 

@@ -145,6 +145,11 @@ final class SessionToolbar {
         return bar;
     }
 
+    /** Puts a view's own toggle after the session-id search. */
+    void addAfterSearch(Node toggle) {
+        bar.getItems().add(bar.getItems().indexOf(idSearch) + 1, toggle);
+    }
+
     private void bind() {
         viewModel.dataSources().addListener((ListChangeListener<SessionSource>) c -> syncSelector());
         viewModel.currentProperty().addListener((o, a, b) -> syncSelector());

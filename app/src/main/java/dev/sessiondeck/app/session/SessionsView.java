@@ -43,7 +43,8 @@ import dev.sessiondeck.app.support.ColorTag;
 /**
  * The session window's content: toolbar ({@link SessionToolbar}), the active-filter chips
  * ({@link FilterChips}), the session table ({@link SessionTable}, or the welcome pane while no data
- * source is open) and the status bar ({@link StatusBar}); the row menu and the keys. Built in code;
+ * source is open) with the blocking view under it on demand ({@link BlockingView}) and the status bar
+ * ({@link StatusBar}); the row menu and the keys. Built in code;
  * it binds to {@link SessionsViewModel} and calls its commands, and never calls core itself.
  */
 public final class SessionsView extends BorderPane {
@@ -62,6 +63,7 @@ public final class SessionsView extends BorderPane {
     private final SessionToolbar toolbar;
     private final StatusBar statusBar;
     private final WelcomePane welcome;
+    private final BlockingView blocking;
     private Runnable onConnect = () -> { };
     /** Asks where to save an export; a test replaces the native file dialog. */
     private Function<Window, Optional<Path>> saveFileChooser = SessionsView::chooseCsvFile;
@@ -86,7 +88,10 @@ public final class SessionsView extends BorderPane {
         this.welcome = new WelcomePane(viewModel, () -> onConnect.run());
         setId("sessions-view");
         setTop(new VBox(toolbar.view(), new FilterChips(viewModel).view()));
-        setCenter(new StackPane(tableView, welcome.view()));
+        this.blocking = new BlockingView(viewModel, new BlockingModel(viewModel), this::selectInTable,
+                tableView::requestFocus, () -> getScene().getWindow());
+        toolbar.addAfterSearch(blocking.toggle());
+        setCenter(blocking.under(new StackPane(tableView, welcome.view())));
         setBottom(statusBar.view());
         tableView.setContextMenu(createContextMenu());
         toolbar.thresholds.setOnAction(e -> new ThresholdsDialog(getScene().getWindow(), viewModel).showAndWait());
@@ -250,6 +255,7 @@ public final class SessionsView extends BorderPane {
                 viewModel::clearSearches);
         keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::exportShown);
+        keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
     }
 
     // ------------------------------------------------------------------ actions
@@ -270,6 +276,18 @@ public final class SessionsView extends BorderPane {
                 tableView.getSelectionModel().select(i);
             }
         }
+    }
+
+    /** Selects {@code row} alone in the table, scrolls to it and focuses the table; false when the filters hide it. */
+    private boolean selectInTable(SessionRow row) {
+        int i = tableView.getItems().indexOf(row);
+        if (i < 0) {
+            return false;
+        }
+        tableView.getSelectionModel().clearAndSelect(i);
+        tableView.scrollTo(i);
+        tableView.requestFocus();
+        return true;
     }
 
     private void showSqlOfSelection() {

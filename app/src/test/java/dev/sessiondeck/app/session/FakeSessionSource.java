@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
@@ -30,6 +31,8 @@ final class FakeSessionSource implements SessionSource {
     volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<String, SourceException> killFailures = new HashMap<>();
+    /** What {@link #blockingUnknown()} says; null for "blocking is known". */
+    volatile Text blockingUnknown;
 
     FakeSessionSource(String name) {
         this.name = name;
@@ -62,6 +65,11 @@ final class FakeSessionSource implements SessionSource {
     @Override
     public List<Attribute<?>> attributes() {
         return List.of(StandardAttributes.QUERY_ID);
+    }
+
+    @Override
+    public java.util.Optional<Text> blockingUnknown() {
+        return java.util.Optional.ofNullable(blockingUnknown);
     }
 
     @Override

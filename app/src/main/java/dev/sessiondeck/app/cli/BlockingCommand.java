@@ -1,0 +1,64 @@
+package dev.sessiondeck.app.cli;
+
+import dev.sessiondeck.core.blocking.BlockingTree;
+import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SourceException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code blocking}: who blocks whom on one data source, root blockers first with their waiters under them. */
+@Command(name = "blocking", sortOptions = false,
+        description = "Show who blocks whom: each root blocker (a session others wait for, that waits for nobody)"
+                + " with the sessions waiting for it indented under it.",
+        footer = {"", "Examples:",
+                "  sessiondeck blocking --source \"prod orders\"",
+                "  SD_PW=... sessiondeck blocking --url jdbc:postgresql://db.example:5432/shop -u admin --password-env SD_PW"
+                        + " --format json",
+                "", ExitCodes.HELP})
+final class BlockingCommand implements Callable<Integer>, Cli.Connecting {
+
+    private final Cli.Context context;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "tree or json (default: tree)")
+    BlockingFormats.Format format = BlockingFormats.Format.TREE;
+
+    BlockingCommand(Cli.Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    @Override
+    public Integer call() {
+        ConnectionSpec spec;
+        try {
+            spec = connection.toSpec(context);
+        } catch (IllegalArgumentException e) {
+            context.err().println("sessiondeck blocking: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try (SessionSource src = context.sources().open(spec)) {
+            Snapshot snapshot = src.snapshot();
+            // every session, background ones too: an autovacuum worker or a replication thread can block
+            BlockingTree tree = BlockingTree.of(snapshot.sessions());
+            context.out().print(BlockingFormats.render(format, tree, snapshot));
+            // on stderr, so that JSON on stdout stays clean for scripts
+            src.blockingUnknown().ifPresent(t -> context.err().println("sessiondeck blocking: " + src.name()
+                    + ": blocking unknown: " + t.english()));
+            src.limitation().ifPresent(t -> context.err().println("sessiondeck blocking: " + t.english()));
+            return ExitCodes.DONE;
+        } catch (SourceException e) {
+            return ExitCodes.failed(context, "blocking", e);
+        }
+    }
+}
