@@ -90,6 +90,8 @@ public class MySqlSessionSource implements SessionSource {
     private final LockWaits.Reader lockWaits;
     /** What {@link #blockingUnknown()} says after the last snapshot. */
     private volatile Optional<Text> blockingUnknown = Optional.empty();
+    /** The managed servers' kill procedures, tried after a plain KILL was refused. */
+    private final ManagedKill managedKill;
 
     /** With InnoDB's lock waits ({@link InnoDbLockWaits}). */
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
@@ -104,6 +106,7 @@ public class MySqlSessionSource implements SessionSource {
         this.info = Objects.requireNonNull(info, "info");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.lockWaits = Objects.requireNonNull(lockWaits, "lockWaits");
+        this.managedKill = ManagedKill.forServer(info);
     }
 
     /** What the server is, detected when the source was opened. */
@@ -292,7 +295,13 @@ public class MySqlSessionSource implements SessionSource {
                 }
                 sql = killSql(id, mode, key.queryId().isPresent() ? key.queryId() : now.key().queryId());
             }
-            executeKill(c, key, target, sql);
+            try {
+                executeKill(c, key, target, sql);
+            } catch (SQLException refused) {
+                // Why: on Amazon RDS, Aurora and Azure the administrator may not KILL another user's
+                // session (1095) but may call the service's kill procedure
+                managedKill.afterRefusal(ManagedKill.over(pool, c), id, mode, refused);
+            }
             return KillVerification.await(key, mode, target, k -> read(c, k));
         });
     }
