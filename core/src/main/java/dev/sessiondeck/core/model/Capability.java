@@ -14,6 +14,9 @@ public enum Capability {
     EXPLAIN_FOR_CONNECTION,
     /** OceanBase end-to-end (full-link) tracing per session, 4.2.1+. */
     TRACE,
-    /** Who blocks whom (PostgreSQL {@code pg_blocking_pids}). */
+    /**
+     * Who blocks whom (PostgreSQL {@code pg_blocking_pids}; MySQL and MariaDB InnoDB's lock views and
+     * {@code performance_schema.metadata_locks}; OceanBase {@code GV$OB_LOCKS}).
+     */
     BLOCKING
 }

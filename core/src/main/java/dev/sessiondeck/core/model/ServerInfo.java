@@ -70,11 +70,12 @@ public record ServerInfo(Product product, String versionString, Version version,
         if (lower.contains("mariadb")) {
             Version mv = Version.parse(MARIADB_REPLICATION_PREFIX.matcher(v).replaceFirst(""));
             EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY,
-                    Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME, Capability.EXPLAIN_FOR_CONNECTION);
+                    Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME, Capability.EXPLAIN_FOR_CONNECTION,
+                    Capability.BLOCKING);
             return new ServerInfo(Product.MARIADB, v, mv, caps);
         }
         Version mv = Version.parse(v);
-        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY);
+        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY, Capability.BLOCKING);
         if (mv.atLeast(5, 7, 0)) {
             caps.add(Capability.EXPLAIN_FOR_CONNECTION);
         }
@@ -85,7 +86,7 @@ public record ServerInfo(Product product, String versionString, Version version,
      * OceanBase MySQL mode with the OceanBase version given, e.g. from {@code ob_version()}.
      */
     public static ServerInfo oceanBase(String versionString, Version obVersion) {
-        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY);
+        EnumSet<Capability> caps = EnumSet.of(Capability.KILL_SESSION, Capability.KILL_QUERY, Capability.BLOCKING);
         if (obVersion.atLeast(4, 2, 1)) {
             caps.add(Capability.TRACE);
         }

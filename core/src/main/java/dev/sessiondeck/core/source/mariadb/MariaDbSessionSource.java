@@ -7,6 +7,8 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
+import dev.sessiondeck.core.source.mysql.InnoDbLockWaits;
+import dev.sessiondeck.core.source.mysql.LockWaits;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -43,10 +45,20 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
             .order(422).category("resources").build();
 
     private static final List<Attribute<?>> ATTRIBUTES = List.of(StandardAttributes.STAGE, StandardAttributes.QUERY_ID,
-            StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS, STAGE_NUMBER, MAX_STAGE);
+            StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS, STAGE_NUMBER, MAX_STAGE,
+            StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED, StandardAttributes.LOCK_WAIT_TIME);
 
+    /** With InnoDB's lock waits ({@link InnoDbLockWaits}: {@code INNODB_LOCK_WAITS}, metadata locks where shown). */
     public MariaDbSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         super(name, info, pool);
+    }
+
+    /**
+     * With another reader of lock waits: {@link LockWaits.Reader#NONE} lists without them, for a
+     * benchmark that times what reading them costs.
+     */
+    public MariaDbSessionSource(String name, ServerInfo info, ConnectionPool pool, LockWaits.Reader lockWaits) {
+        super(name, info, pool, lockWaits);
     }
 
     @Override

@@ -86,11 +86,27 @@ public class MySqlSessionSource implements SessionSource {
     private final OwnSessions own = new OwnSessions();
     /** What {@link #limitation()} says; null until the first snapshot checked it. */
     private volatile Optional<Text> limitation;
+    /** Reads who waits for whom once per snapshot, after the listing. */
+    private final LockWaits.Reader lockWaits;
+    /** What {@link #blockingUnknown()} says after the last snapshot. */
+    private volatile Optional<Text> blockingUnknown = Optional.empty();
+    /** The managed servers' kill procedures, tried after a plain KILL was refused. */
+    private final ManagedKill managedKill;
 
+    /** With InnoDB's lock waits ({@link InnoDbLockWaits}). */
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
+        this(name, info, pool, new InnoDbLockWaits(info, pool));
+    }
+
+    /**
+     * @param lockWaits reads who waits for whom after each listing; {@link LockWaits.Reader#NONE} reads nothing
+     */
+    protected MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool, LockWaits.Reader lockWaits) {
         this.name = Objects.requireNonNull(name, "name");
         this.info = Objects.requireNonNull(info, "info");
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.lockWaits = Objects.requireNonNull(lockWaits, "lockWaits");
+        this.managedKill = ManagedKill.forServer(info);
     }
 
     /** What the server is, detected when the source was opened. */
@@ -108,10 +124,11 @@ public class MySqlSessionSource implements SessionSource {
         return info.describe();
     }
 
-    /** MySQL's {@code STATE}; subclasses add theirs. */
+    /** MySQL's {@code STATE} and the lock waits; subclasses add theirs. */
     @Override
     public List<Attribute<?>> attributes() {
-        return List.of(StandardAttributes.STAGE);
+        return List.of(StandardAttributes.STAGE, StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
+                StandardAttributes.LOCK_WAIT_TIME);
     }
 
     /** Close Session and Close Query, as the server's capabilities allow. */
@@ -141,11 +158,27 @@ public class MySqlSessionSource implements SessionSource {
             if (limitation == null) {
                 limitation = checkLimitation(c, listed);
             }
-            return listed;
+            return withLockWaits(c, listed);
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);
         return new Snapshot(name, arrange(sessions), Instant.now(), latency);
+    }
+
+    /**
+     * The listing with who waits for whom put on the waiters: one more statement on the listing's
+     * connection ({@link LockWaits.Reader}); a missing privilege or view leaves the listing as it is
+     * and says why in {@link #blockingUnknown()}.
+     */
+    private List<Session> withLockWaits(Connection c, List<Session> listed) throws SQLException {
+        LockWaits.Result result = lockWaits.read(c);
+        blockingUnknown = result.unknown();
+        return LockWaits.apply(listed, result.waits());
+    }
+
+    @Override
+    public Optional<Text> blockingUnknown() {
+        return blockingUnknown;
     }
 
     @Override
@@ -262,7 +295,13 @@ public class MySqlSessionSource implements SessionSource {
                 }
                 sql = killSql(id, mode, key.queryId().isPresent() ? key.queryId() : now.key().queryId());
             }
-            executeKill(c, key, target, sql);
+            try {
+                executeKill(c, key, target, sql);
+            } catch (SQLException refused) {
+                // Why: on Amazon RDS, Aurora and Azure the administrator may not KILL another user's
+                // session (1095) but may call the service's kill procedure
+                managedKill.afterRefusal(ManagedKill.over(pool, c), id, mode, refused);
+            }
             return KillVerification.await(key, mode, target, k -> read(c, k));
         });
     }

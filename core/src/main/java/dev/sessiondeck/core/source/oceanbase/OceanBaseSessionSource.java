@@ -72,7 +72,8 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
             OceanBaseAttributes.TRANSACTION_ID, OceanBaseAttributes.PROXY_SESSION_ID, OceanBaseAttributes.CPU_TIME,
             OceanBaseAttributes.RETRY_COUNT, OceanBaseAttributes.BYTES_IN, OceanBaseAttributes.BYTES_OUT,
             OceanBaseAttributes.TRACE_LEVEL, OceanBaseAttributes.TRACE_SAMPLE, OceanBaseAttributes.TRACE_POLICY,
-            OceanBaseAttributes.TENANT);
+            OceanBaseAttributes.TENANT, StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
+            StandardAttributes.LOCK_WAIT_TIME);
 
     private static Text text(String key) {
         return Text.of(OceanBaseAttributes.BUNDLE, key);
@@ -108,7 +109,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
      */
     public OceanBaseSessionSource(ConnectionSpec spec, ServerInfo info, ConnectionPool pool,
                                   ObServerRouter.Connector connector) throws SourceException {
-        super(spec.name(), info, pool);
+        super(spec.name(), info, pool, new ObLockWaits(info, pool));
         this.spec = spec;
         this.v4 = info.version().major() >= 4;
         this.listSql = v4 ? buildListSql(pool) : SHOW_FULL_PROCESSLIST;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.ActionResult;
 import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.KillMode;
@@ -22,6 +23,8 @@ import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
 import dev.sessiondeck.core.testing.OceanBaseEmulation;
 import dev.sessiondeck.core.testing.Victim;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -248,6 +251,65 @@ class OceanBaseEmulationIT {
                             e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED));
         }
         assertThat(OceanBaseEmulation.traceCalls(DB, 3221487617L)).isEmpty();
+    }
+
+    @Test
+    void aRecordedWaiterIsBlockedByTheSessionOfTheTransactionHoldingItsRow() throws Exception {
+        Snapshot s = source.snapshot();
+        Session waiter = row(s, 3221487811L, "10.0.0.4:2881");
+
+        assertThat(waiter.blockingIds()).containsExactly("3221487617");
+        assertThat(waiter.attribute(StandardAttributes.LOCK_WAITED))
+                .contains("row lock on tablet 200001, rowkey {\"VARCHAR\":\"A-1\"}, X");
+        assertThat(waiter.attribute(StandardAttributes.LOCK_WAIT_TIME)).contains(Duration.ofMillis(250));
+        assertThat(row(s, 3221487617L, "10.0.0.2:2881").blockingIds()).isEmpty();
+        assertThat(source.blockingUnknown()).isEmpty();
+        assertThat(source.attributes()).contains(StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
+                StandardAttributes.LOCK_WAIT_TIME);
+
+        BlockingTree tree = BlockingTree.of(s.sessions());
+        assertThat(tree.roots()).singleElement().satisfies(root -> {
+            assertThat(root.id()).isEqualTo("3221487617");
+            assertThat(root.heldUp()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aLiveRowLockWaitOnTheEmulatedTenantNamesItsHolder() throws Exception {
+        try (Connection root = DB.connectRoot(); Statement st = root.createStatement()) {
+            st.execute("CREATE TABLE ob_rows (id INT PRIMARY KEY, qty INT)");
+            st.execute("INSERT INTO ob_rows VALUES (1, 1)");
+        }
+        Connection holder = DB.connect(EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD);
+        Connection waiter = DB.connect(EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD);
+        String holderId = Long.toString(EmbeddedMariaDb.threadId(holder));
+        String waiterId = Long.toString(EmbeddedMariaDb.threadId(waiter));
+        try {
+            holder.setAutoCommit(false);
+            try (Statement st = holder.createStatement()) {
+                st.executeUpdate("UPDATE ob_rows SET qty = 2 WHERE id = 1");
+            }
+            try (Statement st = waiter.createStatement()) {
+                st.execute("SET SESSION innodb_lock_wait_timeout = 120");
+            }
+            Victim.start(waiter, EmbeddedMariaDb.threadId(waiter), "UPDATE ob_rows SET qty = 3 WHERE id = 1");
+
+            Snapshot s = await().atMost(Duration.ofSeconds(10)).until(source::snapshot,
+                    x -> x.find(waiterId).map(w -> w.blockingIds().equals(List.of(holderId))).orElse(false));
+
+            Session w = s.find(waiterId).orElseThrow();
+            assertThat(w.attribute(StandardAttributes.LOCK_WAITED)).hasValueSatisfying(l ->
+                    assertThat(l).startsWith("row lock on tablet ").endsWith(", X"));
+            assertThat(w.attribute(StandardAttributes.LOCK_WAIT_TIME)).isPresent();
+            assertThat(BlockingTree.of(s.sessions()).heldUpBy(s.find(holderId).orElseThrow())).isEqualTo(1);
+        } finally {
+            try (Connection root = DB.connectRoot(); Statement st = root.createStatement()) {
+                st.execute("KILL " + waiterId);
+                st.execute("KILL " + holderId);
+            }
+            waiter.abort(Runnable::run);
+            holder.abort(Runnable::run);
+        }
     }
 
     @Test
