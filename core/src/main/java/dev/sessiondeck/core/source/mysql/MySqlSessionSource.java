@@ -92,6 +92,8 @@ public class MySqlSessionSource implements SessionSource {
     private volatile Optional<Text> blockingUnknown = Optional.empty();
     /** The managed servers' kill procedures, tried after a plain KILL was refused. */
     private final ManagedKill managedKill;
+    /** MySQL 8's statement latency, memory and rows ({@link StatementResources}); null on other servers. */
+    private final StatementResources resources;
 
     /** With InnoDB's lock waits ({@link InnoDbLockWaits}). */
     public MySqlSessionSource(String name, ServerInfo info, ConnectionPool pool) {
@@ -107,6 +109,7 @@ public class MySqlSessionSource implements SessionSource {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.lockWaits = Objects.requireNonNull(lockWaits, "lockWaits");
         this.managedKill = ManagedKill.forServer(info);
+        this.resources = StatementResources.forServer(info, pool);
     }
 
     /** What the server is, detected when the source was opened. */
@@ -124,11 +127,18 @@ public class MySqlSessionSource implements SessionSource {
         return info.describe();
     }
 
-    /** MySQL's {@code STATE} and the lock waits; subclasses add theirs. */
+    /**
+     * MySQL's {@code STATE} and the lock waits, and on MySQL 8 the running statement's figures and the
+     * session's memory ({@link StatementResources#ATTRIBUTES}); subclasses declare theirs.
+     */
     @Override
     public List<Attribute<?>> attributes() {
-        return List.of(StandardAttributes.STAGE, StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
-                StandardAttributes.LOCK_WAIT_TIME);
+        List<Attribute<?>> out = new ArrayList<>(List.of(StandardAttributes.STAGE, StandardAttributes.BLOCKED_BY,
+                StandardAttributes.LOCK_WAITED, StandardAttributes.LOCK_WAIT_TIME));
+        if (resources != null) {
+            out.addAll(StatementResources.ATTRIBUTES);
+        }
+        return List.copyOf(out);
     }
 
     /** Close Session and Close Query, as the server's capabilities allow. */
@@ -158,7 +168,8 @@ public class MySqlSessionSource implements SessionSource {
             if (limitation == null) {
                 limitation = checkLimitation(c, listed);
             }
-            return withLockWaits(c, listed);
+            List<Session> withWaits = withLockWaits(c, listed);
+            return resources == null ? withWaits : resources.apply(c, withWaits);
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
         own.retainListed(sessions);

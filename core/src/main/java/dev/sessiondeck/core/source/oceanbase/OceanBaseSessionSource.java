@@ -44,8 +44,9 @@ import java.util.Set;
  *       Session ID = ID, SQL = INFO (never cut), SQL ID, User, Source = USER_CLIENT_IP (the real client),
  *       Database Name = DB, Command, Execution Time = TIME (fractional seconds), Status = STATE
  *       (ACTIVE / SLEEP), OBServer = SVR_IP:SQL_PORT, OBProxy = HOST when PROXY_SESSID is set. The
- *       columns are probed once, so that versions lacking some (TOTAL_CPU_TIME, trace settings ...)
- *       still list.</li>
+ *       columns are probed once, so that versions lacking some (TOTAL_CPU_TIME, IN_BYTES, OUT_BYTES,
+ *       MEMORY_USAGE in bytes, trace settings ...) still list; the resources go to the CPU Time,
+ *       Bytes In, Bytes Out and Memory columns.</li>
  *   <li>3.x: {@code SHOW FULL PROCESSLIST} (11 columns; Ip and Port give the OBServer).</li>
  * </ul>
  * Sessions are keyed by (id, OBServer); rows of one id are listed together, the active one first.
@@ -66,11 +67,11 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
     /** Read when the server has them (indexes 11 on); NULL otherwise. */
     static final List<String> OPTIONAL = List.of("PROXY_SESSID", "USER_CLIENT_IP", "SQL_ID", "TRACE_ID",
             "TRANS_STATE", "TRANS_ID", "TOTAL_CPU_TIME", "RETRY_CNT", "IN_BYTES", "OUT_BYTES", "LEVEL",
-            "SAMPLE_PERCENTAGE", "RECORD_POLICY", "TENANT");
+            "SAMPLE_PERCENTAGE", "RECORD_POLICY", "TENANT", "MEMORY_USAGE");
     private static final List<Attribute<?>> ATTRIBUTES = List.of(OceanBaseAttributes.SQL_ID, OceanBaseAttributes.OB_SERVER,
             OceanBaseAttributes.OB_PROXY, OceanBaseAttributes.TRACE_ID, StandardAttributes.TRANSACTION_STATE,
             OceanBaseAttributes.TRANSACTION_ID, OceanBaseAttributes.PROXY_SESSION_ID, OceanBaseAttributes.CPU_TIME,
-            OceanBaseAttributes.RETRY_COUNT, OceanBaseAttributes.BYTES_IN, OceanBaseAttributes.BYTES_OUT,
+            OceanBaseAttributes.RETRY_COUNT, OceanBaseAttributes.BYTES_IN, OceanBaseAttributes.BYTES_OUT, StandardAttributes.MEMORY,
             OceanBaseAttributes.TRACE_LEVEL, OceanBaseAttributes.TRACE_SAMPLE, OceanBaseAttributes.TRACE_POLICY,
             OceanBaseAttributes.TENANT, StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED,
             StandardAttributes.LOCK_WAIT_TIME);
@@ -243,6 +244,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
                 .set(OceanBaseAttributes.TRACE_SAMPLE, traceSample(rs.getString(21), rs.getString(22)))
                 .set(OceanBaseAttributes.TRACE_POLICY, positive(whole(rs.getString(21))) == null ? null : rs.getString(23))
                 .set(OceanBaseAttributes.TENANT, rs.getString(24))
+                .set(StandardAttributes.MEMORY, whole(rs.getString(25)))
                 .own(isOwn(id))
                 .build();
     }

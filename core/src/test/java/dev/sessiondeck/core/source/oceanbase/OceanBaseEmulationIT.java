@@ -115,6 +115,31 @@ class OceanBaseEmulationIT {
         assertThat(source.attributes()).containsAll(s.attributes().attributes());
     }
 
+    /**
+     * A later 4.x whose GV$OB_PROCESSLIST also has MEMORY_USAGE (bytes): the probe finds it and the
+     * Memory column fills; the 4.2 view of the other tests has none and their Memory stays empty.
+     */
+    @Test
+    void memoryUsageIsReadWhereTheViewHasIt() throws Exception {
+        assertThat(row(source.snapshot(), 3221487811L, "10.0.0.4:2881").attribute(StandardAttributes.MEMORY)).isEmpty();
+        try (Connection c = DB.connectRoot(); Statement st = c.createStatement()) {
+            st.execute("RENAME TABLE oceanbase.`GV$OB_PROCESSLIST` TO oceanbase.gv_ob_processlist_42");
+            try {
+                st.execute("CREATE VIEW oceanbase.`GV$OB_PROCESSLIST` AS SELECT g.*, IF(g.ID = 3221487811, 2097152, 65536)"
+                        + " AS MEMORY_USAGE FROM oceanbase.gv_ob_processlist_42 g");
+                try (SessionSource later = SessionSources.loaded().open(OceanBaseEmulation.spec(DB, "ob-later"))) {
+                    Snapshot s = later.snapshot();
+                    assertThat(row(s, 3221487811L, "10.0.0.4:2881").attribute(StandardAttributes.MEMORY)).contains(2_097_152L);
+                    assertThat(row(s, 3221487700L, "10.0.0.3:2881").attribute(StandardAttributes.MEMORY)).contains(65_536L);
+                    assertThat(later.attributes()).contains(StandardAttributes.MEMORY);
+                }
+            } finally {
+                st.execute("DROP VIEW IF EXISTS oceanbase.`GV$OB_PROCESSLIST`");
+                st.execute("RENAME TABLE oceanbase.gv_ob_processlist_42 TO oceanbase.`GV$OB_PROCESSLIST`");
+            }
+        }
+    }
+
     @Test
     void aDirectSessionHasNoObProxy() throws Exception {
         Session s = row(source.snapshot(), 3221487700L, "10.0.0.3:2881");
