@@ -5,6 +5,7 @@ import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
+import dev.sessiondeck.bench.servers.BlockingBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code jmh}, {@code window}). Results go to standard output as Markdown and to
+ * {@code blocking}, {@code jmh}, {@code window}, {@code onec}). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -29,9 +30,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, jmh, window, onec }
+    enum Part { all, servers, blocking, jmh, window, onec }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh, window or onec (default: all)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window or onec (default: all)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -66,6 +67,9 @@ public final class BenchMain implements Callable<Integer> {
         report.line("");
         if (part == Part.all || part == Part.servers) {
             new ServerBenchmark(mariaDbSessions, postgresSessions, iterations, workDir).run(report);
+        }
+        if (part == Part.all || part == Part.blocking) {
+            new BlockingBenchmark(iterations, workDir).run(report);
         }
         if (part == Part.all || part == Part.jmh) {
             JmhBenchmarks.run(report, quick);

@@ -71,7 +71,7 @@ public final class StandardAttributes {
             .order(300).category("locks").exportKey("blockingIds").build();
     /**
      * What a waiter waits for, in the server's terms: the lock's kind, table, index and mode (MySQL
-     * {@code performance_schema.data_lock_waits}, MariaDB {@code INNODB_LOCK_WAITS}, PostgreSQL
+     * {@code performance_schema.data_lock_waits}, MariaDB {@code INNODB_TRX} and {@code INNODB_LOCKS}, PostgreSQL
      * {@code pg_locks}); empty for a session that waits for no lock.
      */
     public static final Attribute<String> LOCK_WAITED = Attribute.text("lockWaited", title("lockWaited"))

@@ -48,7 +48,7 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
             StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS, STAGE_NUMBER, MAX_STAGE,
             StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED, StandardAttributes.LOCK_WAIT_TIME);
 
-    /** With InnoDB's lock waits ({@link InnoDbLockWaits}: {@code INNODB_LOCK_WAITS}, metadata locks where shown). */
+    /** With InnoDB's lock waits ({@link InnoDbLockWaits}: {@code INNODB_TRX} and {@code INNODB_LOCKS}, metadata locks where shown). */
     public MariaDbSessionSource(String name, ServerInfo info, ConnectionPool pool) {
         super(name, info, pool);
     }

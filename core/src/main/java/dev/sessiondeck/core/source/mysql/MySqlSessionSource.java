@@ -88,6 +88,8 @@ public class MySqlSessionSource implements SessionSource {
     private volatile Optional<Text> limitation;
     /** Reads who waits for whom once per snapshot, after the listing. */
     private final LockWaits.Reader lockWaits;
+    /** Whether a snapshot has read the lock waits yet. */
+    private volatile boolean lockWaitsTried;
     /** What {@link #blockingUnknown()} says after the last snapshot. */
     private volatile Optional<Text> blockingUnknown = Optional.empty();
     /** The managed servers' kill procedures, tried after a plain KILL was refused. */
@@ -179,12 +181,28 @@ public class MySqlSessionSource implements SessionSource {
     /**
      * The listing with who waits for whom put on the waiters: one more statement on the listing's
      * connection ({@link LockWaits.Reader}); a missing privilege or view leaves the listing as it is
-     * and says why in {@link #blockingUnknown()}.
+     * and says why in {@link #blockingUnknown()}. Read at the first refresh (to learn whether it can
+     * be), then only when a client session other than ours runs a statement: a session waiting for a
+     * lock is always in one (its COMMAND is not {@code Sleep}).
      */
     private List<Session> withLockWaits(Connection c, List<Session> listed) throws SQLException {
+        if (lockWaitsTried && !mayWait(listed)) {
+            return listed;
+        }
+        lockWaitsTried = true;
         LockWaits.Result result = lockWaits.read(c);
         blockingUnknown = result.unknown();
         return LockWaits.apply(listed, result.waits());
+    }
+
+    /** Whether a session of {@code listed} could be waiting for a lock: a client session, not ours, running a statement. */
+    static boolean mayWait(List<Session> listed) {
+        for (Session s : listed) {
+            if (s.state() == SessionState.ACTIVE && !s.own() && !s.background()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

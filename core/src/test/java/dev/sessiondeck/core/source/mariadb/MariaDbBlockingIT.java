@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Who blocks whom on a real MariaDB (InnoDB row locks through {@code information_schema.INNODB_LOCK_WAITS}):
+ * Who blocks whom on a real MariaDB (InnoDB row locks through {@code information_schema.INNODB_TRX and INNODB_LOCKS}):
  * waiters behind a transaction that holds the row while idle and while running, a chain of three,
  * and a user without {@code PROCESS}. MariaDB starts with {@code performance_schema} off, so metadata
  * locks are left out here without a word ({@link MariaDbMetadataLockIT} has them).
@@ -136,6 +136,34 @@ class MariaDbBlockingIT {
                 StandardAttributes.LOCK_WAIT_TIME);
     }
 
+    /**
+     * Two waiters queued for one row: both are blocked by the holder (not the second by the first);
+     * when the holder commits, the first gets the row and the refreshes after name it as the second's
+     * blocker: the holders read earlier are read again once one of them has ended.
+     */
+    @Test
+    void whenTheHolderEndsTheNextInLineBecomesTheBlocker() throws Exception {
+        Connection holder = holding(3);
+        Connection first = DB.connectRoot();
+        opened.add(() -> first.abort(Runnable::run));
+        threads.add(EmbeddedMariaDb.threadId(first));
+        first.setAutoCommit(false);
+        Victim firstUpdate = waitFor(first, 3);
+        awaitSnapshot(blockedBy(id(first), id(holder)));
+        Connection second = holding();
+        waitFor(second, 3);
+        awaitSnapshot(blockedBy(id(second), id(holder)));
+        assertThat(session(admin.snapshot(), id(first)).blockingIds()).containsExactly(id(holder));
+
+        holder.commit();
+        firstUpdate.awaitEnd(WITHIN);
+
+        Snapshot after = awaitSnapshot(blockedBy(id(second), id(first)));
+        assertThat(session(after, id(first)).blockingIds()).as("holds the row now").isEmpty();
+        assertThat(session(after, id(second)).attribute(StandardAttributes.LOCK_WAITED))
+                .hasValueSatisfying(l -> assertThat(l).contains("orders").contains("PRIMARY"));
+    }
+
     @Test
     void aWaiterBehindATransactionIdleWithTheRowIsBlockedByIt() throws Exception {
         Connection holder = holding(1);
@@ -238,9 +266,9 @@ class MariaDbBlockingIT {
             Snapshot s = plain.snapshot();
 
             assertThat(s.sessions()).isNotEmpty().allSatisfy(x -> assertThat(x.user()).contains(EmbeddedMariaDb.PLAIN));
-            // INNODB_TRX, INNODB_LOCKS and INNODB_LOCK_WAITS answer 1227 without PROCESS
+            // INNODB_TRX and INNODB_LOCKS answer 1227 without PROCESS
             assertThat(plain.blockingUnknown()).hasValueSatisfying(why -> {
-                assertThat(why.english()).contains("PROCESS").contains("INNODB_LOCK_WAITS");
+                assertThat(why.english()).contains("PROCESS").contains("INNODB_LOCKS");
                 assertThat(why.resolve(Locale.SIMPLIFIED_CHINESE)).contains("PROCESS");
             });
             assertThat(plain.limitation()).isPresent();

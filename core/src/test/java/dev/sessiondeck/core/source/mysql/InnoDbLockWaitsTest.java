@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.testing.RecordedResultSet;
@@ -77,14 +78,48 @@ class InnoDbLockWaitsTest {
 
         assertThat(waits).containsExactly(
                 new LockWaits.Wait("6", "5", "row lock on test.t, index PRIMARY, X", Duration.ofSeconds(21)),
+                // queued behind 6 for the same record: blocked by the holder, not by the waiter ahead
                 new LockWaits.Wait("7", "5", "row lock on test.t, index PRIMARY, X", Duration.ofSeconds(9)),
-                new LockWaits.Wait("7", "6", "row lock on test.t, index PRIMARY, X", Duration.ofSeconds(9)),
+                // the prepared XA transaction holding the table lock has no session
                 new LockWaits.Wait("9", null, "table lock on shop.orders, IX", Duration.ofSeconds(3)));
         BlockingTree tree = BlockingTree.of(LockWaits.apply(listing("5", "6", "7", "9"), waits));
         assertThat(tree.roots()).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo("5");
             assertThat(r.heldUp()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void aChainOfThreeOnMySql57RecordsNamesEachHolder() throws SQLException {
+        // 5 holds row 1; 6 holds row 2 and waits for row 1; 7 waits for row 2
+        RecordedResultSet rows = new RecordedResultSet(List.of("KIND", "C2", "C3", "C4", "C5", "C6", "C7", "C8"),
+                List.of(
+                        new String[] {"T", "B1", "5", null, null, null, null, null},
+                        new String[] {"T", "B2", "6", "4", "B2:9:3:2", null, null, null},
+                        new String[] {"T", "B3", "7", "2", "B3:9:3:3", null, null, null},
+                        new String[] {"K", "B1:9:3:2", "B1", "`shop`.`t`", "PRIMARY", "RECORD", "X", "9:3:2"},
+                        new String[] {"K", "B2:9:3:2", "B2", "`shop`.`t`", "PRIMARY", "RECORD", "X", "9:3:2"},
+                        new String[] {"K", "B2:9:3:3", "B2", "`shop`.`t`", "PRIMARY", "RECORD", "X", "9:3:3"},
+                        new String[] {"K", "B3:9:3:3", "B3", "`shop`.`t`", "PRIMARY", "RECORD", "X", "9:3:3"}));
+
+        List<LockWaits.Wait> waits = InnoDbLockWaits.collect(rows);
+
+        assertThat(waits).extracting(LockWaits.Wait::waiter, LockWaits.Wait::blocker)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("6", "5"), org.assertj.core.groups.Tuple.tuple("7", "6"));
+        BlockingTree tree = BlockingTree.of(LockWaits.apply(listing("5", "6", "7"), waits));
+        assertThat(tree.roots()).singleElement().satisfies(r -> assertThat(r.heldUp()).isEqualTo(2));
+    }
+
+    @Test
+    void locksAreReadOnlyWhenAClientSessionOtherThanOursRunsAStatement() {
+        Session idle = Session.builder(SessionKey.ofId("db", "1")).state(SessionState.IDLE).build();
+        Session ours = Session.builder(SessionKey.ofId("db", "2")).state(SessionState.ACTIVE).own(true).build();
+        Session daemon = Session.builder(SessionKey.ofId("db", "3")).state(SessionState.ACTIVE).background(true).build();
+        Session running = Session.builder(SessionKey.ofId("db", "4")).state(SessionState.ACTIVE).build();
+
+        assertThat(MySqlSessionSource.mayWait(List.of(idle, ours, daemon))).isFalse();
+        assertThat(MySqlSessionSource.mayWait(List.of(idle, ours, daemon, running))).isTrue();
+        assertThat(MySqlSessionSource.mayWait(List.of())).isFalse();
     }
 
     @Test
