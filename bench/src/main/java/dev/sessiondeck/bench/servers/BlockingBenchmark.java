@@ -1,7 +1,6 @@
 package dev.sessiondeck.bench.servers;
 
 import dev.sessiondeck.bench.report.Report;
-import dev.sessiondeck.bench.report.Stats;
 import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.source.ConnectionPool;
@@ -38,8 +37,6 @@ public final class BlockingBenchmark {
     static final int SESSIONS = 1_000;
     static final int BLOCKERS = 10;
     static final int WAITERS = 100;
-    private static final int WARMUP = 40;
-    private static final long WARMUP_NANOS = 3_000_000_000L;
 
     private final int iterations;
     private final Path workDir;
@@ -153,32 +150,8 @@ public final class BlockingBenchmark {
     }
 
     /** With as "snapshot", listing only as "raw": medians of interleaved rounds after a warm-up. */
-    private ServerBenchmark.Measured measure(SessionSource with, SessionSource without) throws SourceException {
-        long warmStart = System.nanoTime();
-        for (int i = 0; i < WARMUP || System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
-            with.snapshot();
-            without.snapshot();
-        }
-        long[] withNanos = new long[iterations];
-        long[] withoutNanos = new long[iterations];
-        int rows = 0;
-        for (int i = 0; i < iterations; i++) {
-            if (i % 2 == 0) {
-                withoutNanos[i] = time(without);
-            }
-            long t = System.nanoTime();
-            rows = with.snapshot().sessions().size();
-            withNanos[i] = System.nanoTime() - t;
-            if (i % 2 == 1) {
-                withoutNanos[i] = time(without);
-            }
-        }
-        return new ServerBenchmark.Measured(Stats.ofNanos(withoutNanos), Stats.ofNanos(withNanos), rows);
-    }
-
-    private static long time(SessionSource source) throws SourceException {
-        long t = System.nanoTime();
-        source.snapshot();
-        return System.nanoTime() - t;
+    private ServerBenchmark.Measured measure(SessionSource with, SessionSource without) throws Exception {
+        return ServerBenchmark.interleaved(() -> without.snapshot().sessions().size(),
+                () -> with.snapshot().sessions().size(), iterations);
     }
 }

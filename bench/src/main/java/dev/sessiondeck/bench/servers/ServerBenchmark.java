@@ -6,7 +6,6 @@ import dev.sessiondeck.bench.report.Stats;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
-import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.WireProtocol;
 import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
 import dev.sessiondeck.core.source.mysql.MySqlProtocol;
@@ -138,33 +137,48 @@ public final class ServerBenchmark {
     record Measured(Stats raw, Stats snapshot, int rows) {
     }
 
-    static Measured measure(SessionSource source, Connection raw, String sql, int iterations)
-            throws SQLException, SourceException {
+    static Measured measure(SessionSource source, Connection raw, String sql, int iterations) throws Exception {
+        return interleaved(() -> rawQuery(raw, sql), () -> source.snapshot().sessions().size(), iterations);
+    }
+
+    /** One timed round of one side: returns the rows it read. */
+    @FunctionalInterface
+    interface Round {
+        int run() throws Exception;
+    }
+
+    /**
+     * Both sides after a warm-up (at least {@link #WARMUP} rounds and {@link #WARMUP_NANOS}), then
+     * {@code iterations} timed rounds of each, alternating which goes first.
+     *
+     * @return the baseline as {@code raw}, the measured side as {@code snapshot}, its last row count
+     */
+    static Measured interleaved(Round baseline, Round ours, int iterations) throws Exception {
         long warmStart = System.nanoTime();
         for (int i = 0; i < WARMUP || System.nanoTime() - warmStart < WARMUP_NANOS; i++) {
-            rawQuery(raw, sql);
-            source.snapshot();
+            baseline.run();
+            ours.run();
         }
-        long[] rawNanos = new long[iterations];
-        long[] snapshotNanos = new long[iterations];
+        long[] baselineNanos = new long[iterations];
+        long[] oursNanos = new long[iterations];
         int rows = 0;
         for (int i = 0; i < iterations; i++) {
             if (i % 2 == 0) {
-                rawNanos[i] = timeRaw(raw, sql);
+                baselineNanos[i] = time(baseline);
             }
             long t = System.nanoTime();
-            rows = source.snapshot().sessions().size();
-            snapshotNanos[i] = System.nanoTime() - t;
+            rows = ours.run();
+            oursNanos[i] = System.nanoTime() - t;
             if (i % 2 == 1) {
-                rawNanos[i] = timeRaw(raw, sql);
+                baselineNanos[i] = time(baseline);
             }
         }
-        return new Measured(Stats.ofNanos(rawNanos), Stats.ofNanos(snapshotNanos), rows);
+        return new Measured(Stats.ofNanos(baselineNanos), Stats.ofNanos(oursNanos), rows);
     }
 
-    private static long timeRaw(Connection raw, String sql) throws SQLException {
+    private static long time(Round round) throws Exception {
         long t = System.nanoTime();
-        rawQuery(raw, sql);
+        round.run();
         return System.nanoTime() - t;
     }
 
