@@ -118,7 +118,7 @@ class BlockingCliPostgresIT {
                     int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("└ " + first.threadId() + "  "))
                             .findFirst().orElseThrow());
                     assertThat(lines.get(at)).startsWith("└ " + first.threadId() + "  " + EmbeddedPostgres.PLAIN + "  waits")
-                            .contains("Lock:", "UPDATE accounts SET balance = 1 WHERE id = 1");
+                            .contains("row lock on accounts", "UPDATE accounts SET balance = 1 WHERE id = 1");
                     // (PostgreSQL may name the holder as the second's blocker too: it then stands under the root as well)
                     assertThat(lines.get(at + 1)).as("the second under the first")
                             .startsWith("  └ " + second.threadId() + "  " + EmbeddedPostgres.PLAIN + "  waits");

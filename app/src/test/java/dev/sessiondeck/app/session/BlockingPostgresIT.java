@@ -133,8 +133,8 @@ class BlockingPostgresIT extends WindowTestSupport {
                 && t.getItem() instanceof SessionRow r && r.getSession().id().equals(Long.toString(holderPid))).query();
         assertThat(holderRow.getPseudoClassStates()).contains(ROOT_BLOCKER);
         assertThat(lookup(".blocking-waits-for-cell").match((Node n) -> n instanceof javafx.scene.control.TreeTableCell<?, ?> c
-                && c.getText() != null && c.getText().startsWith("Lock:")).tryQuery())
-                .as("PostgreSQL names the wait event of a lock wait").isPresent();
+                && c.getText() != null && c.getText().startsWith("row lock on accounts")).tryQuery())
+                .as("PostgreSQL names the lock waited for (pg_locks)").isPresent();
         Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "blocking-view-postgres.png"));
 
         // the line of the last waiter: the root blocker above it is what closes
