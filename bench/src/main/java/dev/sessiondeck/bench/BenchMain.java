@@ -5,6 +5,7 @@ import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
+import dev.sessiondeck.bench.ratios.RatiosBenchmark;
 import dev.sessiondeck.bench.servers.BlockingBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
@@ -30,9 +31,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, blocking, jmh, window, onec }
+    enum Part { all, servers, blocking, jmh, window, onec, ratios }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window or onec (default: all)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec or ratios (default: all; ratios runs only when asked)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -79,6 +80,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.onec) {
             new OneCBenchmark(workDir, quick).run(report);
+        }
+        if (part == Part.ratios) {
+            new RatiosBenchmark(workDir, iterations, quick).run(report);
         }
         Duration took = Duration.between(started, Instant.now());
         report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());

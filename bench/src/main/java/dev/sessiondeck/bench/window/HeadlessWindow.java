@@ -18,11 +18,11 @@ import javafx.stage.Stage;
  * scene), shown on the headless Monocle platform of the benchmark's child JVMs, for sessions the
  * benchmark supplies itself. Used from a child JVM's main thread.
  */
-final class HeadlessWindow {
+public final class HeadlessWindow {
 
-    final SessionsViewModel viewModel;
-    final SessionsView view;
-    final Scene scene;
+    public final SessionsViewModel viewModel;
+    public final SessionsView view;
+    public final Scene scene;
 
     private HeadlessWindow(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -36,7 +36,7 @@ final class HeadlessWindow {
     }
 
     /** Starts JavaFX and shows the window; {@code background} runs the view model's blocking work. */
-    static HeadlessWindow show(Background background) throws Exception {
+    public static HeadlessWindow show(Background background) throws Exception {
         Messages.use(Locale.ENGLISH);
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
@@ -46,15 +46,20 @@ final class HeadlessWindow {
         }, background)));
     }
 
+    /** Another window, for {@code viewModel}, once JavaFX runs ({@link #show}); on the JavaFX thread. */
+    public static HeadlessWindow another(SessionsViewModel viewModel) {
+        return new HeadlessWindow(viewModel);
+    }
+
     /** Runs {@code work} on the JavaFX thread and waits for its result. */
-    static <T> T onFx(Callable<T> work) throws Exception {
+    public static <T> T onFx(Callable<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(work);
         Platform.runLater(task);
         return task.get();
     }
 
     /** CSS and layout of the whole window, as the next pulse would do them. */
-    void layout() {
+    public void layout() {
         scene.getRoot().applyCss();
         scene.getRoot().layout();
     }

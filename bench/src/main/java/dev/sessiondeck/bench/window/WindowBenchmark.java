@@ -29,10 +29,6 @@ public final class WindowBenchmark {
     static final double STARTUP_MS = 2000;
     static final double CPU_PERCENT = 5;
     static final int REFRESH_SESSIONS = 5_000;
-    /** The system properties of app's failsafe configuration (app/pom.xml). */
-    private static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-            "-Dprism.order=sw", "-Dprism.lcdtext=false", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
-
     private final Path workDir;
     private final boolean quick;
 
@@ -156,41 +152,16 @@ public final class WindowBenchmark {
                 target == null ? "" : Report.verdict(figure.contains("heap") ? s.max() < target : s.median() < target));
     }
 
-    /** A child JVM with this benchmark's class path, the headless settings and its own settings folder. */
     private Process start(List<String> jvmArgs, String mainClass, String... args) throws IOException {
-        Path config = workDir.resolve("window-config");
-        Files.createDirectories(config);
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(HEADLESS);
-        command.add(Report.LOGBACK);
-        command.add("-Dsessiondeck.config.dir=" + config);
-        command.addAll(jvmArgs);
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return ChildJvm.start(workDir, jvmArgs, mainClass, args);
     }
 
-    /** Every line the child prints until it exits, waiting at most {@code minutes}. */
     private static List<String> readAll(Process p, int minutes) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-            }
-        }
-        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
-            p.destroyForcibly().waitFor();
-            throw new IllegalStateException("the child JVM did not finish within " + minutes + " min");
-        }
-        return lines;
+        return ChildJvm.readAll(p, minutes);
     }
 
     /** utime + stime of a process, in clock ticks ({@code /proc/<pid>/stat}, fields 14 and 15). */
-    static long cpuTicks(long pid) throws IOException {
+    public static long cpuTicks(long pid) throws IOException {
         return statTicks(Path.of("/proc/" + pid + "/stat"));
     }
 
@@ -221,7 +192,7 @@ public final class WindowBenchmark {
     }
 
     /** Clock ticks per second ({@code getconf CLK_TCK}), 100 where it cannot be asked. */
-    private static long clockTicks() {
+    public static long clockTicks() {
         try {
             Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();

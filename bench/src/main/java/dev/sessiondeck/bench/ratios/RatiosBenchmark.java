@@ -1,0 +1,144 @@
+package dev.sessiondeck.bench.ratios;
+
+import dev.sessiondeck.app.Launcher;
+import dev.sessiondeck.bench.report.Figure;
+import dev.sessiondeck.bench.report.Report;
+import dev.sessiondeck.bench.report.Stats;
+import dev.sessiondeck.bench.servers.ServerRatios;
+import dev.sessiondeck.bench.window.ChildJvm;
+import dev.sessiondeck.bench.window.FirstFrameProbe;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code ratios} part (issue 20): each figure as SessionDeck against a baseline measured in the
+ * same run (JavaFX itself, the peers users would use instead, a single source), so that the ratio
+ * holds on any machine where the absolute times do not. Prints one Markdown table,
+ * {@code | figure | ours | baseline | ratio | target |}, then each figure's spread and what it
+ * measured.
+ */
+public final class RatiosBenchmark {
+
+    private final Path workDir;
+    private final int iterations;
+    private final boolean quick;
+
+    public RatiosBenchmark(Path workDir, int iterations, boolean quick) {
+        this.workDir = workDir;
+        this.iterations = iterations;
+        this.quick = quick;
+    }
+
+    public void run(Report report) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        ServerRatios servers = new ServerRatios(workDir, quick ? 20 : iterations, quick);
+        collect(figures, failures, "MariaDB figures", () -> servers.mariaDb(report));
+        collect(figures, failures, "PostgreSQL figures", () -> servers.postgres(report));
+        collect(figures, failures, "window figures", this::window);
+        collect(figures, failures, "start-up", () -> List.of(startup()));
+        figures.sort(java.util.Comparator.comparingInt(f -> ORDER.indexOf(f.id())));
+
+        report.line("## Ratios: SessionDeck against a baseline in the same run (issue 20)");
+        report.line("");
+        report.line("| figure | ours | baseline | ratio | target |");
+        report.line("|---|---:|---:|---:|---|");
+        for (Figure f : figures) {
+            report.line(f.row());
+        }
+        report.line("");
+        for (Figure f : figures) {
+            report.line(f.spread());
+        }
+        for (String failure : failures) {
+            report.line("- not measured: %s", failure);
+        }
+        long missed = figures.stream().filter(f -> !f.met()).count();
+        report.line("");
+        report.line("%d of %d figures meet their target%s.", figures.size() - missed, figures.size(),
+                failures.isEmpty() ? "" : "; " + failures.size() + " part(s) could not be measured");
+        report.line("");
+    }
+
+    /** The order of issue 20's list. */
+    private static final List<String> ORDER = List.of("snapshot.mariadb", "snapshot.postgres", "window.apply",
+            "window.keystroke", "startup.first-frame", "refresh.cpu", "refresh.mytop", "merged.sources", "merged.dead-source");
+
+    @FunctionalInterface
+    private interface Part {
+        List<Figure> run() throws Exception;
+    }
+
+    /** Runs a part; a part that fails is reported as not measured, and the others still run. */
+    private static void collect(List<Figure> figures, List<String> failures, String what, Part part) {
+        try {
+            figures.addAll(part.run());
+        } catch (Exception e) {
+            Report.progress("%s failed: %s", what, e);
+            failures.add(what + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code window.apply} and {@code window.keystroke} from one child JVM ({@link WindowRatioProbe}). */
+    private List<Figure> window() throws Exception {
+        Report.progress("ratios: window.apply and window.keystroke");
+        Process p = ChildJvm.start(workDir, List.of(), WindowRatioProbe.class.getName(), Integer.toString(quick ? 8 : 40));
+        List<Figure> out = new ArrayList<>();
+        int columns = 0;
+        for (String line : ChildJvm.readAll(p, 15)) {
+            if (line.startsWith("COLUMNS ")) {
+                columns = Integer.parseInt(line.substring(8).trim());
+            }
+            if (line.startsWith("PAIRS ")) {
+                String[] f = line.split(" ");
+                List<Double> ours = new ArrayList<>();
+                List<Double> bare = new ArrayList<>();
+                for (String pair : f[2].split(";")) {
+                    String[] v = pair.split(",");
+                    ours.add(Double.parseDouble(v[0]));
+                    bare.add(Double.parseDouble(v[1]));
+                }
+                String note = f[1].equals("window.apply")
+                        ? "a 10,000-session snapshot applied with CSS and layout (1600 x 1000, software rendering) against a bare"
+                                + " TableView of the same " + columns + " visible columns given the same sessions with setAll"
+                        : "one keystroke of the user column's search over 100,000 sessions with CSS and layout against a bare"
+                                + " TableView over a FilteredList whose predicate is a plain contains";
+                out.add(new Figure(f[1], Stats.of(ours), Stats.of(bare), "ms", 1.5, note));
+            }
+        }
+        return out;
+    }
+
+    /** {@code startup.first-frame}: SessionDeck and a bare JavaFX application with an empty table, started in turn. */
+    private Figure startup() throws Exception {
+        int runs = quick ? 2 : 10;
+        List<Double> ours = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Report.progress("ratios: start-up, run %d of %d", i + 1, runs);
+            if (i % 2 == 0) {
+                ours.add(firstFrame(Launcher.class.getName()));
+                bare.add(firstFrame(BareTableApp.class.getName()));
+            } else {
+                bare.add(firstFrame(BareTableApp.class.getName()));
+                ours.add(firstFrame(Launcher.class.getName()));
+            }
+        }
+        return new Figure("startup.first-frame", Stats.of(ours), Stats.of(bare), "ms", 1.5,
+                "process start to the first frame (a preloader that watches the first window's first layout pulse), "
+                        + runs + " starts each, alternating, against a bare JavaFX application showing an empty TableView");
+    }
+
+    /** Milliseconds from spawning {@code mainClass} to its first frame. */
+    private double firstFrame(String mainClass) throws Exception {
+        long spawned = System.currentTimeMillis();
+        Process p = ChildJvm.start(workDir, List.of("-Djavafx.preloader=" + FirstFrameProbe.class.getName()), mainClass);
+        for (String line : ChildJvm.readAll(p, 2)) {
+            if (line.startsWith("FIRST_FRAME ")) {
+                return Long.parseLong(line.split(" ")[1]) - spawned;
+            }
+        }
+        throw new IllegalStateException(mainClass + " showed no frame");
+    }
+}

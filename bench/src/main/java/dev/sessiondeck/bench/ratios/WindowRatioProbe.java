@@ -1,0 +1,193 @@
+package dev.sessiondeck.bench.ratios;
+
+import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.bench.generated.GeneratedSessionSource;
+import dev.sessiondeck.bench.generated.GeneratedSessions;
+import dev.sessiondeck.bench.window.HeadlessWindow;
+import dev.sessiondeck.core.model.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+
+/**
+ * Child JVM of {@link RatiosBenchmark} for {@code window.apply} and {@code window.keystroke}: the
+ * real session window and, beside it in the same JVM and of the same size, a bare JavaFX
+ * {@link TableView} with as many columns as the window's table shows, each cell a plain string of
+ * one of the session's values. Rounds alternate which of the two goes first; every time is the
+ * action plus the CSS and layout pass of its scene, on the JavaFX thread, in milliseconds. Prints
+ * {@code PAIRS <figure> <ours>,<baseline>;...} and {@code COLUMNS <n>}.
+ *
+ * <ul>
+ *   <li>apply: ours, the view model's refresh to the next of two prepared 10,000-session snapshots
+ *       (a diff against the rows shown); the bare table, {@code setAll} of the same snapshot's
+ *       sessions.</li>
+ *   <li>keystroke: over 100,000 sessions, ours sets the user column's search text; the bare table
+ *       sets a {@link FilteredList}'s predicate to a plain {@code contains} on the user name. The same
+ *       text is typed and erased one character at a time in both.</li>
+ * </ul>
+ */
+public final class WindowRatioProbe {
+
+    static final int APPLY_SESSIONS = 10_000;
+    static final int SEARCH_SESSIONS = 100_000;
+    static final String TYPED = "svc_orders_1";
+
+    /** What a bare table's cells show, in the order of the window's default columns. */
+    private static final List<Function<Session, String>> VALUES = List.of(
+            Session::id, s -> s.sql().orElse(""), s -> s.user().orElse(""), s -> s.source().orElse(""),
+            s -> s.database().orElse(""), s -> s.command().orElse(""),
+            s -> s.executionTime().map(d -> String.format(Locale.ROOT, "%.3f", d.toMillis() / 1000.0)).orElse(""),
+            s -> s.state().name(), s -> s.key().dataSource(), s -> s.key().server());
+
+    private WindowRatioProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = Integer.parseInt(args[0]);
+        HeadlessWindow w = HeadlessWindow.show(new Background(Runnable::run, Runnable::run));
+        GeneratedSessionSource applySource = GeneratedSessionSource.prepared("bench", APPLY_SESSIONS, 2);
+        List<List<Session>> bareSnapshots = List.of(applySource.snapshot().sessions(), applySource.snapshot().sessions());
+        HeadlessWindow.onFx(() -> {
+            w.viewModel.refreshSecondsProperty().set(0);
+            w.viewModel.addDataSource(applySource);
+            return null;
+        });
+        pause();
+        int columns = HeadlessWindow.onFx(() -> visibleColumns(w.scene));
+        System.out.println("COLUMNS " + columns);
+        ObservableList<Session> bareItems = FXCollections.observableArrayList();
+        Bare bare = HeadlessWindow.onFx(() -> Bare.show(bareItems, columns, w.scene.getWidth(), w.scene.getHeight()));
+
+        List<double[]> apply = new ArrayList<>();
+        for (int i = 0; i < rounds + 5; i++) {
+            int round = i;
+            List<Session> next = bareSnapshots.get(i % 2);
+            double[] pair = new double[2];
+            Runnable ours = () -> pair[0] = timed(w.viewModel::refresh, w.scene);
+            Runnable base = () -> pair[1] = timed(() -> bareItems.setAll(next), bare.scene);
+            HeadlessWindow.onFx(() -> {
+                first(round, ours, base);
+                return null;
+            });
+            pause();
+            HeadlessWindow.onFx(() -> {
+                second(round, ours, base);
+                return null;
+            });
+            pause();
+            if (i >= 5) {
+                apply.add(pair);
+            }
+        }
+        pairs("window.apply", apply);
+
+        List<Session> many = GeneratedSessions.generate("bench", SEARCH_SESSIONS, 0);
+        FilteredList<Session> filtered = new FilteredList<>(FXCollections.observableArrayList(many));
+        HeadlessWindow.onFx(() -> {
+            w.viewModel.addDataSource(GeneratedSessionSource.prepared("bench", SEARCH_SESSIONS, 1));
+            bare.table.setItems(filtered);
+            return null;
+        });
+        pause();
+        List<String> texts = new ArrayList<>();
+        for (int n = 1; n <= TYPED.length(); n++) {
+            texts.add(TYPED.substring(0, n));
+        }
+        for (int n = TYPED.length() - 1; n >= 0; n--) {
+            texts.add(TYPED.substring(0, n));
+        }
+        List<double[]> keys = new ArrayList<>();
+        int keyRounds = Math.max(1, rounds / texts.size()) + 1;
+        int k = 0;
+        for (int r = 0; r < keyRounds; r++) {
+            for (String text : texts) {
+                double[] pair = new double[2];
+                Runnable ours = () -> pair[0] = timed(() -> w.viewModel.userSearchProperty().set(text), w.scene);
+                Runnable base = () -> pair[1] = timed(() -> filtered.setPredicate(
+                        text.isEmpty() ? null : s -> s.user().orElse("").contains(text)), bare.scene);
+                int order = k++;
+                HeadlessWindow.onFx(() -> {
+                    first(order, ours, base);
+                    return null;
+                });
+                pause();
+                HeadlessWindow.onFx(() -> {
+                    second(order, ours, base);
+                    return null;
+                });
+                pause();
+                if (r > 0) {
+                    keys.add(pair);
+                }
+            }
+        }
+        pairs("window.keystroke", keys);
+        System.exit(0);
+    }
+
+    private static void first(int round, Runnable ours, Runnable base) {
+        (round % 2 == 0 ? ours : base).run();
+    }
+
+    private static void second(int round, Runnable ours, Runnable base) {
+        (round % 2 == 0 ? base : ours).run();
+    }
+
+    /** Columns of the window's session table that are shown. */
+    private static int visibleColumns(Scene scene) {
+        for (Node n : scene.getRoot().lookupAll(".table-view")) {
+            if (n instanceof TableView<?> t && !t.getVisibleLeafColumns().isEmpty()) {
+                return t.getVisibleLeafColumns().size();
+            }
+        }
+        throw new IllegalStateException("the window shows no table");
+    }
+
+    /** {@code action} and the CSS and layout of {@code scene}, in milliseconds. */
+    private static double timed(Runnable action, Scene scene) {
+        long t0 = System.nanoTime();
+        action.run();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static void pause() throws InterruptedException {
+        Thread.sleep(60);
+    }
+
+    private static void pairs(String figure, List<double[]> pairs) {
+        System.out.println("PAIRS " + figure + " " + pairs.stream()
+                .map(p -> String.format(Locale.ROOT, "%.4f,%.4f", p[0], p[1])).collect(Collectors.joining(";")));
+    }
+
+    /** The bare table in a stage of its own. */
+    private record Bare(TableView<Session> table, Scene scene) {
+
+        static Bare show(ObservableList<Session> items, int columns, double width, double height) {
+            TableView<Session> table = new TableView<>(items);
+            for (int i = 0; i < columns; i++) {
+                Function<Session, String> value = VALUES.get(i % VALUES.size());
+                TableColumn<Session, String> c = new TableColumn<>("Column " + (i + 1));
+                c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+                table.getColumns().add(c);
+            }
+            Scene scene = new Scene(table, width, height);
+            Stage stage = new Stage();
+            stage.setScene(scene);
+            stage.show();
+            return new Bare(table, scene);
+        }
+    }
+}

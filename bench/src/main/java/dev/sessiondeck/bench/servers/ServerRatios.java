@@ -1,0 +1,317 @@
+package dev.sessiondeck.bench.servers;
+
+import dev.sessiondeck.bench.report.Figure;
+import dev.sessiondeck.bench.report.Report;
+import dev.sessiondeck.bench.report.Stats;
+import dev.sessiondeck.bench.window.CommandChild;
+import dev.sessiondeck.bench.window.WindowBenchmark;
+import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
+import dev.sessiondeck.core.source.mysql.MySqlProtocol;
+import dev.sessiondeck.core.source.postgres.PostgresProtocol;
+import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The figures of the {@code ratios} part that need a real server (issue 20): each against its
+ * baseline in the same run, interleaved where both can be timed in turn.
+ *
+ * <ul>
+ *   <li>MariaDB: {@code snapshot.mariadb} (1,000 sessions), {@code merged.sources} and
+ *       {@code merged.dead-source} (10 data sources on the server, each listing its 1,000 sessions),
+ *       then {@code refresh.mytop} (16,000 sessions).</li>
+ *   <li>PostgreSQL: {@code snapshot.postgres} (1,000 backends), then {@code refresh.cpu} (5,000).</li>
+ * </ul>
+ * The peers (mytop, pg_activity) are Debian packages, installed by {@link Peers} when missing.
+ */
+public final class ServerRatios {
+
+    static final int SESSIONS = 1_000;
+    static final int SOURCES = 10;
+    static final int MYTOP_SESSIONS = 16_000;
+    static final int CPU_SESSIONS = 5_000;
+
+    private final Path workDir;
+    private final int iterations;
+    private final boolean quick;
+
+    public ServerRatios(Path workDir, int iterations, boolean quick) {
+        this.workDir = workDir;
+        this.iterations = iterations;
+        this.quick = quick;
+    }
+
+    /** {@code snapshot.mariadb}, {@code merged.sources}, {@code merged.dead-source}, {@code refresh.mytop}. */
+    public List<Figure> mariaDb(Report report) throws Exception {
+        List<Figure> out = new ArrayList<>();
+        int most = quick ? 3_000 : MYTOP_SESSIONS;
+        try (BenchMariaDb server = BenchMariaDb.start(workDir.resolve("mariadb-ratios"), most + 300);
+             SessionCrowd crowd = new SessionCrowd(server::connect)) {
+            crowd.startSleepers(ServerBenchmark.SLEEPERS, "SELECT SLEEP(600)");
+            stopped(crowd.growTo(SESSIONS));
+            ConnectionSpec spec = server.spec();
+            try (SessionSource source = SessionSources.loaded().open(spec);
+                 Connection raw = raw(spec, MySqlProtocol.INSTANCE.jdbcUrl(spec), MySqlProtocol.INSTANCE.driverProperties(spec))) {
+                Report.progress("ratios: snapshot.mariadb");
+                ServerBenchmark.Measured m = ServerBenchmark.measure(source, raw, MariaDbSessionSource.LIST_SESSIONS, iterations);
+                out.add(new Figure("snapshot.mariadb", m.snapshot(), m.raw(), "ms", 1.15,
+                        String.format("%,d sessions, %s, %d interleaved rounds", m.rows(), source.describe(), iterations)));
+            }
+            try (BlackHoleProxy proxy = BlackHoleProxy.start(server.port());
+                 CommandChild child = CommandChild.start(workDir, "mariadb", "root", null)) {
+                merged(out, child, server.port(), proxy);
+                Report.progress("ratios: refresh.mytop, opening %,d sessions", most);
+                stopped(crowd.growTo(most));
+                out.add(mytop(child, server.port(), crowd.size()));
+            }
+        }
+        return out;
+    }
+
+    /** 10 data sources over one server; one of them through {@code proxy}, black-holed halfway. */
+    private void merged(List<Figure> out, CommandChild child, int port, BlackHoleProxy proxy) throws Exception {
+        Report.progress("ratios: merged.sources");
+        List<String> names = IntStream.rangeClosed(1, SOURCES).mapToObj(i -> "s" + i).toList();
+        for (String n : names) {
+            child.ask("open " + n + " " + port);
+        }
+        child.ask("open dead " + proxy.port());
+        child.ask("view merged " + String.join(" ", names));
+        for (String n : names) {
+            child.ask("view single-" + n + " " + n);
+        }
+        List<Double> merged = new ArrayList<>();
+        Map<String, List<Double>> single = new HashMap<>();
+        int rounds = quick ? 10 : Math.max(30, iterations / 2);
+        for (int i = 0; i < rounds + 5; i++) {
+            String one = names.get(i % SOURCES);
+            double a;
+            double b;
+            if (i % 2 == 0) {
+                a = child.refreshMillis("merged", SOURCES);
+                b = child.refreshMillis("single-" + one, 1);
+            } else {
+                b = child.refreshMillis("single-" + one, 1);
+                a = child.refreshMillis("merged", SOURCES);
+            }
+            if (i >= 5) {
+                merged.add(a);
+                single.computeIfAbsent(one, k -> new ArrayList<>()).add(b);
+            }
+        }
+        String slowest = single.entrySet().stream()
+                .max((x, y) -> Double.compare(Stats.of(x.getValue()).median(), Stats.of(y.getValue()).median()))
+                .orElseThrow().getKey();
+        out.add(new Figure("merged.sources", Stats.of(merged), Stats.of(single.get(slowest)), "ms", 1.3,
+                String.format("10 data sources of %,d sessions each on one server (10,000 rows merged), from refresh to"
+                        + " all ten applied and laid out; baseline the slowest single source (%s; medians of the ten: %s ms)",
+                        SESSIONS, slowest, single.values().stream().map(v -> String.format("%.1f", Stats.of(v).median()))
+                                .collect(Collectors.joining(", ")))));
+
+        Report.progress("ratios: merged.dead-source");
+        List<String> withDead = new ArrayList<>(names.subList(0, SOURCES - 1));
+        withDead.add("dead");
+        child.ask("view dead " + String.join(" ", withDead));
+        proxy.blackHole();
+        List<Double> nine = new ArrayList<>();
+        List<Double> ten = new ArrayList<>();
+        for (int i = 0; i < rounds + 5; i++) {
+            double a;
+            double b;
+            if (i % 2 == 0) {
+                a = child.refreshMillis("dead", SOURCES - 1);
+                b = child.refreshMillis("merged", SOURCES);
+            } else {
+                b = child.refreshMillis("merged", SOURCES);
+                a = child.refreshMillis("dead", SOURCES - 1);
+            }
+            if (i >= 5) {
+                nine.add(a);
+                ten.add(b);
+            }
+        }
+        out.add(new Figure("merged.dead-source", Stats.of(nine), Stats.of(ten), "ms", 1.1,
+                "the same 10 data sources with one behind a loopback proxy that stopped answering: time until the other"
+                        + " nine are applied and laid out, against all ten without it"));
+    }
+
+    /** {@code refresh.mytop}: one full refresh of a view over the server, against one run of {@code mytop -b}. */
+    private Figure mytop(CommandChild child, int port, int sessions) throws Exception {
+        String mytop = Peers.require("mytop", "mariadb-client", "libdbi-perl", "libdbd-mariadb-perl", "libterm-readkey-perl");
+        child.ask("view full s1");
+        List<Double> ours = new ArrayList<>();
+        List<Double> theirs = new ArrayList<>();
+        int rounds = quick ? 3 : 12;
+        for (int i = 0; i < rounds + 2; i++) {
+            double a;
+            double b;
+            if (i % 2 == 0) {
+                a = child.refreshMillis("full", 1);
+                b = runMytop(mytop, port);
+            } else {
+                b = runMytop(mytop, port);
+                a = child.refreshMillis("full", 1);
+            }
+            if (i >= 2) {
+                ours.add(a);
+                theirs.add(b);
+            }
+        }
+        return new Figure("refresh.mytop", Stats.of(ours), Stats.of(theirs), "ms", 0.33,
+                String.format("%,d sessions: SessionDeck's snapshot applied to the window's table and laid out, against"
+                        + " `mytop -b` (batch mode: one refresh printed) from start to exit", sessions));
+    }
+
+    /** Wall time of one {@code mytop -b} run against the server, its output read to the end, in milliseconds. */
+    private double runMytop(String mytop, int port) throws Exception {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder(mytop, "-b", "--nocolor", "-h", "127.0.0.1", "-P", Integer.toString(port), "-u", "root",
+                "-d", "mysql").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        byte[] output = p.getInputStream().readAllBytes();
+        if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("mytop failed: " + new String(output, 0, Math.min(output.length, 2000),
+                    StandardCharsets.UTF_8));
+        }
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    /** {@code snapshot.postgres} and {@code refresh.cpu}. */
+    public List<Figure> postgres(Report report) throws Exception {
+        List<Figure> out = new ArrayList<>();
+        int most = quick ? 1_500 : CPU_SESSIONS;
+        try (BenchPostgres server = BenchPostgres.start(workDir.resolve("postgres-ratios"), most + 100);
+             SessionCrowd crowd = new SessionCrowd(server::connect)) {
+            crowd.startSleepers(ServerBenchmark.SLEEPERS, "SELECT pg_sleep(600)");
+            stopped(crowd.growTo(SESSIONS));
+            ConnectionSpec spec = server.spec();
+            try (SessionSource source = SessionSources.loaded().open(spec);
+                 Connection raw = raw(spec, PostgresProtocol.INSTANCE.jdbcUrl(spec), PostgresProtocol.INSTANCE.driverProperties(spec))) {
+                Report.progress("ratios: snapshot.postgres");
+                ServerBenchmark.Measured m = ServerBenchmark.measure(source, raw,
+                        PostgresSessionSource.listSql(((PostgresSessionSource) source).serverInfo().version()), iterations);
+                out.add(new Figure("snapshot.postgres", m.snapshot(), m.raw(), "ms", 1.15,
+                        String.format("%,d backends, %s, %d interleaved rounds", m.rows(), source.describe(), iterations)));
+            }
+            Report.progress("ratios: refresh.cpu, opening %,d backends", most);
+            stopped(crowd.growTo(most));
+            out.add(cpu(spec, crowd.size()));
+        }
+        return out;
+    }
+
+    /**
+     * {@code refresh.cpu}: a new window process refreshing every second over the server and
+     * pg_activity refreshing every second over the same server, started together, their CPU time
+     * (utime + stime of the process and its children, {@code /proc}) over the same two minutes.
+     */
+    private Figure cpu(ConnectionSpec spec, int sessions) throws Exception {
+        String pgActivity = Peers.require("pg_activity", "pg-activity");
+        long ticks = WindowBenchmark.clockTicks();
+        int seconds = quick ? 20 : 120;
+        int window = 10;
+        try (CommandChild child = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null))) {
+            child.ask("open pg " + spec.port());
+            child.ask("view pg pg");
+            String command = "stty cols 200 rows 50; exec " + pgActivity + " -h 127.0.0.1 -p " + spec.port() + " -U "
+                    + spec.user() + " -d " + spec.database().orElse("postgres") + " --refresh 1";
+            ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null");
+            pb.environment().put("TERM", "xterm-256color");
+            pb.redirectOutput(workDir.resolve("pg_activity.out").toFile()).redirectErrorStream(true);
+            Process peer = pb.start();
+            try {
+                child.ask("auto pg");
+                List<Double> ours = new ArrayList<>();
+                List<Double> theirs = new ArrayList<>();
+                long oursBefore = treeTicks(child.pid());
+                long theirsBefore = treeTicks(peer.pid());
+                long start = System.nanoTime();
+                long oursFirst = oursBefore;
+                long theirsFirst = theirsBefore;
+                for (int s = 0; s < seconds / window; s++) {
+                    long t = System.nanoTime();
+                    Thread.sleep(window * 1000L);
+                    if (!peer.isAlive()) {
+                        throw new IllegalStateException("pg_activity ended: " + Files.readString(workDir.resolve("pg_activity.out")));
+                    }
+                    double elapsed = (System.nanoTime() - t) / 1e9;
+                    long o = treeTicks(child.pid());
+                    long p = treeTicks(peer.pid());
+                    ours.add(100.0 * (o - oursBefore) / ticks / elapsed);
+                    theirs.add(100.0 * (p - theirsBefore) / ticks / elapsed);
+                    oursBefore = o;
+                    theirsBefore = p;
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double oursAverage = 100.0 * (oursBefore - oursFirst) / ticks / elapsed;
+                double theirsAverage = 100.0 * (theirsBefore - theirsFirst) / ticks / elapsed;
+                // the figure is the average over the two minutes; the spread is of the 10 s windows
+                Stats o = new Stats(Stats.of(ours).min(), oursAverage, Stats.of(ours).max(), ours.size());
+                Stats p = new Stats(Stats.of(theirs).min(), theirsAverage, Stats.of(theirs).max(), theirs.size());
+                return new Figure("refresh.cpu", o, p, "% of a core", 2.0, String.format(
+                        "%,d backends, refresh every 1 s, the first %d s of a new window process against pg_activity %s"
+                                + " (--refresh 1, in a pseudo-terminal) in the same seconds; the value is the average over the"
+                                + " whole time, min and max those of %d s windows", sessions, seconds, version(pgActivity), window));
+            } finally {
+                peer.destroy();
+                if (!peer.waitFor(10, TimeUnit.SECONDS)) {
+                    peer.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** utime + stime of a process and all its descendants, in clock ticks. */
+    private static long treeTicks(long pid) throws IOException {
+        long sum = WindowBenchmark.cpuTicks(pid);
+        for (ProcessHandle h : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+            try {
+                sum += WindowBenchmark.cpuTicks(h.pid());
+            } catch (IOException gone) {
+                // ended between the listing and the read
+            }
+        }
+        return sum;
+    }
+
+    private static String version(String command) {
+        try {
+            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor(10, TimeUnit.SECONDS);
+            return v.replace(command, "").replace("pg_activity", "").trim();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static Connection raw(ConnectionSpec spec, String url, Properties p) throws Exception {
+        p.setProperty("user", spec.user());
+        p.setProperty("password", new String(spec.password()));
+        return DriverManager.getConnection(url, p);
+    }
+
+    private static void stopped(String why) {
+        if (why != null) {
+            throw new IllegalStateException("could not open the sessions: " + why);
+        }
+    }
+}

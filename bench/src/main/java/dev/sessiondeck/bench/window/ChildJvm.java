@@ -1,0 +1,59 @@
+package dev.sessiondeck.bench.window;
+
+import dev.sessiondeck.bench.report.Report;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Child JVMs of the window benchmarks: this benchmark's class path, the headless Monocle settings of
+ * app's UI tests (1600 x 1000), the benchmark's logging and a settings folder of their own.
+ */
+public final class ChildJvm {
+
+    /** The system properties of app's failsafe configuration (app/pom.xml). */
+    static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw", "-Dprism.lcdtext=false", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
+
+    private ChildJvm() {
+    }
+
+    /** Starts {@code mainClass} with {@code args}; its standard error goes to ours. */
+    public static Process start(Path workDir, List<String> jvmArgs, String mainClass, String... args) throws IOException {
+        Path config = workDir.resolve("window-config");
+        Files.createDirectories(config);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(HEADLESS);
+        command.add(Report.LOGBACK);
+        command.add("-Dsessiondeck.config.dir=" + config);
+        command.addAll(jvmArgs);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** Every line the child prints until it exits, waiting at most {@code minutes}. */
+    public static List<String> readAll(Process p, int minutes) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+            p.destroyForcibly().waitFor();
+            throw new IllegalStateException("the child JVM did not finish within " + minutes + " min");
+        }
+        return lines;
+    }
+}
