@@ -107,6 +107,9 @@ public final class Cli {
             if (cls == KillQueryCommand.class) {
                 return cls.cast(new KillQueryCommand(context));
             }
+            if (cls == PlanCommand.class) {
+                return cls.cast(new PlanCommand(context));
+            }
             if (cls == SourcesCommand.class) {
                 return cls.cast(new SourcesCommand(context));
             }
@@ -117,7 +120,7 @@ public final class Cli {
     @Command(name = "sessiondeck", mixinStandardHelpOptions = true, versionProvider = Version.class,
             description = "Watch and control the sessions of MySQL, MariaDB, OceanBase and PostgreSQL."
                     + " Without a command, opens the window.",
-            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, SourcesCommand.class,
+            subcommands = {ListCommand.class, KillCommand.class, KillQueryCommand.class, PlanCommand.class, SourcesCommand.class,
                     CommandLine.HelpCommand.class},
             footer = {"", ExitCodes.HELP})
     static final class Root implements Callable<Integer> {
