@@ -33,6 +33,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The plan of one session's statement: while it is read, a progress indicator; then the steps as an
@@ -44,6 +46,8 @@ final class PlanDialog extends Dialog<Void> {
 
     private static final int DETAIL_TOOLTIP_FROM = 60;
     private static final double WIDTH = 1000;
+    private static final double MESSAGE_WIDTH = 600;
+    private static final double MESSAGE_HEIGHT = 90;
     private static final double MIN_BODY_HEIGHT = 160;
     private static final double MAX_BODY_HEIGHT = 420;
     private static final double LOADING_HEIGHT = 240;
@@ -51,6 +55,7 @@ final class PlanDialog extends Dialog<Void> {
     private static final double HEADER_HEIGHT = 40;
     private static final double ROW_HEIGHT = 30;
 
+    private final VBox box;
     private final StackPane body = new StackPane();
     private final VBox loading;
     private final TreeTableView<Step> tree = new TreeTableView<>();
@@ -83,12 +88,14 @@ final class PlanDialog extends Dialog<Void> {
         createTree();
         message.setId("plan-unavailable");
         message.setWrapText(true);
-        message.setMaxWidth(560);
+        message.setMaxWidth(MESSAGE_WIDTH - 40);
+        message.setGraphic(new FontIcon(Feather.INFO));
+        message.setGraphicTextGap(10);
         message.getStyleClass().add(Styles.TEXT);
         StackPane.setAlignment(message, Pos.CENTER);
         body.getChildren().setAll(loading);
         body.setPrefHeight(LOADING_HEIGHT);
-        body.setMinHeight(MIN_BODY_HEIGHT);
+        body.setMinHeight(MESSAGE_HEIGHT);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         kind.setId("plan-kind");
@@ -104,7 +111,7 @@ final class PlanDialog extends Dialog<Void> {
 
         copy.setDisable(true);
 
-        VBox box = new VBox(8, statement, kind, note, body, new HBox(copy));
+        box = new VBox(8, statement, kind, note, body, new HBox(copy));
         box.setPadding(new Insets(8, 12, 0, 12));
         // wide enough for the columns; sessiondeck.css lifts the theme's 600-pixel cap on dialogs for it
         box.setPrefWidth(WIDTH);
@@ -187,6 +194,7 @@ final class PlanDialog extends Dialog<Void> {
         }
         body.setPrefHeight(Math.max(MIN_BODY_HEIGHT, Math.min(MAX_BODY_HEIGHT, HEADER_HEIGHT + ROW_HEIGHT * plan.steps().size())));
         body.getChildren().setAll(tree);
+        box.setPrefWidth(WIDTH);
         fit();
     }
 
@@ -194,8 +202,10 @@ final class PlanDialog extends Dialog<Void> {
     void showMessage(String words) {
         message.setText(words);
         body.getChildren().setAll(message);
-        body.setPrefHeight(MIN_BODY_HEIGHT);
-        copy.setDisable(true);
+        body.setPrefHeight(MESSAGE_HEIGHT);
+        box.setPrefWidth(MESSAGE_WIDTH);
+        copy.setVisible(false);
+        copy.setManaged(false);
         fit();
     }
 
