@@ -11,6 +11,7 @@ import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.testing.EmbeddedPostgres;
+import dev.sessiondeck.core.testing.PlanFixtures;
 import dev.sessiondeck.core.testing.Victim;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,12 +44,7 @@ abstract class PostgresPlansIT {
 
     @BeforeEach
     void open() throws Exception {
-        try (Connection c = pg().connectSuper(); Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS plan_items (id int PRIMARY KEY, name text)");
-            st.execute("INSERT INTO plan_items SELECT g, 'item ' || g FROM generate_series(1, 60) g ON CONFLICT DO NOTHING");
-            st.execute("GRANT SELECT ON plan_items TO " + EmbeddedPostgres.ADMIN + ", " + EmbeddedPostgres.PLAIN);
-            st.execute("ANALYZE plan_items");
-        }
+        PlanFixtures.postgresItems(pg());
         admin = SessionSources.loaded().open(pg().adminSpec());
     }
 
