@@ -53,7 +53,7 @@ final class SessionToolbar {
     private final ToggleButton theme = new ToggleButton(null, new FontIcon(Feather.MOON));
     private final Button closeSession = new Button(Messages.get("toolbar.closeSession"), new FontIcon(Feather.X_CIRCLE));
     private final Button closeQuery = new Button(Messages.get("toolbar.closeQuery"), new FontIcon(Feather.SLASH));
-    private final Button plan = new Button(Messages.get("toolbar.plan"), new FontIcon(Feather.LAYERS));
+    private final Button plan = new Button(null, new FontIcon(Feather.LAYERS));
     private final Tooltip planTip = new Tooltip();
     private final Tooltip closeSessionTip = new Tooltip();
     private final Tooltip closeQueryTip = new Tooltip();
@@ -98,7 +98,10 @@ final class SessionToolbar {
         idSearch.setPrefColumnCount(6);
         tip(idSearch, "toolbar.idSearch.tip");
 
+        // an icon, as export: the toolbar is full (its tooltip and the row menu's Plan... say what it does)
         plan.setId("plan-button");
+        plan.setAccessibleText(Messages.get("toolbar.plan"));
+        plan.getStyleClass().add(Styles.BUTTON_ICON);
         plan.setOnAction(e -> onPlan.run());
         closeSession.setId("close-session-button");
         closeSession.getStyleClass().add(Styles.DANGER);
