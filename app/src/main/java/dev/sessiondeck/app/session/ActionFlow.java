@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -82,17 +83,27 @@ final class ActionFlow {
     }
 
     private MenuItem item(SessionAction action, List<SessionRow> sel) {
-        Optional<String> blocked = viewModel.whyNot(action, sel);
-        Label label = new Label(action.title().resolve(Messages.locale()));
-        label.setId("menu-action-" + action.id() + "-label");
+        return blockable("menu-action-" + action.id(), action.title().resolve(Messages.locale()), null,
+                viewModel.whyNot(action, sel), action.tip().resolve(Messages.locale()), () -> request(action));
+    }
+
+    /**
+     * A menu item that is greyed with {@code blocked} in its tooltip when its action cannot be done,
+     * else has {@code tip} there; choosing a blocked one does nothing. A disabled menu item would show
+     * no tooltip, so it is a label in a {@link CustomMenuItem}; the label's id is the item's plus
+     * {@code -label}.
+     */
+    static MenuItem blockable(String id, String text, Node graphic, Optional<String> blocked, String tip, Runnable action) {
+        Label label = new Label(text, graphic);
+        label.setId(id + "-label");
         label.getStyleClass().add("action-label");
-        label.setTooltip(new Tooltip(blocked.orElse(action.tip().resolve(Messages.locale()))));
+        label.setTooltip(new Tooltip(blocked.orElse(tip)));
         label.pseudoClassStateChanged(BLOCKED, blocked.isPresent());
         CustomMenuItem item = new CustomMenuItem(label);
-        item.setId("menu-action-" + action.id());
+        item.setId(id);
         item.setOnAction(e -> {
             if (blocked.isEmpty()) {
-                request(action);
+                action.run();
             }
         });
         return item;

@@ -20,15 +20,11 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Every value of one session, each once: the common values, then every attribute its data source
@@ -78,15 +74,8 @@ final class SessionDetailsDialog extends Dialog<Void> {
         table.setPrefSize(680, 460);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Button copy = new Button(Messages.get("details.copy"), new FontIcon(Feather.COPY));
-        copy.setId("details-copy");
-        copy.setTooltip(new Tooltip(Messages.get("details.copy.tip")));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(fields.stream().map(f -> f.name() + "\t" + f.value()).collect(Collectors.joining("\n")));
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText(Messages.get("sql.copied"));
-        });
+        Button copy = CopyButton.of("details-copy", "details.copy", "details.copy.tip",
+                () -> fields.stream().map(f -> f.name() + "\t" + f.value()).collect(Collectors.joining("\n")));
 
         VBox box = new VBox(8, table, new HBox(copy));
         box.setPadding(new Insets(4, 0, 0, 0));

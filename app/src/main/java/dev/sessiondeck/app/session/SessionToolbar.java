@@ -29,9 +29,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The toolbar over the session table: the data source shown, connect, refresh and auto-refresh,
- * View Active Sessions Only, the session-id search, Close Session and Close Query (greyed with the
- * reason in their tooltips when the selection cannot be closed), the column chooser, export, the
- * highlight thresholds and the theme.
+ * View Active Sessions Only, the session-id search, Plan (greyed with the reason in its tooltip when
+ * the selection has no plan to show), Close Session and Close Query (greyed with the reason in their
+ * tooltips when the selection cannot be closed), the column chooser, export, the highlight
+ * thresholds and the theme.
  */
 final class SessionToolbar {
 
@@ -52,6 +53,8 @@ final class SessionToolbar {
     private final ToggleButton theme = new ToggleButton(null, new FontIcon(Feather.MOON));
     private final Button closeSession = new Button(Messages.get("toolbar.closeSession"), new FontIcon(Feather.X_CIRCLE));
     private final Button closeQuery = new Button(Messages.get("toolbar.closeQuery"), new FontIcon(Feather.SLASH));
+    private final Button plan = new Button(null, new FontIcon(Feather.LAYERS));
+    private final Tooltip planTip = new Tooltip();
     private final Tooltip closeSessionTip = new Tooltip();
     private final Tooltip closeQueryTip = new Tooltip();
     private boolean syncingSelector;
@@ -62,9 +65,10 @@ final class SessionToolbar {
      * @param flow       runs Close Session and Close Query
      * @param chooser    the column chooser's items, made when it opens
      * @param darkTheme  the theme toggle's state
+     * @param onPlan     shows the plan of the selected session's statement
      */
     SessionToolbar(SessionsViewModel viewModel, ActionFlow flow, Supplier<List<javafx.scene.control.MenuItem>> chooser,
-                   BooleanProperty darkTheme, Runnable onConnect, Runnable onExport) {
+                   BooleanProperty darkTheme, Runnable onConnect, Runnable onExport, Runnable onPlan) {
         this.viewModel = viewModel;
         this.refreshSeconds = viewModel.refreshSecondsProperty().asObject();
         sourceSelector.setId("data-source-selector");
@@ -94,18 +98,16 @@ final class SessionToolbar {
         idSearch.setPrefColumnCount(6);
         tip(idSearch, "toolbar.idSearch.tip");
 
+        // an icon, as export: the toolbar is full (its tooltip and the row menu's Plan... say what it does)
+        plan.setId("plan-button");
+        plan.setAccessibleText(Messages.get("toolbar.plan"));
+        plan.getStyleClass().add(Styles.BUTTON_ICON);
+        plan.setOnAction(e -> onPlan.run());
         closeSession.setId("close-session-button");
         closeSession.getStyleClass().add(Styles.DANGER);
         closeSession.setOnAction(e -> flow.request(SessionAction.CLOSE_SESSION));
         closeQuery.setId("close-query-button");
         closeQuery.setOnAction(e -> flow.request(SessionAction.CLOSE_QUERY));
-        // a disabled button shows no tooltip: the reason sits on a holder around it
-        StackPane closeSessionHolder = new StackPane(closeSession);
-        closeSessionHolder.setId("close-session-holder");
-        Tooltip.install(closeSessionHolder, closeSessionTip);
-        StackPane closeQueryHolder = new StackPane(closeQuery);
-        closeQueryHolder.setId("close-query-holder");
-        Tooltip.install(closeQueryHolder, closeQueryTip);
 
         setUp(columnChooser, "column-chooser", "toolbar.columns.tip", "toolbar.columns.tip");
         CheckMenuItem background = new CheckMenuItem(Messages.get("toolbar.showBackground"));
@@ -125,9 +127,21 @@ final class SessionToolbar {
         darkTheme.addListener((o, a, dark) -> theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON)));
 
         bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, activeOnly, idSearch, new Separator(),
-                closeSessionHolder, closeQueryHolder, new Separator(), columnChooser, export, thresholds, theme);
+                holder(plan, planTip), new Separator(), holder(closeSession, closeSessionTip),
+                holder(closeQuery, closeQueryTip), new Separator(), columnChooser, export, thresholds, theme);
         bar.setId("toolbar");
         bind();
+    }
+
+    /**
+     * A disabled button shows no tooltip, so the tooltip that gives the reason sits on a holder around
+     * it, whose id is the button's with {@code -holder} for {@code -button}.
+     */
+    private static StackPane holder(Button button, Tooltip tip) {
+        StackPane holder = new StackPane(button);
+        holder.setId(button.getId().replace("-button", "-holder"));
+        Tooltip.install(holder, tip);
+        return holder;
     }
 
     private static void setUp(Control c, String id, String accessibleKey, String tipKey) {
@@ -187,8 +201,14 @@ final class SessionToolbar {
         }
     }
 
-    /** Greys Close Session and Close Query with the reason when the selection cannot be closed. */
-    void updateKillButtons(List<SessionRow> selection) {
+    /**
+     * Greys Plan with the reason when the selection has no plan to show, and Close Session and Close
+     * Query when it cannot be closed. Asks no server.
+     */
+    void updateSelectionButtons(List<SessionRow> selection) {
+        Optional<String> noPlan = viewModel.whyNoPlan(selection);
+        plan.setDisable(noPlan.isPresent());
+        planTip.setText(noPlan.orElse(Messages.get("toolbar.plan.tip")));
         Optional<String> noSession = viewModel.whyNot(SessionAction.CLOSE_SESSION, selection);
         Optional<String> noQuery = viewModel.whyNot(SessionAction.CLOSE_QUERY, selection);
         closeSession.setDisable(noSession.isPresent());

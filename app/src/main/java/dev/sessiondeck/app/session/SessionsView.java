@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.session;
 
+import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.SessionExport;
@@ -83,7 +84,7 @@ public final class SessionsView extends BorderPane {
         this.tableView = table.view();
         this.actions = new ActionFlow(viewModel, this::selection, () -> getScene().getWindow());
         this.toolbar = new SessionToolbar(viewModel, actions, table::chooserItems, darkTheme, () -> onConnect.run(),
-                this::exportShown);
+                this::exportShown, this::showPlanOfSelection);
         this.statusBar = new StatusBar(viewModel);
         this.welcome = new WelcomePane(viewModel, () -> onConnect.run());
         setId("sessions-view");
@@ -101,6 +102,7 @@ public final class SessionsView extends BorderPane {
     private ContextMenu createContextMenu() {
         MenuItem viewSql = item("menu-view-sql", "menu.viewSql", Feather.FILE_TEXT, this::showSqlOfSelection);
         MenuItem details = item("menu-details", "menu.details", Feather.INFO, this::showDetailsOfSelection);
+        MenuItem plan = planItem(List.of());
         MenuItem copyRow = item("menu-copy-row", "menu.copyRow", Feather.COPY,
                 () -> copy(selection().stream().map(table::rowText).collect(Collectors.joining("\n"))));
         MenuItem copyId = item("menu-copy-id", "menu.copyId", null,
@@ -112,12 +114,14 @@ public final class SessionsView extends BorderPane {
         MenuItem export = item("menu-export", "menu.export", Feather.DOWNLOAD, this::exportShown);
         Menu more = new Menu(Messages.get("menu.more"));
         more.setId("menu-more");
-        ContextMenu menu = new ContextMenu(viewSql, details, copyRow, copyId, new SeparatorMenuItem(), closeSession,
+        ContextMenu menu = new ContextMenu(viewSql, details, plan, copyRow, copyId, new SeparatorMenuItem(), closeSession,
                 closeQuery, new SeparatorMenuItem(), more, export);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
             viewSql.setDisable(sel.size() != 1);
             details.setDisable(sel.size() != 1);
+            // made anew: its reason sits in a tooltip, which a disabled item would not show
+            menu.getItems().replaceAll(i -> "menu-plan".equals(i.getId()) ? planItem(sel) : i);
             copyRow.setDisable(sel.isEmpty());
             copyId.setDisable(sel.isEmpty());
             closeSession.setDisable(viewModel.whyNot(SessionAction.CLOSE_SESSION, sel).isPresent());
@@ -127,6 +131,12 @@ public final class SessionsView extends BorderPane {
             more.setDisable(others.isEmpty());
         });
         return menu;
+    }
+
+    /** Plan… for {@code sel}: greyed with the reason in its tooltip when it has no plan to show. */
+    private MenuItem planItem(List<SessionRow> sel) {
+        return ActionFlow.blockable("menu-plan", Messages.get("menu.plan"), new FontIcon(Feather.LAYERS),
+                viewModel.whyNoPlan(sel), Messages.get("toolbar.plan.tip"), this::showPlanOfSelection);
     }
 
     private static MenuItem item(String id, String key, Feather icon, Runnable action) {
@@ -182,7 +192,7 @@ public final class SessionsView extends BorderPane {
             if (!viewModel.refilteringProperty().get()) {
                 keptSelection = selection();
             }
-            toolbar.updateKillButtons(selection());
+            toolbar.updateSelectionButtons(selection());
         });
         viewModel.refilteringProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -190,10 +200,10 @@ public final class SessionsView extends BorderPane {
             }
         });
         viewModel.lastRefreshProperty().addListener((o, a, b) -> {
-            toolbar.updateKillButtons(selection());
+            toolbar.updateSelectionButtons(selection());
             freshFade.runOnceAfter(FRESH_HIGHLIGHT);
         });
-        viewModel.currentProperty().addListener((o, a, b) -> toolbar.updateKillButtons(selection()));
+        viewModel.currentProperty().addListener((o, a, b) -> toolbar.updateSelectionButtons(selection()));
         // a pseudo-class, not a style class: a style class changed on the table has JavaFX match the
         // styles of every cell in it anew, a pulse of 100-250 ms on 2 cores (FaultWindowIT)
         viewModel.staleProperty().addListener((o, a, stale) -> tableView.pseudoClassStateChanged(STALE, stale));
@@ -217,7 +227,7 @@ public final class SessionsView extends BorderPane {
                 scene.addPreLayoutPulseListener(layTableOutBeforeCss);
             }
         });
-        toolbar.updateKillButtons(selection());
+        toolbar.updateSelectionButtons(selection());
     }
 
     private void scheduleAutoRefresh(int seconds) {
@@ -256,6 +266,7 @@ public final class SessionsView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::exportShown);
         keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
+        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::showPlanOfSelection);
     }
 
     // ------------------------------------------------------------------ actions
@@ -306,6 +317,27 @@ public final class SessionsView extends BorderPane {
         if (row != null) {
             new SessionDetailsDialog(getScene().getWindow(), row.getSession()).show();
         }
+    }
+
+    /**
+     * Opens the plan of the one selected session's statement, read in the background while the dialog
+     * shows a progress indicator; when the listing already tells there is none (an idle session, a kind
+     * of data source without plans), the dialog says why at once. Nothing with several rows selected.
+     */
+    private void showPlanOfSelection() {
+        List<SessionRow> sel = selection();
+        if (sel.size() != 1) {
+            return;
+        }
+        PlanDialog dialog = new PlanDialog(getScene().getWindow(), sel.get(0).getSession());
+        Optional<String> none = viewModel.whyNoPlan(sel);
+        if (none.isPresent()) {
+            dialog.showMessage(none.get());
+        } else {
+            Background.Job job = viewModel.readPlan(sel.get(0), dialog::showPlan, dialog::showFailure);
+            dialog.setOnHidden(e -> job.cancel());
+        }
+        dialog.show();
     }
 
     private static void copy(String text) {

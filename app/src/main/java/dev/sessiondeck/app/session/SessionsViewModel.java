@@ -4,6 +4,7 @@ import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.filter.SessionFilter;
+import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.StandardAttributes;
@@ -85,6 +86,7 @@ public final class SessionsViewModel {
     private final ObservableList<SessionRow> allRowsView = rows.shownView();
     private final SessionSearch search;
     private final SessionActions actions;
+    private final SessionPlans plans;
 
     private final SessionStatus status = new SessionStatus();
     private final SourceRefresh refresher;
@@ -103,6 +105,7 @@ public final class SessionsViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.search = new SessionSearch(rows.filtered(), () -> status.shownCount.set(rows.filtered().size()));
         this.actions = new SessionActions(background);
+        this.plans = new SessionPlans(background);
         this.refresher = new SourceRefresh(background, rows, feeds, refreshErrors, status, this::updateStatus,
                 this::highlight);
         rows.filtered().addListener((ListChangeListener<SessionRow>) c -> status.shownCount.set(rows.filtered().size()));
@@ -365,6 +368,20 @@ public final class SessionsViewModel {
             done.accept(outcomes);
             refresh();
         });
+    }
+
+    /** Why no plan can be shown for the selection, worded for a tooltip; empty when one may be read. Asks no server. */
+    public Optional<String> whyNoPlan(List<SessionRow> selection) {
+        return SessionPlans.whyNot(selection);
+    }
+
+    /**
+     * Reads the plan of the statement {@code row}'s session runs, in the background, by the key it was
+     * listed with; the answer (a plan, or why there is none) or a failure in words arrives on the UI
+     * thread. Cancel the job when the answer is no longer wanted.
+     */
+    public Background.Job readPlan(SessionRow row, Consumer<ExecutionPlan> onPlan, Consumer<String> onFailure) {
+        return plans.read(row, onPlan, onFailure);
     }
 
     /**

@@ -11,16 +11,11 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The full SQL of one session: monospaced, laid out for reading, read-only and selectable; Copy
@@ -47,17 +42,8 @@ final class SqlDetailDialog extends Dialog<Void> {
         text.setPrefSize(720, 360);
         VBox.setVgrow(text, Priority.ALWAYS);
 
-        Button copy = new Button(Messages.get("sql.copy"), new FontIcon(Feather.COPY));
-        copy.setId("copy-sql-button");
-        copy.setTooltip(new Tooltip(Messages.get("sql.copy.tip")));
+        Button copy = CopyButton.of("copy-sql-button", "sql.copy", "sql.copy.tip", () -> sql);
         copy.setDisable(sql.isEmpty());
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(sql);
-            Clipboard.getSystemClipboard().setContent(content);
-            copy.setText(Messages.get("sql.copied"));
-            copy.getStyleClass().add(Styles.SUCCESS);
-        });
 
         Label cut = new Label(Messages.get("sql.cut", shown.length(), sql.length()));
         cut.setId("sql-cut-note");

@@ -3,8 +3,10 @@ package dev.sessiondeck.app.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import atlantafx.base.theme.Styles;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.testing.EmbeddedPostgres;
+import dev.sessiondeck.core.testing.PlanFixtures;
 import dev.sessiondeck.core.testing.Victim;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +15,11 @@ import java.time.Duration;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,8 +27,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The session window on a real PostgreSQL (zonky): a running statement with its SQL, an idle
- * transaction highlighted, Close Query cancelling, background processes hidden until asked for, and
- * what a role without privileges sees of others' sessions.
+ * transaction highlighted, Close Query cancelling, background processes hidden until asked for,
+ * what a role without privileges sees of others' sessions, and the plan of a running SELECT marked as
+ * one made now.
  */
 class PostgresWindowIT extends WindowTestSupport {
 
@@ -95,6 +101,30 @@ class PostgresWindowIT extends WindowTestSupport {
                 .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
         assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
         clickOn("#action-results-ok");
+    }
+
+    @Test
+    void thePlanOfARunningSelectIsMarkedAsAPlanMadeNowWithItsCost() throws Exception {
+        PlanFixtures.postgresItems(PG);
+        Victim v = victim(PG, EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD,
+                "SELECT p.id, q.name, pg_sleep(1) FROM plan_items p JOIN plan_items q ON q.id = p.id - 1 WHERE p.id > 0");
+        show(PG.adminSpec());
+        clickOn(rowNode(awaitActiveRow(v.threadId())));
+        clickOn("#plan-button");
+
+        Label kind = await().atMost(Duration.ofSeconds(15))
+                .until(() -> lookup("#plan-kind").match(Node::isVisible).<Label>tryQuery(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(fx(kind::getText)).isEqualTo("A plan made now for the same text, not the one running");
+        assertThat(fx(kind::getStyleClass)).contains(Styles.WARNING);
+        assertThat(fx(() -> lookup("#plan-note").queryAs(Label.class).getText()))
+                .contains("a plan made now for the same text");
+        TreeTableView<?> tree = lookup("#plan-tree").queryAs(TreeTableView.class);
+        assertThat(fx(() -> tree.getColumns().stream().filter(TreeTableColumn::isVisible)
+                .map(TreeTableColumn::getText).toList())).contains("Rows", "Cost");
+        Screenshots.write(kind.getScene(), Path.of("target", "screenshots", "plan-postgres.png"));
+        assertThat(fx(() -> tree.getRoot().getChildren().get(0).getChildren())).as("the join's inputs under it").isNotEmpty();
+        clickOn("#plan-close-button");
     }
 
     @Test

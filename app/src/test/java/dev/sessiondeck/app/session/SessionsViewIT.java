@@ -18,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -245,13 +244,6 @@ class SessionsViewIT extends WindowTestSupport {
         assertThat(fx(() -> tooltipOf("#close-session-holder"))).contains("own monitoring session cannot be closed");
         type(KeyCode.DELETE);
         assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
-    }
-
-    private String tooltipOf(String holder) {
-        // Tooltip.install keeps the tooltip in the node's properties
-        Node n = lookup(holder).query();
-        return n.getProperties().values().stream().filter(Tooltip.class::isInstance).map(t -> ((Tooltip) t).getText())
-                .findFirst().orElse("");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -26,6 +27,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,12 +125,17 @@ abstract class WindowTestSupport extends FxRobot {
      * refresh asked for to be applied, so that no refresh lands in the middle of what the test does next.
      */
     protected SessionRow awaitActiveRow(long id) {
+        return awaitRow(id, SessionRow::isActive);
+    }
+
+    /** As {@link #awaitActiveRow}, until session {@code id} is shown as {@code wanted} says. */
+    protected SessionRow awaitRow(long id, Predicate<SessionRow> wanted) {
         SessionRow row = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() -> {
             fx(() -> {
                 vm.refresh();
                 return null;
             });
-            return shownRow(id).filter(SessionRow::isActive);
+            return shownRow(id).filter(wanted);
         }, Optional::isPresent).orElseThrow();
         await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> vm.refreshingProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,6 +159,14 @@ abstract class WindowTestSupport extends FxRobot {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text of the tooltip installed on the node {@code query} finds (a holder around a disabled button). */
+    protected String tooltipOf(String query) {
+        // Tooltip.install keeps the tooltip in the node's properties
+        Node n = lookup(query).query();
+        return n.getProperties().values().stream().filter(Tooltip.class::isInstance).map(t -> ((Tooltip) t).getText())
+                .findFirst().orElse("");
     }
 
     protected int shownCount() throws Exception {

@@ -18,9 +18,25 @@ import java.util.Optional;
  *                    plan the server made now for the same text (PostgreSQL {@code EXPLAIN})
  * @param note        what the user should know about it (made now, generic for parameters, counts so far ...)
  * @param unavailable why there is no plan; empty when there is one
+ * @param missing     the kind of that reason, for programs (the command line's exit code); present exactly
+ *                    when {@code unavailable} is
  */
 public record ExecutionPlan(List<Step> steps, String text, String format, boolean running, Optional<Text> note,
-                            Optional<Text> unavailable) {
+                            Optional<Text> unavailable, Optional<Missing> missing) {
+
+    /** Why a session has no plan to show, for programs; the words are in {@link #unavailable()}. */
+    public enum Missing {
+        /** This kind of data source, or this server's version, shows no plans. */
+        NOT_SUPPORTED,
+        /** The session runs no statement now. */
+        IDLE,
+        /** It runs something the server cannot explain (or SessionDeck will not: PostgreSQL's non-SELECTs). */
+        NOT_EXPLAINABLE,
+        /** The connected user lacks a privilege, which the words name. */
+        PRIVILEGE,
+        /** The session has ended. */
+        SESSION_GONE
+    }
 
     /**
      * One step of a plan.
@@ -49,12 +65,44 @@ public record ExecutionPlan(List<Step> steps, String text, String format, boolea
         Objects.requireNonNull(format, "format");
         note = note == null ? Optional.empty() : note;
         unavailable = unavailable == null ? Optional.empty() : unavailable;
+        missing = missing == null || unavailable.isEmpty() ? Optional.empty() : missing;
+        if (unavailable.isPresent() && missing.isEmpty()) {
+            missing = Optional.of(Missing.NOT_SUPPORTED);
+        }
     }
 
-    /** No plan to show, and why: "the session is idle", "only SELECT can be explained", "needs PROCESS". */
-    public static ExecutionPlan unavailable(Text reason) {
-        return new ExecutionPlan(List.of(), "", "text", false, Optional.empty(), Optional.of(reason));
+    /** A plan, or (with {@code unavailable}) none of the kind {@link Missing#NOT_SUPPORTED}. */
+    public ExecutionPlan(List<Step> steps, String text, String format, boolean running, Optional<Text> note,
+                         Optional<Text> unavailable) {
+        this(steps, text, format, running, note, unavailable, Optional.empty());
     }
+
+    /** The plan the server gave: its steps, its own text in {@code format}, and what to know about it. */
+    public static ExecutionPlan of(List<Step> steps, String text, String format, boolean running, Optional<Text> note) {
+        return new ExecutionPlan(steps, text, format, running, note, Optional.empty(), Optional.empty());
+    }
+
+    /** No plan to show because this kind of data source (or this version) has none, and why in words. */
+    public static ExecutionPlan unavailable(Text reason) {
+        return unavailable(Missing.NOT_SUPPORTED, reason);
+    }
+
+    /** No plan to show, of the kind {@code why}, and why in words: "the session is idle", "needs PROCESS". */
+    public static ExecutionPlan unavailable(Missing why, Text reason) {
+        return new ExecutionPlan(List.of(), "", "text", false, Optional.empty(), Optional.of(reason), Optional.of(why));
+    }
+
+    /** The session runs no statement now ({@link Missing#IDLE}), in the common words. */
+    public static ExecutionPlan idle() {
+        return unavailable(Missing.IDLE, Text.of(BUNDLE, "plan.idle"));
+    }
+
+    /** The session has ended ({@link Missing#SESSION_GONE}), in the common words. */
+    public static ExecutionPlan gone() {
+        return unavailable(Missing.SESSION_GONE, Text.of(BUNDLE, "plan.gone"));
+    }
+
+    private static final String BUNDLE = "dev.sessiondeck.core.model.messages";
 
     /** True when there is a plan to show. */
     public boolean available() {

@@ -88,6 +88,16 @@ public interface SessionSource extends AutoCloseable {
     }
 
     /**
+     * Why {@link #plan} cannot give a plan for {@code session} as it was listed (this kind of data
+     * source or this version has none, the session is idle ...), in words for a tooltip; empty when it
+     * may. Called on the UI thread: it must not ask the server. By default the words of the default
+     * {@link #plan}: a source that shows plans overrides both.
+     */
+    default Optional<Text> planUnavailable(Session session) {
+        return Optional.of(Text.of("dev.sessiondeck.core.model.messages", "plan.noPlans"));
+    }
+
+    /**
      * Kills exactly the session {@code key} names: first it reads the target again and refuses when
      * the id is gone or its identity changed; then it kills; then it lists the target again with a
      * short backoff (up to about 2 s) to verify.

@@ -9,6 +9,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.mysql.InnoDbLockWaits;
 import dev.sessiondeck.core.source.mysql.LockWaits;
+import dev.sessiondeck.core.source.mysql.MySqlPlans;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -103,5 +104,11 @@ public final class MariaDbSessionSource extends MySqlSessionSource {
             return String.format(KILL_QUERY_ID, queryId.getAsLong());
         }
         return super.killSql(id, mode, queryId);
+    }
+
+    /** The plan with {@code SHOW ANALYZE} or {@code SHOW EXPLAIN} ({@link MariaDbPlans}). */
+    @Override
+    protected MySqlPlans plans() {
+        return new MariaDbPlans(name, info, pool, this::read);
     }
 }

@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source.mysql;
 import com.mysql.cj.jdbc.JdbcConnection;
 import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Capability;
+import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
@@ -397,6 +398,22 @@ public class MySqlSessionSource implements SessionSource {
     /** True when {@code id} is one of SessionDeck's own connections. */
     protected final boolean isOwn(long id) {
         return own.contains(id);
+    }
+
+    /** The plan with {@code EXPLAIN FOR CONNECTION} ({@link MySqlPlans}). */
+    @Override
+    public ExecutionPlan plan(SessionKey key) throws SourceException {
+        return plans().plan(key);
+    }
+
+    @Override
+    public Optional<Text> planUnavailable(Session session) {
+        return plans().unavailable(session);
+    }
+
+    /** How this server's plans are read; MariaDB reads its own way. */
+    protected MySqlPlans plans() {
+        return new MySqlPlans(name, info, pool, this::read);
     }
 
     @Override

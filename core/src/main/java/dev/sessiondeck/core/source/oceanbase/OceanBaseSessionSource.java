@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source.oceanbase;
 import dev.sessiondeck.core.model.ActionResult;
 import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Capability;
+import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
@@ -206,6 +207,17 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
             return new ActionResult(key, true, "tracing disabled");
         }
         return super.perform(action, key, parameters);
+    }
+
+    /** The running plan from DBMS_XPLAN, else the plan cache's by SQL ID ({@link OceanBasePlans}). */
+    @Override
+    public ExecutionPlan plan(SessionKey key) throws SourceException {
+        return new OceanBasePlans(name(), serverInfo(), pool).plan(key);
+    }
+
+    @Override
+    public Optional<Text> planUnavailable(Session session) {
+        return new OceanBasePlans(name(), serverInfo(), pool).unavailable(session);
     }
 
     @Override

@@ -56,6 +56,12 @@ public final class PostgresProtocol implements WireProtocol {
         spec.caFile().ifPresent(ca -> p.setProperty("sslrootcert", ca));
         p.setProperty("ApplicationName", APPLICATION_NAME);
         p.setProperty("tcpKeepAlive", "true");
+        // Why: a plain Statement goes over the simple query protocol, a PreparedStatement (the listing,
+        // the kills) keeps the extended one. SessionDeck's plain statements are its own fixed SQL, and
+        // another session's text explained again (PostgresPlans); a prepared statement's text carries
+        // $1 ..., which EXPLAIN (GENERIC_PLAN) takes only without a Bind: over the extended protocol
+        // the server counts those parameters and refuses the Bind pgjdbc sends without values.
+        p.setProperty("preferQueryMode", "extendedForPrepared");
         p.putAll(spec.properties());
         return p;
     }

@@ -1,6 +1,7 @@
 package dev.sessiondeck.core.source.postgres;
 
 import dev.sessiondeck.core.model.Attribute;
+import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
@@ -468,6 +469,17 @@ public final class PostgresSessionSource implements SessionSource {
     /** Records the backend pid of one of our pool connections; pgjdbc knows it without a round trip. */
     private void noteOwn(Connection c) throws SQLException {
         own.note(c.unwrap(PGConnection.class).getBackendPID());
+    }
+
+    /** A plan made now for the same text ({@link PostgresPlans}): PostgreSQL cannot show another backend's. */
+    @Override
+    public ExecutionPlan plan(SessionKey key) throws SourceException {
+        return new PostgresPlans(name, info, pool).plan(key);
+    }
+
+    @Override
+    public Optional<Text> planUnavailable(Session session) {
+        return new PostgresPlans(name, info, pool).unavailable(session);
     }
 
     @Override

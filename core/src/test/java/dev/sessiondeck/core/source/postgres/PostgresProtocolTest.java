@@ -69,4 +69,10 @@ class PostgresProtocolTest {
             assertThat(p).doesNotContainKey("sslrootcert");
         }
     }
+
+    @Test
+    void plainStatementsGoOverTheSimpleProtocolSoThatAPlanOfAParameterizedTextNeedsNoBind() {
+        assertThat(PostgresProtocol.INSTANCE.driverProperties(spec().build()))
+                .containsEntry("preferQueryMode", "extendedForPrepared");
+    }
 }
