@@ -88,7 +88,7 @@ final class SessionToolbar {
         autoRefresh.getItems().setAll(REFRESH_CHOICES);
         autoRefresh.setConverter(Converters.showing(s -> s == 0 ? Messages.get("toolbar.autoRefresh.off")
                 : Messages.get("toolbar.autoRefresh.every", s)));
-        autoRefresh.setPrefWidth(140);
+        autoRefresh.setPrefWidth(124);
         tip(autoRefresh, "toolbar.autoRefresh.tip");
         activeOnly.setId("active-only-toggle");
         tip(activeOnly, "toolbar.activeOnly.tip");
@@ -126,7 +126,8 @@ final class SessionToolbar {
         theme.selectedProperty().bindBidirectional(darkTheme);
         darkTheme.addListener((o, a, dark) -> theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON)));
 
-        bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, activeOnly, idSearch, new Separator(),
+        // Plan beside the blocking button: the two ask what sessions do; then the two that close
+        bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, activeOnly, idSearch,
                 holder(plan, planTip), new Separator(), holder(closeSession, closeSessionTip),
                 holder(closeQuery, closeQueryTip), new Separator(), columnChooser, export, thresholds, theme);
         bar.setId("toolbar");

@@ -8,13 +8,9 @@ import javafx.stage.Stage;
 /**
  * The baseline of {@code startup.first-frame}: a bare JavaFX application that shows an empty
  * {@link TableView} in a window of the size SessionDeck opens with on the benchmark's screen
- * (1600 x 1000, the headless geometry). Started like SessionDeck, with the first-frame preloader.
+ * (1600 x 1000, the headless geometry). Started like SessionDeck ({@link BareTableLauncher}), with the first-frame preloader.
  */
 public final class BareTableApp extends Application {
-
-    public static void main(String[] args) {
-        launch(BareTableApp.class, args);
-    }
 
     @Override
     public void start(Stage stage) {

@@ -119,9 +119,9 @@ public final class RatiosBenchmark {
             Report.progress("ratios: start-up, run %d of %d", i + 1, runs);
             if (i % 2 == 0) {
                 ours.add(firstFrame(Launcher.class.getName()));
-                bare.add(firstFrame(BareTableApp.class.getName()));
+                bare.add(firstFrame(BareTableLauncher.class.getName()));
             } else {
-                bare.add(firstFrame(BareTableApp.class.getName()));
+                bare.add(firstFrame(BareTableLauncher.class.getName()));
                 ours.add(firstFrame(Launcher.class.getName()));
             }
         }
