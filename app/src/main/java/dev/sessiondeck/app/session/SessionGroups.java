@@ -48,12 +48,23 @@ final class SessionGroups {
 
     /** Ids in order: numbers as numbers (shorter digit strings first), the rest as text. */
     static int compareIds(String a, String b) {
-        boolean na = a.chars().allMatch(Character::isDigit);
-        boolean nb = b.chars().allMatch(Character::isDigit);
+        boolean na = digits(a);
+        boolean nb = digits(b);
         if (na && nb) {
             return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
         }
         return na != nb ? (na ? -1 : 1) : a.compareTo(b);
+    }
+
+    /** Whether {@code s} is only ASCII digits (a loop: this runs for every comparison of a sort). */
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -72,4 +72,14 @@ class SessionGroupsTest {
 
         assertThat(sorted).extracting(r -> r.getSession().id()).containsExactly("100", "101", "102", "200");
     }
+
+    @Test
+    void idsCompareAsNumbersWhenBothAreDigitsElseAsText() {
+        assertThat(SessionGroups.compareIds("9", "10")).isNegative();
+        assertThat(SessionGroups.compareIds("10", "9")).isPositive();
+        assertThat(SessionGroups.compareIds("42", "42")).isZero();
+        assertThat(SessionGroups.compareIds("123", "0f0e-4a")).as("numbers before text").isNegative();
+        assertThat(SessionGroups.compareIds("3b0f", "0f0e")).isPositive();
+        assertThat(SessionGroups.compareIds("", "1")).as("no digits at all counts as a number of length 0").isNegative();
+    }
 }
