@@ -8,7 +8,6 @@ import dev.sessiondeck.bench.window.WindowBenchmark;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
-import dev.sessiondeck.core.source.mariadb.MariaDbSessionSource;
 import dev.sessiondeck.core.source.mysql.MySqlProtocol;
 import dev.sessiondeck.core.source.postgres.PostgresProtocol;
 import dev.sessiondeck.core.source.postgres.PostgresSessionSource;
@@ -68,7 +67,8 @@ public final class ServerRatios {
             try (SessionSource source = SessionSources.loaded().open(spec);
                  Connection raw = raw(spec, MySqlProtocol.INSTANCE.jdbcUrl(spec), MySqlProtocol.INSTANCE.driverProperties(spec))) {
                 Report.progress("ratios: snapshot.mariadb");
-                ServerBenchmark.Measured m = ServerBenchmark.measure(source, raw, MariaDbSessionSource.LIST_SESSIONS, iterations);
+                ServerBenchmark.Measured m = ServerBenchmark.measure(source, raw, ServerBenchmark.MARIADB_STATEMENTS,
+                        iterations);
                 out.add(new Figure("snapshot.mariadb", m.snapshot(), m.raw(), "ms", 1.15,
                         String.format("%,d sessions, %s, %d interleaved rounds", m.rows(), source.describe(), iterations)));
             }
@@ -204,7 +204,8 @@ public final class ServerRatios {
                  Connection raw = raw(spec, PostgresProtocol.INSTANCE.jdbcUrl(spec), PostgresProtocol.INSTANCE.driverProperties(spec))) {
                 Report.progress("ratios: snapshot.postgres");
                 ServerBenchmark.Measured m = ServerBenchmark.measure(source, raw,
-                        PostgresSessionSource.listSql(((PostgresSessionSource) source).serverInfo().version()), iterations);
+                        List.of(PostgresSessionSource.listSql(((PostgresSessionSource) source).serverInfo().version())),
+                        iterations);
                 out.add(new Figure("snapshot.postgres", m.snapshot(), m.raw(), "ms", 1.15,
                         String.format("%,d backends, %s, %d interleaved rounds", m.rows(), source.describe(), iterations)));
             }
