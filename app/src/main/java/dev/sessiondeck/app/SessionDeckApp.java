@@ -69,6 +69,13 @@ public final class SessionDeckApp extends Application {
         stage.titleProperty().bind(view.title());
         placeWindow(stage);
         stage.show();
+        // the keychain (JNA, D-Bus) after the first frame, not beside it: about 100 classes and a connection
+        Runnable[] afterFirstFrame = new Runnable[1];
+        afterFirstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(afterFirstFrame[0]);
+            Platform.runLater(dataSources::openKeychain);
+        };
+        scene.addPostLayoutPulseListener(afterFirstFrame[0]);
         view.start(settings);
         if (DemoServer.isAvailable()) {
             view.sessionsView().offerLocalServer(DemoServer::start);

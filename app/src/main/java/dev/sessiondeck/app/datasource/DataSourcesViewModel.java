@@ -87,6 +87,11 @@ public final class DataSourcesViewModel {
         return rowsView;
     }
 
+    /** Starts opening the system keychain in the background (else the first saved password opens it). */
+    public void openKeychain() {
+        passwords.open();
+    }
+
     /** True when no operating-system keychain answered: saved passwords last for this run only. */
     public ReadOnlyBooleanProperty keychainMissingProperty() {
         return passwords.keychainMissing();

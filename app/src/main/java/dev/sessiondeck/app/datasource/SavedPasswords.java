@@ -42,13 +42,30 @@ final class SavedPasswords {
     /** The last secret-store job: each waits for the one before. */
     private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
 
-    /** @param opener opens the password store; called once, off the UI thread */
+    private final Supplier<SecretStore> opener;
+    private final java.util.concurrent.atomic.AtomicBoolean opening = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * @param opener opens the password store; called once, off the UI thread, on the first use or
+     *               {@link #open()}, whichever comes first
+     */
     SavedPasswords(Supplier<SecretStore> opener, Background background) {
         this.background = background;
-        background.run(opener::get, s -> {
-            keychainMissing.set(!s.persistent());
-            secrets.complete(s);
-        }, e -> secrets.completeExceptionally(e));
+        this.opener = opener;
+    }
+
+    /**
+     * Starts opening the password store in the background, once. The application calls it after its
+     * first frame: the keychain's libraries (JNA, D-Bus) and its connection would otherwise compete
+     * with the window's start for the processor.
+     */
+    void open() {
+        if (opening.compareAndSet(false, true)) {
+            background.run(opener::get, s -> {
+                keychainMissing.set(!s.persistent());
+                secrets.complete(s);
+            }, e -> secrets.completeExceptionally(e));
+        }
     }
 
     void setPrompt(Prompt prompt) {
@@ -62,6 +79,7 @@ final class SavedPasswords {
 
     /** Runs {@code call} in the background after every earlier secret-store job. */
     <T> void use(SecretCall<T> call, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        open();
         CompletableFuture<Void> before = queue;
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue = done;
@@ -80,6 +98,7 @@ final class SavedPasswords {
      * jobs queued before this call (on the UI thread), then reads; empty when none is saved.
      */
     java.util.concurrent.Callable<Optional<char[]>> reader(String id) {
+        open();
         CompletableFuture<Void> before = queue;
         return () -> {
             before.join();

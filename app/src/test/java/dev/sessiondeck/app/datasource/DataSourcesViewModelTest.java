@@ -73,6 +73,23 @@ class DataSourcesViewModelTest {
     }
 
     @Test
+    void theKeychainIsOpenedOnceOnFirstUseOrWhenAskedNotWhenTheWindowIsBuilt() throws Exception {
+        List<String> opens = new ArrayList<>();
+        DataSourcesViewModel lazy = new DataSourcesViewModel(store, () -> {
+            opens.add("open");
+            return secrets;
+        }, sessions, spec -> new Listing(spec.name()), NOW);
+        assertThat(opens).as("not while the window is built").isEmpty();
+
+        lazy.openKeychain();
+        lazy.openKeychain();
+        lazy.save(profile("prod", true), "pw".toCharArray(), e -> { throw new AssertionError(e); });
+
+        assertThat(opens).containsExactly("open");
+        assertThat(secrets.read(lazy.rows().get(0).profile().orElseThrow().id())).hasValueSatisfying(pw -> assertThat(new String(pw)).isEqualTo("pw"));
+    }
+
+    @Test
     void savingWritesTheProfileWithoutItsPasswordAndThePasswordToTheSecretStore() throws Exception {
         DataSourceProfile prod = profile("prod", true);
         vm.save(prod, "s3cret-pw".toCharArray(), e -> { throw new AssertionError(e); });
