@@ -46,11 +46,6 @@ public final class HeadlessWindow {
         }, background)));
     }
 
-    /** Another window, for {@code viewModel}, once JavaFX runs ({@link #show}); on the JavaFX thread. */
-    public static HeadlessWindow another(SessionsViewModel viewModel) {
-        return new HeadlessWindow(viewModel);
-    }
-
     /** Runs {@code work} on the JavaFX thread and waits for its result. */
     public static <T> T onFx(Callable<T> work) throws Exception {
         FutureTask<T> task = new FutureTask<>(work);

@@ -1,5 +1,6 @@
 package dev.sessiondeck.bench.window;
 
+import dev.sessiondeck.app.session.SessionsView;
 import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -51,9 +52,15 @@ public final class ServerWindowProbe {
         return t;
     });
 
-    /** A view model in a window of its own, whose UI callbacks are counted as they run. */
-    private record View(SessionsViewModel model, HeadlessWindow window, LinkedBlockingQueue<Long> applied) {
+    /**
+     * A view model and its session view, whose UI callbacks are counted as they run. The views take
+     * turns in the one window (its scene's root), so that only the view being measured is laid out
+     * and drawn.
+     */
+    private record View(SessionsViewModel model, SessionsView view, LinkedBlockingQueue<Long> applied) {
     }
+
+    private HeadlessWindow window;
 
     private ServerWindowProbe(String type, String host, String user, String database) {
         this.type = type;
@@ -65,8 +72,7 @@ public final class ServerWindowProbe {
     public static void main(String[] args) throws Exception {
         ServerWindowProbe probe = new ServerWindowProbe(args[0], args[1], args[2],
                 args.length > 3 && !args[3].isEmpty() ? args[3] : null);
-        // starts JavaFX; its own window stays empty
-        HeadlessWindow.show(new Background(Runnable::run, Platform::runLater));
+        probe.window = HeadlessWindow.show(new Background(Runnable::run, Platform::runLater));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
         System.out.flush();
@@ -109,15 +115,14 @@ public final class ServerWindowProbe {
                 applied.add(System.nanoTime());
             }
         }));
-        HeadlessWindow shown = HeadlessWindow.onFx(() -> {
+        View v = HeadlessWindow.onFx(() -> {
             SessionsViewModel m = new SessionsViewModel(spec -> {
                 throw new UnsupportedOperationException("opened by the probe");
             }, background);
             m.refreshSecondsProperty().set(0);
-            return HeadlessWindow.another(m);
+            return new View(m, new SessionsView(m), applied);
         });
-        SessionsViewModel model = shown.viewModel;
-        View v = new View(model, shown, applied);
+        SessionsViewModel model = v.model();
         views.put(name, v);
         for (String s : sourceNames) {
             SessionSource source = sources.stream().filter(x -> x.name().equals(s)).findFirst().orElseThrow();
@@ -141,6 +146,15 @@ public final class ServerWindowProbe {
     /** Refreshes and waits for {@code count} applied snapshots, then lays out the window showing that view. */
     private String refresh(String name, int count) throws Exception {
         View v = views.get(name);
+        if (window.scene.getRoot() != v.view()) {
+            HeadlessWindow.onFx(() -> {
+                window.scene.setRoot(v.view());
+                window.layout();
+                return null;
+            });
+            // the pulses that draw the view now shown, before the timed refresh
+            Thread.sleep(150);
+        }
         v.applied().clear();
         long start = System.nanoTime();
         HeadlessWindow.onFx(() -> {
@@ -153,7 +167,7 @@ public final class ServerWindowProbe {
             }
         }
         HeadlessWindow.onFx(() -> {
-            v.window().layout();
+            window.layout();
             return null;
         });
         return String.format(Locale.ROOT, "MS %.4f", (System.nanoTime() - start) / 1e6);
@@ -162,6 +176,7 @@ public final class ServerWindowProbe {
     private String auto(String name) throws Exception {
         View v = views.get(name);
         HeadlessWindow.onFx(() -> {
+            window.scene.setRoot(v.view());
             v.model().refreshSecondsProperty().set(1);
             return null;
         });
