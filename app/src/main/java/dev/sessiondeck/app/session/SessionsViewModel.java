@@ -81,6 +81,7 @@ public final class SessionsViewModel {
     private final ObservableMap<String, String> refreshErrorsView = FXCollections.unmodifiableObservableMap(refreshErrors);
     /** The shown data sources, for the table's columns: each declares what it fills. */
     private final ObservableList<SessionSource> shownSources = FXCollections.observableArrayList();
+    private final ObservableList<SessionSource> shownSourcesView = FXCollections.unmodifiableObservableList(shownSources);
 
     private final SessionRows rows = new SessionRows();
     private final ObservableList<SessionRow> allRowsView = rows.shownView();
@@ -133,9 +134,13 @@ public final class SessionsViewModel {
         return dataSourcesView;
     }
 
-    /** The data sources whose sessions are shown: the current one, or all in the merged view. */
+    /**
+     * The data sources whose sessions are shown: the current one, or all in the merged view. Always
+     * the same list: an unmodifiable view listens to the list under it only weakly, so a view made
+     * anew per call lost its listeners at the next garbage collection.
+     */
     public ObservableList<SessionSource> shownSources() {
-        return FXCollections.unmodifiableObservableList(shownSources);
+        return shownSourcesView;
     }
 
     /**

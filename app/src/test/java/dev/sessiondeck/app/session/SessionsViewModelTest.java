@@ -47,6 +47,28 @@ class SessionsViewModelTest {
         return vm.allRows().stream().filter(r -> r.getSession().id().equals(Long.toString(id))).findFirst().orElseThrow();
     }
 
+    /**
+     * The table listens to the shown data sources to show their columns. An unmodifiable view made
+     * anew per call listened to its list only weakly: after a garbage collection the table no longer
+     * heard that a data source was shown, and a new kind of source's columns stayed hidden.
+     */
+    @Test
+    void aListenerOfTheShownDataSourcesStillHearsAfterAGarbageCollection() throws Exception {
+        List<String> heard = new ArrayList<>();
+        vm.shownSources().addListener((javafx.collections.ListChangeListener<dev.sessiondeck.core.source.SessionSource>) c ->
+                heard.add("changed"));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        source.list(List.of(idle(1, "app")));
+
+        vm.addDataSource(source);
+
+        assertThat(heard).isNotEmpty();
+        assertThat(vm.shownSources()).as("always the same list").isSameAs(vm.shownSources());
+    }
+
     @Test
     void refreshUpdatesRowsInPlaceAddsNewOnesAndRemovesEndedOnes() {
         source.list(List.of(idle(1, "app"), active(2, "app", "SELECT 1", 0.5)));
