@@ -3,6 +3,9 @@ package dev.sessiondeck.app.cli;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
+import dev.sessiondeck.core.profile.SshSettings;
+import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.source.ConnectionFields;
@@ -95,6 +98,32 @@ final class ConnectionOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for the data source in the output (default: host:port)")
     String name;
 
+    @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]",
+            description = "Reach the server through an SSH tunnel via this SSH server (a bastion; port 22 by default);"
+                    + " --host and --port are then the server as the bastion reaches it. Logs in with --ssh-key, with"
+                    + " --ssh-password-env alone, or else with the SSH agent. A saved data source's tunnel is used"
+                    + " without it")
+    String ssh;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE",
+            description = "Log in to the SSH server with this private key (OpenSSH or PEM format); its passphrase from"
+                    + " --ssh-password-env")
+    String sshKey;
+
+    @Option(names = "--ssh-password-env", paramLabel = "VAR",
+            description = "Read the SSH password (with --ssh-key: the key's passphrase) from this environment variable")
+    String sshPasswordEnv;
+
+    @Option(names = "--ssh-known-hosts", paramLabel = "FILE",
+            description = "The known_hosts file that vouches for the SSH server's host key (default: ~/.ssh/known_hosts;"
+                    + " never written)")
+    String sshKnownHosts;
+
+    @Option(names = "--ssh-accept-new-host-key",
+            description = "Trust an SSH host key that neither known_hosts nor the saved data source knows (check the"
+                    + " fingerprint a first run printed); a changed host key is always refused")
+    boolean sshAcceptNewHostKey;
+
     /**
      * Builds the spec: from a saved data source ({@code --source}), or from {@code --url} or
      * {@code --host}/{@code --port}/...; options given beside {@code --source} override it.
@@ -161,7 +190,64 @@ final class ConnectionOptions {
             b.password(password);
             Arrays.fill(password, '\0');
         }
+        b.sshTunnel(sshTunnel(context, profile));
         return b.build();
+    }
+
+    /**
+     * The SSH tunnel: {@code --ssh} and its options, or the saved data source's tunnel with the
+     * options given overriding it; null for none.
+     */
+    private SshTunnelSpec sshTunnel(Cli.Context context, Optional<DataSourceProfile> profile) {
+        Optional<SshSettings> saved = profile.flatMap(DataSourceProfile::sshTunnel);
+        SshTunnelSpec.Builder t;
+        if (ssh != null) {
+            t = SshTunnelSpec.parseTarget(ssh);
+            t.auth(sshKey != null ? SshAuth.KEY : sshPasswordEnv != null ? SshAuth.PASSWORD : SshAuth.AGENT);
+            // a saved host key still holds for the same bastion
+            saved.filter(s -> SshTunnelSpec.parseTarget(ssh).build().host().equals(s.host()) && !s.hostKey().isBlank())
+                    .ifPresent(s -> t.hostKey(dev.sessiondeck.core.ssh.SshHostKey.parse(s.hostKey())));
+        } else if (saved.isPresent()) {
+            t = saved.get().toSpec(savedSshSecret(context, profile.get())).toBuilder();
+            if (sshKey != null) {
+                t.auth(SshAuth.KEY);
+            }
+        } else {
+            if (sshKey != null || sshPasswordEnv != null || sshKnownHosts != null || sshAcceptNewHostKey) {
+                throw new IllegalArgumentException("--ssh-key, --ssh-password-env, --ssh-known-hosts and"
+                        + " --ssh-accept-new-host-key need --ssh USER@HOST[:PORT] (or a saved data source with a tunnel)");
+            }
+            return null;
+        }
+        if (sshKey != null) {
+            t.keyFile(sshKey);
+        }
+        if (sshPasswordEnv != null) {
+            String value = context.env().apply(sshPasswordEnv);
+            if (value == null) {
+                throw new IllegalArgumentException("the environment variable " + sshPasswordEnv
+                        + " given by --ssh-password-env is not set");
+            }
+            t.secret(value.toCharArray());
+        }
+        if (sshKnownHosts != null) {
+            t.knownHosts(sshKnownHosts);
+        }
+        t.acceptNewHostKey(sshAcceptNewHostKey);
+        return t.build();
+    }
+
+    /** The saved tunnel's passphrase or password from the keychain, null when none is saved. */
+    private static char[] savedSshSecret(Cli.Context context, DataSourceProfile profile) {
+        if (!profile.sshTunnel().map(SshSettings::saveSecret).orElse(false)) {
+            return null;
+        }
+        try {
+            return context.secrets().get().read(profile.sshSecretId()).orElse(null);
+        } catch (SecretStore.SecretStoreException e) {
+            context.err().println("sessiondeck: " + e.getMessage());
+            return null;
+        }
     }
 
     private DataSourceProfile findProfile(Cli.Context context) {
