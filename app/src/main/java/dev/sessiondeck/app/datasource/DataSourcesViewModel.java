@@ -5,6 +5,9 @@ import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.SshSettings;
+import dev.sessiondeck.core.source.ConnectionCheck;
+import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -50,6 +53,7 @@ public final class DataSourcesViewModel {
     private final ProfileStore store;
     private final SessionsViewModel sessions;
     private final SessionsViewModel.Opener opener;
+    private java.util.function.Function<ConnectionSpec, ConnectionCheck> checker = SessionSources.loaded()::check;
     private final Background background;
     private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
@@ -134,6 +138,38 @@ public final class DataSourcesViewModel {
      * @return the row of the profile
      */
     public DataSourceRow save(DataSourceProfile profile, char[] password, Consumer<String> onError) {
+        return save(profile, password, null, onError);
+    }
+
+    /**
+     * As {@link #save(DataSourceProfile, char[], Consumer)}, with the SSH tunnel's passphrase or
+     * password: with {@link SshSettings#saveSecret()} it goes to the keychain under
+     * {@link DataSourceProfile#sshSecretId()}, without it any saved one is forgotten.
+     *
+     * @param sshSecret the tunnel's secret typed, or {@code null} (or empty) to keep the saved one; cleared here
+     */
+    public DataSourceRow save(DataSourceProfile profile, char[] password, char[] sshSecret, Consumer<String> onError) {
+        boolean keepSsh = profile.sshTunnel().map(SshSettings::saveSecret).orElse(false);
+        char[] sshKept = sshSecret == null || sshSecret.length == 0 ? null : sshSecret.clone();
+        if (sshSecret != null) {
+            Arrays.fill(sshSecret, '\0');
+        }
+        if (!keepSsh || sshKept != null) {
+            passwords.use(store -> {
+                try {
+                    if (!keepSsh) {
+                        store.delete(profile.sshSecretId());
+                    } else {
+                        store.write(profile.sshSecretId(), sshKept);
+                    }
+                } finally {
+                    if (sshKept != null) {
+                        Arrays.fill(sshKept, '\0');
+                    }
+                }
+                return null;
+            }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
+        }
         DataSourceRow row = rows.stream().filter(r -> r.profile().map(p -> p.id().equals(profile.id())).orElse(false))
                 .findFirst().orElse(null);
         if (row == null) {
@@ -183,6 +219,7 @@ public final class DataSourcesViewModel {
             write(() -> store.remove(p.id()), onError);
             passwords.use(store -> {
                 store.delete(p.id());
+                store.delete(p.sshSecretId());
                 return null;
             }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
         });
@@ -278,30 +315,38 @@ public final class DataSourcesViewModel {
             return;
         }
         passwords.password(p, true, password -> {
-            ConnectionSpec spec;
-            try {
-                spec = p.toSpec(password);
-            } catch (IllegalArgumentException e) {
-                onFailure.accept(ErrorText.of(e));
-                return;
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-            test(spec, null, onSuccess, onFailure);
+            java.util.concurrent.Callable<ConnectionSpec> spec = specOf(p, password);
+            Arrays.fill(password, '\0');
+            background.run(spec, s -> test(s, null, onSuccess, onFailure), e -> onFailure.accept(ErrorText.of(e)));
         }, () -> { });
     }
 
+    /**
+     * The profile's spec with {@code password} (copied) and, when saved, the SSH tunnel's secret from
+     * the keychain; to call in the background.
+     */
+    private java.util.concurrent.Callable<ConnectionSpec> specOf(DataSourceProfile p, char[] password) {
+        char[] copy = password.clone();
+        java.util.concurrent.Callable<Optional<char[]>> sshSecret = p.sshTunnel().map(SshSettings::saveSecret).orElse(false)
+                ? passwords.reader(p.sshSecretId()) : Optional::empty;
+        return () -> {
+            char[] ssh = sshSecret.call().orElse(null);
+            try {
+                return p.toSpec(copy, ssh);
+            } finally {
+                Arrays.fill(copy, '\0');
+                if (ssh != null) {
+                    Arrays.fill(ssh, '\0');
+                }
+            }
+        };
+    }
+
     private void open(DataSourceRow row, DataSourceProfile p, char[] password, Runnable onOpened, Consumer<String> onFailure) {
-        ConnectionSpec spec;
-        try {
-            spec = p.toSpec(password);
-        } catch (IllegalArgumentException e) {
-            failed(row, ErrorText.of(e), onFailure);
-            return;
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        background.run(() -> opener.open(spec), source -> {
+        java.util.concurrent.Callable<ConnectionSpec> specOf = specOf(p, password);
+        Arrays.fill(password, '\0');
+        String described = p.user() + "@" + p.host() + ":" + p.port();
+        background.run(() -> opener.open(specOf.call()), source -> {
             if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
                 // deleted or disconnected meanwhile
                 background.worker().execute(source::close);
@@ -311,7 +356,7 @@ public final class DataSourcesViewModel {
             sessions.addDataSource(source);
             onOpened.run();
         }, e -> {
-            LOG.info("Cannot connect to {} ({}): {}", p.name(), spec.describe(), e.getMessage());
+            LOG.info("Cannot connect to {} ({}): {}", p.name(), described, e.getMessage());
             failed(row, ErrorText.of(e), onFailure);
         });
     }
@@ -363,6 +408,44 @@ public final class DataSourcesViewModel {
                 return Messages.get("editor.test.ok", s.describe());
             }
         }, onSuccess, e -> onFailure.accept(ErrorText.of(e)));
+    }
+
+    /**
+     * Checks the SSH hop and the database one after the other ({@link SessionSources#check}), in
+     * the background.
+     *
+     * @param savedOf   when not {@code null}, the profile whose saved password (when {@code spec}
+     *                  has none) and saved SSH secret (when the typed one is empty) to use
+     * @param onDone    receives what the check found
+     */
+    public void check(ConnectionSpec spec, DataSourceProfile savedOf, Consumer<ConnectionCheck> onDone,
+                      Consumer<String> onFailure) {
+        java.util.concurrent.Callable<Optional<char[]>> savedPassword = savedOf == null || !savedOf.savePassword()
+                ? Optional::empty : passwords.reader(savedOf.id());
+        java.util.concurrent.Callable<Optional<char[]>> savedSsh = savedOf == null
+                || !savedOf.sshTunnel().map(SshSettings::saveSecret).orElse(false)
+                ? Optional::empty : passwords.reader(savedOf.sshSecretId());
+        background.run(() -> {
+            ConnectionSpec.Builder used = spec.toBuilder();
+            if (spec.password().length == 0) {
+                savedPassword.call().ifPresent(pw -> {
+                    used.password(pw);
+                    Arrays.fill(pw, '\0');
+                });
+            }
+            if (spec.sshTunnel().isPresent() && !spec.sshTunnel().get().hasSecret()) {
+                savedSsh.call().ifPresent(secret -> {
+                    used.sshTunnel(spec.sshTunnel().get().toBuilder().secret(secret).build());
+                    Arrays.fill(secret, '\0');
+                });
+            }
+            return checker.apply(used.build());
+        }, onDone, e -> onFailure.accept(ErrorText.of(e)));
+    }
+
+    /** Who runs a {@link #check}: {@code SessionSources.loaded()::check} unless a test says otherwise. */
+    public void setChecker(java.util.function.Function<ConnectionSpec, ConnectionCheck> checker) {
+        this.checker = Objects.requireNonNull(checker, "checker");
     }
 
     private static String describe(SessionSource source) {

@@ -50,7 +50,11 @@ public record ConnectionCheck(Step ssh, Step database, Optional<SshHostKey> host
      */
     static ConnectionCheck run(SourceType type, ConnectionSpec spec) {
         if (spec.sshTunnel().isEmpty()) {
-            return new ConnectionCheck(Step.NOT_USED, database(type, spec), Optional.empty(), Optional.empty());
+            try (SessionSource source = type.open(spec)) {
+                return new ConnectionCheck(Step.NOT_USED, Step.PASSED, Optional.empty(), Optional.of(source.describe()));
+            } catch (SourceException e) {
+                return new ConnectionCheck(Step.NOT_USED, Step.failed(e), Optional.empty(), Optional.empty());
+            }
         }
         SshTunnel tunnel;
         try {
@@ -72,16 +76,9 @@ public record ConnectionCheck(Step ssh, Step database, Optional<SshHostKey> host
             try (SessionSource source = type.open(local)) {
                 return new ConnectionCheck(Step.PASSED, Step.PASSED, key, Optional.of(source.describe()));
             } catch (SourceException e) {
-                return new ConnectionCheck(Step.PASSED, Step.failed(e), key, Optional.empty());
+                return new ConnectionCheck(Step.PASSED, Step.failed(TunneledSessionSource.reword(e, spec, tunnel)), key,
+                        Optional.empty());
             }
-        }
-    }
-
-    private static Step database(SourceType type, ConnectionSpec spec) {
-        try (SessionSource source = type.open(spec)) {
-            return Step.PASSED;
-        } catch (SourceException e) {
-            return Step.failed(e);
         }
     }
 }

@@ -102,7 +102,7 @@ final class TunneledSessionSource implements SessionSource {
      * A failure of the data source behind the tunnel: "unreachable (SSH: ...)" when the SSH hop is
      * down, else the failure with the tunnel's loopback address replaced by the server's.
      */
-    private static SourceException reword(SourceException e, ConnectionSpec spec, SshTunnel tunnel) {
+    static SourceException reword(SourceException e, ConnectionSpec spec, SshTunnel tunnel) {
         if (e.kind() == SourceException.Kind.UNREACHABLE || e.kind() == SourceException.Kind.TIMEOUT) {
             Optional<SshException> down = settledProblem(tunnel);
             if (down.isPresent()) {
