@@ -6,6 +6,7 @@ import dev.sessiondeck.bench.report.Machine;
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
+import dev.sessiondeck.bench.servers.SshTunnelBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code jmh}, {@code window}). Results go to standard output as Markdown and to
+ * {@code jmh}, {@code window}, {@code onec}, {@code ssh}). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -29,9 +30,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, jmh, window, onec }
+    enum Part { all, servers, jmh, window, onec, ssh }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh, window or onec (default: all)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, jmh, window, onec or ssh (default: all)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -41,6 +42,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--postgres", split = ",", defaultValue = "1000,5000",
             description = "PostgreSQL backend counts, ascending (default: 1000,5000)")
     List<Integer> postgresSessions;
+
+    @Option(names = "--ssh-sessions", defaultValue = "1000",
+            description = "sessions held on each server for the SSH tunnel part (default: 1000)")
+    int sshSessions;
 
     @Option(names = "--iterations", defaultValue = "100", description = "timed rounds per server figure (default: 100; medians of 30 moved by 0.2 ms between runs at 1,000 sessions)")
     int iterations;
@@ -75,6 +80,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.onec) {
             new OneCBenchmark(workDir, quick).run(report);
+        }
+        if (part == Part.all || part == Part.ssh) {
+            new SshTunnelBenchmark(sshSessions, iterations, workDir).run(report);
         }
         Duration took = Duration.between(started, Instant.now());
         report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());

@@ -284,6 +284,7 @@ public final class SshTunnel implements AutoCloseable {
             credentials(jsch);
             s = jsch.getSession(ssh.user(), ssh.host(), ssh.port());
             s.setHostKeyRepository(verifier);
+            s.setSocketFactory(new QuickAckSockets(timeoutMillis()));
             s.setConfig("StrictHostKeyChecking", "yes");
             s.setConfig("PreferredAuthentications", ssh.auth() == SshAuth.PASSWORD ? "password,keyboard-interactive" : "publickey");
             verifier.expected.ifPresent(k -> preferHostKeyType(s, k.type()));

@@ -189,6 +189,10 @@ class SshTunnelIT {
 
             SSH.stop();
             try {
+                // (a channel asked for in the instant the server dies waits up to the connect timeout)
+                for (int i = 0; i < 100 && tunnel.problem().isEmpty(); i++) {
+                    Thread.sleep(50);
+                }
                 assertThat(greeting(tunnel)).as("nothing comes through while the SSH server is down").isEmpty();
                 assertThat(tunnel.problem()).hasValueSatisfying(p -> {
                     assertThat(p.kind()).isEqualTo(SshException.Kind.UNREACHABLE);
