@@ -159,6 +159,7 @@ public final class DataSourcesView extends VBox {
     private void initListeners() {
         viewModel.setPasswordPrompt(p -> PasswordDialog.ask(getScene().getWindow(), p,
                 viewModel.keychainMissingProperty().get()));
+        viewModel.setSshSecretPrompt(p -> PasswordDialog.askSsh(getScene().getWindow(), p));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 connectSelected();

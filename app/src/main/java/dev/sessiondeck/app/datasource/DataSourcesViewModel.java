@@ -8,6 +8,8 @@ import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.SshSettings;
 import dev.sessiondeck.core.source.ConnectionCheck;
 import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshTunnel;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -54,6 +56,7 @@ public final class DataSourcesViewModel {
     private final SessionsViewModel sessions;
     private final SessionsViewModel.Opener opener;
     private java.util.function.Function<ConnectionSpec, ConnectionCheck> checker = SessionSources.loaded()::check;
+    private PasswordPrompt sshPrompt = p -> Optional.empty();
     private final Background background;
     private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
@@ -79,6 +82,11 @@ public final class DataSourcesViewModel {
         sessions.refreshErrors().addListener((MapChangeListener<String, String>) c -> rows.stream()
                 .filter(r -> r.getState() == DataSourceRow.State.CONNECTED && r.getName().equals(c.getKey()))
                 .forEach(r -> r.setRefreshError(c.wasAdded() ? c.getValueAdded() : "")));
+    }
+
+    /** Who asks for an SSH tunnel's password or key passphrase that is not saved; empty when they cancel. */
+    public void setSshSecretPrompt(PasswordPrompt prompt) {
+        this.sshPrompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     /** Who asks for a password that is not saved (the window's small password dialog). */
@@ -298,10 +306,10 @@ public final class DataSourcesViewModel {
         }
         row.set(DataSourceRow.State.CONNECTING, Messages.get("sidebar.state.connecting"), null);
         if (typed != null) {
-            open(row, p, typed, onOpened, onFailure);
+            open(row, p, typed, ask, onOpened, onFailure);
             return;
         }
-        passwords.password(p, ask, password -> open(row, p, password, onOpened, onFailure),
+        passwords.password(p, ask, password -> open(row, p, password, ask, onOpened, onFailure),
                 () -> row.set(DataSourceRow.State.DISCONNECTED, "", null));
     }
 
@@ -342,9 +350,45 @@ public final class DataSourcesViewModel {
         };
     }
 
-    private void open(DataSourceRow row, DataSourceProfile p, char[] password, Runnable onOpened, Consumer<String> onFailure) {
+    /**
+     * Opens a saved data source with {@code password} (cleared here). Its SSH tunnel's password, or
+     * the passphrase of a key that has one, comes from the keychain when saved there, else from the
+     * {@link #setSshSecretPrompt prompt} (when {@code ask}).
+     */
+    private void open(DataSourceRow row, DataSourceProfile p, char[] password, boolean ask, Runnable onOpened,
+                      Consumer<String> onFailure) {
         java.util.concurrent.Callable<ConnectionSpec> specOf = specOf(p, password);
         Arrays.fill(password, '\0');
+        Optional<SshSettings> unsaved = p.sshTunnel().filter(t -> !t.saveSecret() && t.auth() != SshAuth.AGENT);
+        if (unsaved.isEmpty()) {
+            openSpec(row, p, specOf, onOpened, onFailure);
+            return;
+        }
+        SshSettings t = unsaved.get();
+        background.run(() -> t.auth() == SshAuth.PASSWORD || SshTunnel.keyFileEncrypted(t.keyFile()), needed -> {
+            if (!needed) {
+                openSpec(row, p, specOf, onOpened, onFailure);
+                return;
+            }
+            Optional<char[]> asked = ask ? sshPrompt.ask(p) : Optional.empty();
+            if (asked.isEmpty()) {
+                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                return;
+            }
+            char[] secret = asked.get();
+            openSpec(row, p, () -> {
+                try {
+                    ConnectionSpec spec = specOf.call();
+                    return spec.toBuilder().sshTunnel(spec.sshTunnel().orElseThrow().toBuilder().secret(secret).build()).build();
+                } finally {
+                    Arrays.fill(secret, '\0');
+                }
+            }, onOpened, onFailure);
+        }, e -> failed(row, ErrorText.of(e), onFailure));
+    }
+
+    private void openSpec(DataSourceRow row, DataSourceProfile p, java.util.concurrent.Callable<ConnectionSpec> specOf,
+                          Runnable onOpened, Consumer<String> onFailure) {
         String described = p.user() + "@" + p.host() + ":" + p.port();
         background.run(() -> opener.open(specOf.call()), source -> {
             if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {

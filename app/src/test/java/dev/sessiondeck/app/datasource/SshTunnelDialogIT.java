@@ -110,4 +110,27 @@ class SshTunnelDialogIT extends MainWindowTestSupport {
             assertThat(t.saveSecret()).isTrue();
         });
     }
+
+    @Test
+    void connectingASavedDataSourceAsksForAnSshPasswordThatIsNotSaved() throws Exception {
+        SshServer.assumePasswordUser();
+        dev.sessiondeck.core.source.ConnectionSpec spec = DB.adminSpec().toBuilder().name("password bastion")
+                .sshTunnel(SSH.keySpec().user(SshServer.PASSWORD_USER).auth(SshAuth.PASSWORD).keyFile(null)
+                        .hostKey(SSH.hostKey()).build())
+                .build();
+        DataSourceProfile profile = DataSourceProfile.of("6f1c2a6e-0000-4000-8000-0000000000a1", spec, "", true, false);
+        DataSourceRow row = fx(() -> dataSources.save(profile, EmbeddedMariaDb.ADMIN_PASSWORD.toCharArray(), null, e -> { }));
+
+        fx(() -> {
+            dataSources.connect(row, null, () -> { }, e -> { });
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ssh-password-prompt").tryQuery().isPresent());
+        assertThat(lookup("#ssh-password-prompt").queryAs(DialogPane.class).getHeaderText())
+                .contains(SshServer.PASSWORD_USER + " on 127.0.0.1:" + SSH.port());
+        clickOn("#ssh-password-prompt-field").write(SshServer.PASSWORD);
+        clickOn("#ssh-password-prompt-ok");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(row::getState) == DataSourceRow.State.CONNECTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> sessions.totalCountProperty().get() > 0));
+    }
 }

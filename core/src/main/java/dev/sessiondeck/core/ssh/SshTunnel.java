@@ -140,6 +140,23 @@ public final class SshTunnel implements AutoCloseable {
         return tunnel;
     }
 
+    /**
+     * True when the private key file is protected by a passphrase; false when it is not, or cannot be
+     * read (logging in says why). Reads the local file only.
+     */
+    public static boolean keyFileEncrypted(String file) {
+        try {
+            KeyPair pair = KeyPair.load(new JSch(), file);
+            try {
+                return pair.isEncrypted();
+            } finally {
+                pair.dispose();
+            }
+        } catch (JSchException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The loopback address the tunnel listens on. */
     public String localHost() {
         return listener.getInetAddress().getHostAddress();
