@@ -89,7 +89,8 @@ public final class SshTunnel implements AutoCloseable {
     private final ServerSocket listener;
     private final Set<Socket> forwarded = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
-    private Session session;
+    /** Written under {@link #lock}; read without it by {@link #problem()}, which must not wait for a login. */
+    private volatile Session session;
     /** The key accepted when the tunnel opened: a new login must find it again. */
     private volatile SshHostKey hostKey;
     /** Why the SSH hop failed last; null while it works. */
@@ -186,11 +187,10 @@ public final class SshTunnel implements AutoCloseable {
         if (p != null) {
             return Optional.of(p);
         }
-        synchronized (lock) {
-            if (!closed && (session == null || !session.isConnected())) {
-                return Optional.of(new SshException(SshException.Kind.UNREACHABLE, "connection lost",
-                        "The SSH connection to " + ssh.describe() + " was lost", null, null));
-            }
+        Session s = session;
+        if (!closed && (s == null || !s.isConnected())) {
+            return Optional.of(new SshException(SshException.Kind.UNREACHABLE, "connection lost",
+                    "The SSH connection to " + ssh.describe() + " was lost", null, null));
         }
         return Optional.empty();
     }
@@ -217,6 +217,7 @@ public final class SshTunnel implements AutoCloseable {
                 }
                 return;
             }
+            forwarded.removeIf(Socket::isClosed);
             forwarded.add(socket);
             FORWARDERS.execute(() -> forward(socket));
         }

@@ -46,15 +46,19 @@ class SshTunnelIT {
     }
 
     @Test
-    void forwardsThroughAKeyLoginOnLoopbackOnly() throws Exception {
+    void forwardsThroughAKeyLoginOnLoopbackOnlyUntilClosed() throws Exception {
+        int port;
         try (SshTunnel tunnel = open(SSH.keySpec().build())) {
             assertThat(InetAddress.getByName(tunnel.localHost()).isLoopbackAddress()).isTrue();
-            assertThat(tunnel.localPort()).isPositive();
+            port = tunnel.localPort();
+            assertThat(port).isPositive();
             assertThat(greeting(tunnel)).startsWith("SSH-2.0-OpenSSH");
             assertThat(greeting(tunnel)).as("a second connection shares the SSH connection").startsWith("SSH-2.0-OpenSSH");
             assertThat(tunnel.hostKey()).isEqualTo(SSH.hostKey());
             assertThat(tunnel.problem()).isEmpty();
         }
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+                .as("closed with its data source: nothing listens any more").isInstanceOf(java.net.ConnectException.class);
     }
 
     @Test
