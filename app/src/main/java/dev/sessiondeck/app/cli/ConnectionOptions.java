@@ -7,6 +7,9 @@ import dev.sessiondeck.core.profile.SshSettings;
 import dev.sessiondeck.core.ssh.SshAuth;
 import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.source.ConnectionFields;
 import dev.sessiondeck.core.source.SourceType;
@@ -39,6 +42,9 @@ final class ConnectionOptions {
             return SourceTypes.installed().all().stream().map(SourceType::id).iterator();
         }
     }
+
+    /** The saved data source {@link #toSpec} started from, if any. */
+    private Optional<DataSourceProfile> used = Optional.empty();
 
     /** The values of the types' own options given, by field id. */
     private final Map<String, String> typeOptions = new LinkedHashMap<>();
@@ -138,6 +144,7 @@ final class ConnectionOptions {
                 throw new IllegalArgumentException("give either --source or --url, not both");
             }
             profile = Optional.of(findProfile(context));
+            used = profile;
             b = profile.get().toSpec(new char[0]).toBuilder();
             if (host != null) {
                 b.host(host);
@@ -235,6 +242,33 @@ final class ConnectionOptions {
         }
         t.acceptNewHostKey(sshAcceptNewHostKey);
         return t.build();
+    }
+
+    /**
+     * Opens the data source. A host key accepted with {@code --ssh-accept-new-host-key} is named on
+     * standard error and, for a saved data source whose tunnel it is, saved with it, so that the next
+     * run checks it without the option.
+     */
+    SessionSource open(Cli.Context context, String command, ConnectionSpec spec) throws SourceException {
+        SessionSource source = context.sources().open(spec);
+        Optional<SshTunnelSpec> tunnel = spec.sshTunnel().filter(t -> t.acceptNewHostKey() && t.hostKey().isEmpty());
+        Optional<dev.sessiondeck.core.ssh.SshHostKey> key = SessionSources.sshHostKey(source);
+        if (tunnel.isEmpty() || key.isEmpty()) {
+            return source;
+        }
+        context.err().println("sessiondeck " + command + ": trusted the SSH host key of " + tunnel.get().describe() + ": "
+                + key.get());
+        Optional<SshSettings> saved = used.flatMap(DataSourceProfile::sshTunnel)
+                .filter(s -> s.host().equals(tunnel.get().host()) && s.port() == tunnel.get().port());
+        if (saved.isPresent()) {
+            try {
+                context.profiles().upsert(List.of(used.get().withSshTunnel(saved.get().withHostKey(key.get()))));
+                context.err().println("sessiondeck " + command + ": saved it with the data source '" + used.get().name() + "'");
+            } catch (java.io.IOException e) {
+                context.err().println("sessiondeck " + command + ": cannot save it with the data source: " + e.getMessage());
+            }
+        }
+        return source;
     }
 
     /** The saved tunnel's passphrase or password from the keychain, null when none is saved. */

@@ -149,6 +149,24 @@ class CliSshIT {
     }
 
     @Test
+    void aHostKeyAcceptedForASavedDataSourceIsSavedWithIt() throws Exception {
+        Files.createDirectories(PROFILES.file().getParent());
+        dev.sessiondeck.core.source.ConnectionSpec spec = DB.adminSpec().toBuilder().name("new bastion")
+                .sshTunnel(SSH.keySpec(SSH.emptyKnownHosts()).build()).build();
+        PROFILES.save(List.of(DataSourceProfile.of("6f1c2a6e-0000-4000-8000-0000000000b1", spec, "", false, false)));
+
+        Run refused = run(List.of("list", "--source", "new bastion", "--password-env", "ADMIN_PW"));
+        assertThat(refused.exit()).isEqualTo(ExitCodes.UNREACHABLE);
+        Run accepted = run(List.of("list", "--source", "new bastion", "--password-env", "ADMIN_PW",
+                "--ssh-accept-new-host-key"));
+        assertThat(accepted.exit()).as(accepted.err()).isZero();
+        assertThat(accepted.err()).contains(SSH.hostKey().fingerprint()).contains("saved it with the data source");
+        assertThat(PROFILES.load().profiles().get(0).sshTunnel().orElseThrow().hostKey()).isEqualTo(SSH.hostKey().toString());
+        Run again = run(List.of("list", "--source", "new bastion", "--password-env", "ADMIN_PW"));
+        assertThat(again.exit()).as("the saved key is checked without the option").as(again.err()).isZero();
+    }
+
+    @Test
     void sshOptionsWithoutATunnelAreRefused() {
         Run r = admin("list", "--ssh-key", "/nonexistent");
         assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);

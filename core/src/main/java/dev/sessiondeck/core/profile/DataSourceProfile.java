@@ -129,6 +129,12 @@ public record DataSourceProfile(String id, String name, String type, String host
                 queryTimeoutMillis, properties, colorTag, savePassword, options, ssh);
     }
 
+    /** The same profile with another SSH tunnel (null for none). */
+    public DataSourceProfile withSshTunnel(SshSettings tunnel) {
+        return new DataSourceProfile(id, name, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis,
+                queryTimeoutMillis, properties, colorTag, savePassword, options, tunnel);
+    }
+
     /** A copy under a new id and name, for "Duplicate"; the copy shares neither saved password nor SSH secret. */
     public DataSourceProfile duplicate(String newName) {
         return new DataSourceProfile(UUID.randomUUID().toString(), newName, type, host, port, user, database, tlsMode,

@@ -38,6 +38,14 @@ public final class SessionSources {
     }
 
     /**
+     * The SSH host key a data source opened through a tunnel trusted (to save an accepted one with the
+     * data source); empty for a direct one.
+     */
+    public static Optional<dev.sessiondeck.core.ssh.SshHostKey> sshHostKey(SessionSource source) {
+        return source instanceof TunneledSessionSource t ? Optional.of(t.hostKey()) : Optional.empty();
+    }
+
+    /**
      * Tests the data source's settings: the SSH hop (when it has a tunnel) and the database server
      * one after the other, so that the answer says which failed. Blocks for at most about twice the
      * connect timeout plus one query timeout; never throws for a failure, which is in the result.
