@@ -4,17 +4,13 @@ import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.profile.DataSourceProfile;
-import dev.sessiondeck.core.source.ConnectionCheck;
 import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.SourceException;
-import dev.sessiondeck.core.ssh.SshException;
 import dev.sessiondeck.core.ssh.SshHostKey;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -184,7 +180,7 @@ final class DataSourceDialog extends Dialog<Void> {
             busy(false);
             testResult.getStyleClass().add(check.passed() ? Styles.SUCCESS : Styles.DANGER);
             testResult.setText(TestResultText.of(check));
-            unknownHostKey(check).ifPresent(this::offerHostKey);
+            check.ssh().failure().flatMap(HostKeyDialog::unknown).ifPresent(this::offerHostKey);
         }, error -> {
             busy(false);
             testResult.getStyleClass().add(Styles.DANGER);
@@ -192,32 +188,12 @@ final class DataSourceDialog extends Dialog<Void> {
         });
     }
 
-    /** The key an SSH server presented that neither known_hosts nor the data source knows (not a changed one). */
-    private static Optional<SshHostKey> unknownHostKey(ConnectionCheck check) {
-        return check.ssh().failure().flatMap(SourceException::sshFailure)
-                .filter(f -> f.kind() == SshException.Kind.HOST_KEY_UNKNOWN)
-                .flatMap(SshException::presentedHostKey);
-    }
-
     /** Shows the unknown host key's fingerprint; accepted, it is kept with the data source and Test runs again. */
     private void offerHostKey(SshHostKey key) {
-        ButtonType accept = new ButtonType(Messages.get("editor.ssh.accept"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.get("editor.ssh.unknownHostKey", key.type(),
-                key.fingerprint()), accept, ButtonType.CANCEL);
-        alert.initOwner(getDialogPane().getScene().getWindow());
-        alert.setTitle(Messages.get("editor.ssh.unknownHostKey.title"));
-        alert.setHeaderText(Messages.get("editor.ssh.unknownHostKey.header"));
-        alert.getDialogPane().setId("ssh-host-key-dialog");
-        alert.getDialogPane().getStylesheets().add(Themes.stylesheet());
-        ((Button) alert.getDialogPane().lookupButton(accept)).setId("ssh-accept-host-key");
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setId("ssh-reject-host-key");
-        alert.resultProperty().addListener((o, a, chosen) -> {
-            if (chosen == accept) {
-                pane.ssh.accept(key);
-                runTest();
-            }
+        HostKeyDialog.offer(getDialogPane().getScene().getWindow(), key, () -> {
+            pane.ssh.accept(key);
+            runTest();
         });
-        alert.show();
     }
 
     private void submit() {

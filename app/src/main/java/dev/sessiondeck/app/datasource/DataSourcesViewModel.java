@@ -9,6 +9,7 @@ import dev.sessiondeck.core.profile.SshSettings;
 import dev.sessiondeck.core.source.ConnectionCheck;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshHostKey;
 import dev.sessiondeck.core.ssh.SshTunnel;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
@@ -57,6 +58,7 @@ public final class DataSourcesViewModel {
     private final SessionsViewModel.Opener opener;
     private java.util.function.Function<ConnectionSpec, ConnectionCheck> checker = SessionSources.loaded()::check;
     private PasswordPrompt sshPrompt = p -> Optional.empty();
+    private HostKeyPrompt hostKeyPrompt = (p, key) -> false;
     private final Background background;
     private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
@@ -82,6 +84,20 @@ public final class DataSourcesViewModel {
         sessions.refreshErrors().addListener((MapChangeListener<String, String>) c -> rows.stream()
                 .filter(r -> r.getState() == DataSourceRow.State.CONNECTED && r.getName().equals(c.getKey()))
                 .forEach(r -> r.setRefreshError(c.wasAdded() ? c.getValueAdded() : "")));
+    }
+
+    /** Asks, on the UI thread, whether to accept an SSH host key nobody knows yet for a data source. */
+    @FunctionalInterface
+    public interface HostKeyPrompt {
+        boolean accept(DataSourceProfile profile, SshHostKey key);
+    }
+
+    /**
+     * Who asks whether to accept an unknown SSH host key when a saved data source connects; accepted,
+     * the key is saved with the data source and it connects again.
+     */
+    public void setHostKeyPrompt(HostKeyPrompt prompt) {
+        this.hostKeyPrompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     /** Who asks for an SSH tunnel's password or key passphrase that is not saved; empty when they cancel. */
@@ -361,13 +377,13 @@ public final class DataSourcesViewModel {
         Arrays.fill(password, '\0');
         Optional<SshSettings> unsaved = p.sshTunnel().filter(t -> !t.saveSecret() && t.auth() != SshAuth.AGENT);
         if (unsaved.isEmpty()) {
-            openSpec(row, p, specOf, onOpened, onFailure);
+            openSpec(row, p, specOf, ask, onOpened, onFailure);
             return;
         }
         SshSettings t = unsaved.get();
         background.run(() -> t.auth() == SshAuth.PASSWORD || SshTunnel.keyFileEncrypted(t.keyFile()), needed -> {
             if (!needed) {
-                openSpec(row, p, specOf, onOpened, onFailure);
+                openSpec(row, p, specOf, ask, onOpened, onFailure);
                 return;
             }
             Optional<char[]> asked = ask ? sshPrompt.ask(p) : Optional.empty();
@@ -383,12 +399,12 @@ public final class DataSourcesViewModel {
                 } finally {
                     Arrays.fill(secret, '\0');
                 }
-            }, onOpened, onFailure);
+            }, ask, onOpened, onFailure);
         }, e -> failed(row, ErrorText.of(e), onFailure));
     }
 
     private void openSpec(DataSourceRow row, DataSourceProfile p, java.util.concurrent.Callable<ConnectionSpec> specOf,
-                          Runnable onOpened, Consumer<String> onFailure) {
+                          boolean ask, Runnable onOpened, Consumer<String> onFailure) {
         String described = p.user() + "@" + p.host() + ":" + p.port();
         background.run(() -> opener.open(specOf.call()), source -> {
             if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
@@ -401,6 +417,14 @@ public final class DataSourcesViewModel {
             onOpened.run();
         }, e -> {
             LOG.info("Cannot connect to {} ({}): {}", p.name(), described, e.getMessage());
+            Optional<SshHostKey> unknown = ask ? HostKeyDialog.unknown(e) : Optional.empty();
+            if (unknown.isPresent() && p.sshTunnel().isPresent() && hostKeyPrompt.accept(p, unknown.get())) {
+                DataSourceProfile trusting = p.withSshTunnel(p.sshTunnel().get().withHostKey(unknown.get()));
+                save(trusting, null, null, onFailure);
+                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                connect(row, null, true, onOpened, onFailure);
+                return;
+            }
             failed(row, ErrorText.of(e), onFailure);
         });
     }

@@ -133,4 +133,23 @@ class SshTunnelDialogIT extends MainWindowTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(row::getState) == DataSourceRow.State.CONNECTED);
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> sessions.totalCountProperty().get() > 0));
     }
+
+    @Test
+    void connectingASavedDataSourceOffersAnUnknownHostKeyAndKeepsItOnceAccepted() throws Exception {
+        dev.sessiondeck.core.source.ConnectionSpec spec = DB.adminSpec().toBuilder().name("unknown bastion")
+                .sshTunnel(SSH.keySpec(SSH.emptyKnownHosts()).build()).build();
+        DataSourceProfile profile = DataSourceProfile.of("6f1c2a6e-0000-4000-8000-0000000000a2", spec, "", true, false);
+        DataSourceRow row = fx(() -> dataSources.save(profile, EmbeddedMariaDb.ADMIN_PASSWORD.toCharArray(), null, e -> { }));
+        fx(() -> {
+            dataSources.connect(row, null, () -> { }, e -> { });
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ssh-host-key-dialog").tryQuery().isPresent());
+        assertThat(lookup("#ssh-host-key-dialog").queryAs(DialogPane.class).getContentText())
+                .contains(SSH.hostKey().fingerprint());
+        clickOn("#ssh-accept-host-key");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(row::getState) == DataSourceRow.State.CONNECTED);
+        assertThat(fx(() -> row.profile().orElseThrow().sshTunnel().orElseThrow().hostKey()))
+                .isEqualTo(SSH.hostKey().toString());
+    }
 }
