@@ -167,6 +167,42 @@ class SshTunnelSourceIT {
     }
 
     @Test
+    void a1cClustersRasIsReachedThroughTheTunnel() throws Exception {
+        // a stand-in ras on loopback that answers one byte to every connection; rac (the stand-in,
+        // reaching for real) must come through the SSH server to get it
+        java.util.concurrent.atomic.AtomicInteger reached = new java.util.concurrent.atomic.AtomicInteger();
+        try (java.net.ServerSocket ras = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                while (!ras.isClosed()) {
+                    try (java.net.Socket c = ras.accept()) {
+                        reached.incrementAndGet();
+                        c.getOutputStream().write(1);
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            answering.setDaemon(true);
+            answering.start();
+            dev.sessiondeck.core.testing.FakeRacScenario rac = dev.sessiondeck.core.testing.FakeRacScenario
+                    .standard("ssh-ras").reachForReal();
+            ConnectionSpec direct = rac.spec().port(ras.getLocalPort()).build();
+            try (SessionSource source = SessionSources.loaded().open(direct.toBuilder().sshTunnel(SSH.keySpec().build()).build())) {
+                assertThat(source.snapshot().sessions()).isNotEmpty();
+            }
+            assertThat(reached.get()).as("ras was reached through the SSH server").isPositive();
+            java.util.List<String> addresses = rac.calls().stream().map(c -> c.get(c.size() - 1))
+                    .filter(a -> a.startsWith("127.0.0.1:")).toList();
+            assertThat(addresses).as("rac is given the tunnel's loopback port, not ras's own").isNotEmpty()
+                    .doesNotContain("127.0.0.1:" + ras.getLocalPort());
+
+            ConnectionSpec noRas = direct.toBuilder().port(1).sshTunnel(SSH.keySpec().build()).build();
+            assertThatThrownBy(() -> SessionSources.loaded().open(noRas)).isInstanceOfSatisfying(SourceException.class,
+                    e -> assertThat(e.sshFailure()).as("the SSH hop worked; ras is what is not there").isEmpty());
+        }
+    }
+
+    @Test
     void checkSaysWhichHopFailed() throws Exception {
         SessionSources sources = SessionSources.loaded();
         ConnectionCheck ok = sources.check(tunneled(DB.adminSpec()));
