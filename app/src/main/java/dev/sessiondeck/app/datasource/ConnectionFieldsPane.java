@@ -363,6 +363,12 @@ final class ConnectionFieldsPane {
         return out;
     }
 
+    /** Marks the SSH field {@code problem} names (the SSH tab's fields), clearing the other marks. */
+    void markSsh(String problem) {
+        mark(Optional.empty());
+        ssh.mark(Optional.of(problem));
+    }
+
     /** Marks the field a problem names; clears the others. */
     void mark(Optional<DataSourceForm.Field> field) {
         fields.values().forEach(c -> c.pseudoClassStateChanged(Styles.STATE_DANGER, false));
@@ -370,7 +376,7 @@ final class ConnectionFieldsPane {
             options.validate();
         }
         field.map(fields::get).ifPresent(c -> c.pseudoClassStateChanged(Styles.STATE_DANGER, true));
-        ssh.mark(field.isPresent() && field.get() == DataSourceForm.Field.SSH);
+        ssh.mark(Optional.empty());
     }
 
     private void chooseCaFile() {

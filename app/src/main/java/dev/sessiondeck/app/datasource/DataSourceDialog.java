@@ -146,7 +146,11 @@ final class DataSourceDialog extends Dialog<Void> {
             test.setDisable(false);
             return Optional.of(spec);
         } catch (DataSourceForm.InvalidInput e) {
-            pane.mark(Optional.of(e.problem().field()));
+            if (e.problem().field() == DataSourceForm.Field.SSH) {
+                pane.markSsh(e.problem().message());
+            } else {
+                pane.mark(Optional.of(e.problem().field()));
+            }
             problem.setText(e.problem().message());
             ok.setDisable(true);
             test.setDisable(true);

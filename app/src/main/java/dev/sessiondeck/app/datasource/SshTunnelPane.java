@@ -200,10 +200,24 @@ final class SshTunnelPane {
                 keyFile.getText(), typedSecret, knownHosts.getText(), acceptedHostKey);
     }
 
-    /** Marks the section as the place of a problem, or clears the mark. */
-    void mark(boolean problem) {
-        for (Node n : new Node[] {host, port, user, keyFile}) {
-            n.pseudoClassStateChanged(Styles.STATE_DANGER, problem);
+    /**
+     * Marks the field an SSH problem names (the spec's words start with it: "SSH host", "SSH port",
+     * "SSH user", "SSH key file"), or the whole section when it names none; empty clears the marks.
+     */
+    void mark(java.util.Optional<String> problem) {
+        Node[] marked = {host, port, user, keyFile};
+        String[] names = {"SSH host", "SSH port", "SSH user", "SSH key file"};
+        boolean named = false;
+        for (int i = 0; i < marked.length; i++) {
+            boolean here = problem.isPresent() && (problem.get().startsWith(names[i])
+                    || marked[i] == port && problem.get().equals(Messages.get("editor.invalid.sshPort")));
+            named |= here;
+            marked[i].pseudoClassStateChanged(Styles.STATE_DANGER, here);
+        }
+        if (problem.isPresent() && !named) {
+            for (Node n : marked) {
+                n.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+            }
         }
     }
 

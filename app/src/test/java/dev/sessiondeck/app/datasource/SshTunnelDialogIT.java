@@ -152,4 +152,19 @@ class SshTunnelDialogIT extends MainWindowTestSupport {
         assertThat(fx(() -> row.profile().orElseThrow().sshTunnel().orElseThrow().hostKey()))
                 .isEqualTo(SSH.hostKey().toString());
     }
+
+    @Test
+    void theSshTabReadsInChinese() throws Exception {
+        dev.sessiondeck.app.support.Messages.use(dev.sessiondeck.app.support.Messages.localeFor("zh"));
+        try {
+            clickOn("#ds-add");
+            showTab(1);
+            clickOn("#ds-ssh");
+            assertThat(lookup("#ds-ssh").queryAs(javafx.scene.control.CheckBox.class).getText()).isEqualTo("通过 SSH 隧道连接");
+            picture(lookup("#ds-editor").query().getScene(), "data-source-editor-ssh-zh");
+            clickOn("#ds-cancel");
+        } finally {
+            dev.sessiondeck.app.support.Messages.use(java.util.Locale.ENGLISH);
+        }
+    }
 }
