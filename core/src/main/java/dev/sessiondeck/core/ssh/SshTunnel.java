@@ -238,8 +238,9 @@ public final class SshTunnel implements AutoCloseable {
 
     /** Opens a direct-tcpip channel to the target whose streams are the accepted socket's (when given). */
     private ChannelDirectTCPIP openChannel(Session s, Socket socket) throws SshException {
+        ChannelDirectTCPIP channel = null;
         try {
-            ChannelDirectTCPIP channel = (ChannelDirectTCPIP) s.openChannel("direct-tcpip");
+            channel = (ChannelDirectTCPIP) s.openChannel("direct-tcpip");
             channel.setHost(targetHost);
             channel.setPort(targetPort);
             channel.setOrgIPAddress("127.0.0.1");
@@ -253,6 +254,10 @@ public final class SshTunnel implements AutoCloseable {
             channel.connect(timeoutMillis());
             return channel;
         } catch (JSchException | IOException e) {
+            if (channel != null) {
+                // a channel that did not open is not left in the session's list
+                channel.disconnect();
+            }
             if (!s.isConnected()) {
                 SshException lost = new SshException(SshException.Kind.UNREACHABLE, "connection lost",
                         "The SSH connection to " + ssh.describe() + " was lost", null, e);
