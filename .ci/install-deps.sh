@@ -1,14 +1,33 @@
 #!/usr/bin/env bash
-# Debian packages the tests need beyond the JDK and Maven: a CJK font, so that Chinese text renders in
-# the headless UI tests and the screenshot. Idempotent; does nothing when the font is there.
+# Debian packages the tests need beyond the JDK and Maven, installed only when missing (idempotent):
+# - a CJK font (fonts-wqy-microhei), so that Chinese text renders in the headless UI tests and the
+#   screenshot;
+# - the OpenSSH server (openssh-server: /usr/sbin/sshd, ssh-keygen, ssh-agent), which the SSH tunnel
+#   tests start on a loopback port (core's SshServer test fixture). On CI (CI=true) those tests fail
+#   rather than skip when sshd is missing.
+# The tests create the local user of the password test themselves (when run as root).
 set -euo pipefail
-if fc-list 2>/dev/null | grep -qi 'wqy'; then
+missing=()
+if ! fc-list 2>/dev/null | grep -qi 'wqy'; then
+  missing+=(fontconfig fonts-wqy-microhei)
+fi
+if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null || ! command -v ssh-agent >/dev/null; then
+  missing+=(openssh-server openssh-client)
+fi
+if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-  echo "install-deps: fonts-wqy-microhei is missing and this is not a root Debian machine; Chinese text will not render" >&2
+  echo "install-deps: ${missing[*]} missing and this is not a root Debian machine: without the font Chinese text" \
+       "does not render; without sshd the SSH tunnel tests are skipped (on CI, CI=true, they fail)" >&2
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends fontconfig fonts-wqy-microhei >/dev/null
+# policy-rc.d: do not start the system's own sshd service while installing (the tests start their own)
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

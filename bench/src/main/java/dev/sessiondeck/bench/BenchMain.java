@@ -8,6 +8,7 @@ import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.ratios.RatiosBenchmark;
 import dev.sessiondeck.bench.servers.BlockingBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
+import dev.sessiondeck.bench.servers.SshTunnelBenchmark;
 import dev.sessiondeck.bench.window.WindowBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code blocking}, {@code jmh}, {@code window}, {@code onec}). Results go to standard output as Markdown and to
+ * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code ssh}; {@code ratios} alone). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -31,9 +32,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, blocking, jmh, window, onec, ratios }
+    enum Part { all, servers, blocking, jmh, window, onec, ssh, ratios }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec or ratios (default: all; ratios runs only when asked)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec, ssh or ratios (default: all; ratios runs only when asked)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -43,6 +44,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--postgres", split = ",", defaultValue = "1000,5000",
             description = "PostgreSQL backend counts, ascending (default: 1000,5000)")
     List<Integer> postgresSessions;
+
+    @Option(names = "--ssh-sessions", defaultValue = "1000",
+            description = "sessions held on each server for the SSH tunnel part (default: 1000)")
+    int sshSessions;
 
     @Option(names = "--iterations", defaultValue = "100", description = "timed rounds per server figure (default: 100; medians of 30 moved by 0.2 ms between runs at 1,000 sessions)")
     int iterations;
@@ -80,6 +85,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.onec) {
             new OneCBenchmark(workDir, quick).run(report);
+        }
+        if (part == Part.all || part == Part.ssh) {
+            new SshTunnelBenchmark(sshSessions, iterations, workDir).run(report);
         }
         if (part == Part.ratios) {
             new RatiosBenchmark(workDir, iterations, quick).run(report);

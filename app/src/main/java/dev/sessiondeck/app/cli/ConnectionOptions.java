@@ -3,7 +3,13 @@ package dev.sessiondeck.app.cli;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
+import dev.sessiondeck.core.profile.SshSettings;
+import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.source.SessionSource;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.source.ConnectionFields;
 import dev.sessiondeck.core.source.SourceType;
@@ -36,6 +42,9 @@ final class ConnectionOptions {
             return SourceTypes.installed().all().stream().map(SourceType::id).iterator();
         }
     }
+
+    /** The saved data source {@link #toSpec} started from, if any. */
+    private Optional<DataSourceProfile> used = Optional.empty();
 
     /** The values of the types' own options given, by field id. */
     private final Map<String, String> typeOptions = new LinkedHashMap<>();
@@ -95,6 +104,32 @@ final class ConnectionOptions {
     @Option(names = "--name", paramLabel = "NAME", description = "A name for the data source in the output (default: host:port)")
     String name;
 
+    @Option(names = "--ssh", paramLabel = "USER@HOST[:PORT]",
+            description = "Reach the server through an SSH tunnel via this SSH server (a bastion; port 22 by default);"
+                    + " --host and --port are then the server as the bastion reaches it. Logs in with --ssh-key, with"
+                    + " --ssh-password-env alone, or else with the SSH agent. A saved data source's tunnel is used"
+                    + " without it")
+    String ssh;
+
+    @Option(names = "--ssh-key", paramLabel = "FILE",
+            description = "Log in to the SSH server with this private key (OpenSSH or PEM format); its passphrase from"
+                    + " --ssh-password-env")
+    String sshKey;
+
+    @Option(names = "--ssh-password-env", paramLabel = "VAR",
+            description = "Read the SSH password (with --ssh-key: the key's passphrase) from this environment variable")
+    String sshPasswordEnv;
+
+    @Option(names = "--ssh-known-hosts", paramLabel = "FILE",
+            description = "The known_hosts file that vouches for the SSH server's host key (default: ~/.ssh/known_hosts;"
+                    + " never written)")
+    String sshKnownHosts;
+
+    @Option(names = "--ssh-accept-new-host-key",
+            description = "Trust an SSH host key that neither known_hosts nor the saved data source knows (check the"
+                    + " fingerprint a first run printed); a changed host key is always refused")
+    boolean sshAcceptNewHostKey;
+
     /**
      * Builds the spec: from a saved data source ({@code --source}), or from {@code --url} or
      * {@code --host}/{@code --port}/...; options given beside {@code --source} override it.
@@ -109,6 +144,7 @@ final class ConnectionOptions {
                 throw new IllegalArgumentException("give either --source or --url, not both");
             }
             profile = Optional.of(findProfile(context));
+            used = profile;
             b = profile.get().toSpec(new char[0]).toBuilder();
             if (host != null) {
                 b.host(host);
@@ -161,7 +197,91 @@ final class ConnectionOptions {
             b.password(password);
             Arrays.fill(password, '\0');
         }
+        b.sshTunnel(sshTunnel(context, profile));
         return b.build();
+    }
+
+    /**
+     * The SSH tunnel: {@code --ssh} and its options, or the saved data source's tunnel with the
+     * options given overriding it; null for none.
+     */
+    private SshTunnelSpec sshTunnel(Cli.Context context, Optional<DataSourceProfile> profile) {
+        Optional<SshSettings> saved = profile.flatMap(DataSourceProfile::sshTunnel);
+        SshTunnelSpec.Builder t;
+        if (ssh != null) {
+            t = SshTunnelSpec.parseTarget(ssh);
+            t.auth(sshKey != null ? SshAuth.KEY : sshPasswordEnv != null ? SshAuth.PASSWORD : SshAuth.AGENT);
+            // a saved host key still holds for the same bastion
+            saved.filter(s -> SshTunnelSpec.parseTarget(ssh).build().host().equals(s.host()) && !s.hostKey().isBlank())
+                    .ifPresent(s -> t.hostKey(dev.sessiondeck.core.ssh.SshHostKey.parse(s.hostKey())));
+        } else if (saved.isPresent()) {
+            t = saved.get().toSpec(savedSshSecret(context, profile.get())).toBuilder();
+            if (sshKey != null) {
+                t.auth(SshAuth.KEY);
+            }
+        } else {
+            if (sshKey != null || sshPasswordEnv != null || sshKnownHosts != null || sshAcceptNewHostKey) {
+                throw new IllegalArgumentException("--ssh-key, --ssh-password-env, --ssh-known-hosts and"
+                        + " --ssh-accept-new-host-key need --ssh USER@HOST[:PORT] (or a saved data source with a tunnel)");
+            }
+            return null;
+        }
+        if (sshKey != null) {
+            t.keyFile(sshKey);
+        }
+        if (sshPasswordEnv != null) {
+            String value = context.env().apply(sshPasswordEnv);
+            if (value == null) {
+                throw new IllegalArgumentException("the environment variable " + sshPasswordEnv
+                        + " given by --ssh-password-env is not set");
+            }
+            t.secret(value.toCharArray());
+        }
+        if (sshKnownHosts != null) {
+            t.knownHosts(sshKnownHosts);
+        }
+        t.acceptNewHostKey(sshAcceptNewHostKey);
+        return t.build();
+    }
+
+    /**
+     * Opens the data source. A host key accepted with {@code --ssh-accept-new-host-key} is named on
+     * standard error and, for a saved data source whose tunnel it is, saved with it, so that the next
+     * run checks it without the option.
+     */
+    SessionSource open(Cli.Context context, String command, ConnectionSpec spec) throws SourceException {
+        SessionSource source = context.sources().open(spec);
+        Optional<SshTunnelSpec> tunnel = spec.sshTunnel().filter(t -> t.acceptNewHostKey() && t.hostKey().isEmpty());
+        Optional<dev.sessiondeck.core.ssh.SshHostKey> key = SessionSources.sshHostKey(source);
+        if (tunnel.isEmpty() || key.isEmpty()) {
+            return source;
+        }
+        context.err().println("sessiondeck " + command + ": trusted the SSH host key of " + tunnel.get().describe() + ": "
+                + key.get());
+        Optional<SshSettings> saved = used.flatMap(DataSourceProfile::sshTunnel)
+                .filter(s -> s.host().equals(tunnel.get().host()) && s.port() == tunnel.get().port());
+        if (saved.isPresent()) {
+            try {
+                context.profiles().upsert(List.of(used.get().withSshTunnel(saved.get().withHostKey(key.get()))));
+                context.err().println("sessiondeck " + command + ": saved it with the data source '" + used.get().name() + "'");
+            } catch (java.io.IOException e) {
+                context.err().println("sessiondeck " + command + ": cannot save it with the data source: " + e.getMessage());
+            }
+        }
+        return source;
+    }
+
+    /** The saved tunnel's passphrase or password from the keychain, null when none is saved. */
+    private static char[] savedSshSecret(Cli.Context context, DataSourceProfile profile) {
+        if (!profile.sshTunnel().map(SshSettings::saveSecret).orElse(false)) {
+            return null;
+        }
+        try {
+            return context.secrets().get().read(profile.sshSecretId()).orElse(null);
+        } catch (SecretStore.SecretStoreException e) {
+            context.err().println("sessiondeck: " + e.getMessage());
+            return null;
+        }
     }
 
     private DataSourceProfile findProfile(Cli.Context context) {

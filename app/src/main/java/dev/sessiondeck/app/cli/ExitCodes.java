@@ -19,7 +19,8 @@ final class ExitCodes {
               2  bad input (unknown option, bad value, refusing to kill without --yes)
               3  the session (or its statement) is gone
               4  the user lacks the privilege
-              5  the server is unreachable, did not answer in time, or refused the login""";
+              5  the server (or its SSH tunnel) is unreachable, did not answer in time, or refused the login;
+                 or the SSH server's host key is unknown or changed""";
 
     private ExitCodes() {
     }
@@ -34,6 +35,10 @@ final class ExitCodes {
      */
     static int failed(Cli.Context context, String command, SourceException e) {
         context.err().println("sessiondeck " + command + ": " + e.getMessage());
+        if (e.sshFailure().filter(s -> s.kind() == dev.sessiondeck.core.ssh.SshException.Kind.HOST_KEY_UNKNOWN).isPresent()) {
+            context.err().println("sessiondeck " + command + ": to trust this host key, run again with"
+                    + " --ssh-accept-new-host-key (or add it to known_hosts)");
+        }
         LOG.warn("sessiondeck {} failed: {}", command, e.getMessage(), e);
         return of(e);
     }
@@ -42,7 +47,7 @@ final class ExitCodes {
         return switch (e.kind()) {
             case SESSION_GONE -> SESSION_GONE;
             case PRIVILEGE -> PRIVILEGE;
-            case AUTHENTICATION, UNREACHABLE, TIMEOUT -> UNREACHABLE;
+            case AUTHENTICATION, UNREACHABLE, TIMEOUT, HOST_KEY -> UNREACHABLE;
             case REFUSED -> BAD_INPUT;
             case UNSUPPORTED, SERVER_ERROR -> FAILED;
         };

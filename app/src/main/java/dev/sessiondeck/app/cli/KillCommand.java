@@ -74,7 +74,7 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (SessionSource source = context.sources().open(spec)) {
+        try (SessionSource source = connection.open(context, command(), spec)) {
             // the id, or a session number where the source has them (1C); a number shared by several is not enough
             SessionFilter byId = SessionFilter.ALL.withId(Optional.of(id)).withShowBackground(true);
             List<Session> matches = source.snapshot().sessions().stream().filter(byId).toList();

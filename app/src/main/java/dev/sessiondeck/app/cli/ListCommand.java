@@ -68,7 +68,7 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
             return ExitCodes.BAD_INPUT;
         }
         SessionFilter filter = new SessionFilter(SessionFilter.parseId(id), user, client, database, active, all);
-        try (SessionSource src = context.sources().open(spec)) {
+        try (SessionSource src = connection.open(context, "list", spec)) {
             Snapshot snapshot = src.snapshot();
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();

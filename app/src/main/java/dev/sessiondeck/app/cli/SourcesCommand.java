@@ -55,6 +55,7 @@ final class SourcesCommand implements Callable<Integer> {
             m.put("type", p.type());
             m.put("address", p.user() + "@" + p.host() + ":" + p.port() + (p.database().isEmpty() ? "" : "/" + p.database()));
             m.put("tls", p.tlsMode().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("ssh", p.sshTunnel().map(t -> t.user() + "@" + t.host() + ":" + t.port()).orElse(""));
             m.put("password", p.savePassword() ? "saved in keychain" : "asked on connect");
             m.put("colorTag", p.colorTag());
             rows.add(m);
@@ -67,7 +68,7 @@ final class SourcesCommand implements Callable<Integer> {
             context.out().println("No saved data sources in " + context.profiles().file() + ".");
             return exit;
         }
-        List<String> keys = List.of("name", "type", "address", "tls", "password");
+        List<String> keys = List.of("name", "type", "address", "ssh", "tls", "password");
         int[] widths = new int[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             widths[i] = keys.get(i).length();

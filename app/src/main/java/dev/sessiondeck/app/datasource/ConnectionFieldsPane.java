@@ -65,6 +65,7 @@ final class ConnectionFieldsPane {
     private final TextField queryTimeout = new TextField();
     private final TextArea properties = new TextArea();
     final ComboBox<ColorTag> color = new ComboBox<>();
+    final SshTunnelPane ssh;
     private final Map<DataSourceForm.Field, Control> fields = new EnumMap<>(DataSourceForm.Field.class);
     /** Each standard field's row, shown only for a type that takes the field. */
     private final Map<String, Node[]> standardRows = new LinkedHashMap<>();
@@ -78,15 +79,9 @@ final class ConnectionFieldsPane {
 
     ConnectionFieldsPane(Runnable changed) {
         this.changed = changed;
+        this.ssh = new SshTunnelPane(changed);
         setIds();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setMinWidth(360);
-        grid.getColumnConstraints().addAll(labels, values);
+        labelsAndValues(grid);
         optionsGrid.setHgap(10);
         optionsGrid.setVgap(8);
         int r = 0;
@@ -132,7 +127,20 @@ final class ConnectionFieldsPane {
         return r + 1;
     }
 
-    private static Label label(String key, Node target) {
+    /** Lays {@code g} out as the editor's forms are: labels as wide as they need, values taking the rest. */
+    static void labelsAndValues(GridPane g) {
+        g.setHgap(10);
+        g.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(360);
+        g.getColumnConstraints().addAll(labels, values);
+    }
+
+    /** A label from the bundle for {@code target}. */
+    static Label label(String key, Node target) {
         Label l = new Label(Messages.get(key));
         l.setLabelFor(target);
         return l;
@@ -316,19 +324,28 @@ final class ConnectionFieldsPane {
             if (p.savePassword()) {
                 password.setPromptText(Messages.get("editor.password.saved"));
             }
+            ssh.fill(p);
         } finally {
             filling = false;
         }
     }
 
-    /** The fields as typed, with {@code secret} as the password. Fields the type does not take are left empty. */
+    /** The fields as typed, with {@code secret} as the password and no SSH secret. */
     DataSourceForm.Input input(char[] secret) {
+        return input(secret, new char[0]);
+    }
+
+    /**
+     * The fields as typed, with {@code secret} as the password and {@code sshSecret} as the tunnel's
+     * passphrase or password. Fields the type does not take are left empty.
+     */
+    DataSourceForm.Input input(char[] secret, char[] sshSecret) {
         SourceType t = type.getValue();
         boolean jdbc = t != null && ConnectionFields.takes(t, "database");
         return new DataSourceForm.Input(name.getText(), t == null ? "" : t.id(), host.getText(), port.getText(),
                 user.getText(), secret, jdbc ? database.getText() : "", tls.getValue(), jdbc ? caFile.getText() : "",
                 connectTimeout.getText(), queryTimeout.getText(), jdbc ? properties.getText() : "",
-                ownValues(t));
+                ownValues(t), ssh.input(sshSecret));
     }
 
     /** The type's own settings typed, without secrets (those never go into a profile or a spec's options). */
@@ -346,6 +363,12 @@ final class ConnectionFieldsPane {
         return out;
     }
 
+    /** Marks the SSH field {@code problem} names (the SSH tab's fields), clearing the other marks. */
+    void markSsh(String problem) {
+        mark(Optional.empty());
+        ssh.mark(Optional.of(problem));
+    }
+
     /** Marks the field a problem names; clears the others. */
     void mark(Optional<DataSourceForm.Field> field) {
         fields.values().forEach(c -> c.pseudoClassStateChanged(Styles.STATE_DANGER, false));
@@ -353,6 +376,7 @@ final class ConnectionFieldsPane {
             options.validate();
         }
         field.map(fields::get).ifPresent(c -> c.pseudoClassStateChanged(Styles.STATE_DANGER, true));
+        ssh.mark(Optional.empty());
     }
 
     private void chooseCaFile() {

@@ -5,6 +5,7 @@ import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.source.ConnectionSpec;
+import dev.sessiondeck.core.ssh.SshHostKey;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +18,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -38,6 +42,7 @@ final class DataSourceDialog extends Dialog<Void> {
     private final Label problem = new Label();
     private final Label testResult = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
+    private final TabPane tabs = new TabPane();
     private Button ok;
     private Button test;
 
@@ -76,18 +81,31 @@ final class DataSourceDialog extends Dialog<Void> {
         progress.setVisible(false);
         int r = pane.nextRow;
         if (quickConnect) {
-            pane.grid().add(save, 1, r++);
+            pane.grid().add(save, 1, r);
         }
-        pane.grid().add(problem, 1, r++);
         HBox testRow = new HBox(8, progress, testResult);
         testRow.setAlignment(Pos.CENTER_LEFT);
-        pane.grid().add(testRow, 1, r);
+        // two lines (SSH, database) and a long reason: grow rather than cut
+        testResult.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        testResult.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(testResult, javafx.scene.layout.Priority.ALWAYS);
+        // the connection's fields and the SSH tunnel on tabs of their own (as DBeaver's "Main" and
+        // "SSH"), with the problem and Test's result under both
+        Tab connection = new Tab(Messages.get("editor.tab.connection"), pane.grid());
+        connection.setId("ds-tab-connection");
+        Tab ssh = new Tab(Messages.get("editor.tab.ssh"), pane.ssh.node());
+        ssh.setId("ds-tab-ssh");
+        tabs.getTabs().addAll(connection, ssh);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("ds-tabs");
+        pane.grid().setPadding(new javafx.geometry.Insets(12, 0, 0, 0));
+        VBox content = new VBox(10, tabs, problem, testRow);
 
         ButtonType main = new ButtonType(Messages.get(quickConnect ? "editor.connect" : "editor.saveButton"),
                 ButtonBar.ButtonData.OK_DONE);
         ButtonType testType = new ButtonType(Messages.get("editor.test"), ButtonBar.ButtonData.LEFT);
         getDialogPane().getButtonTypes().addAll(testType, main, ButtonType.CANCEL);
-        getDialogPane().setContent(pane.grid());
+        getDialogPane().setContent(content);
         getDialogPane().setId("ds-editor");
         getDialogPane().getStylesheets().add(Themes.stylesheet());
         ok = (Button) getDialogPane().lookupButton(main);
@@ -128,7 +146,11 @@ final class DataSourceDialog extends Dialog<Void> {
             test.setDisable(false);
             return Optional.of(spec);
         } catch (DataSourceForm.InvalidInput e) {
-            pane.mark(Optional.of(e.problem().field()));
+            if (e.problem().field() == DataSourceForm.Field.SSH) {
+                pane.markSsh(e.problem().message());
+            } else {
+                pane.mark(Optional.of(e.problem().field()));
+            }
             problem.setText(e.problem().message());
             ok.setDisable(true);
             test.setDisable(true);
@@ -138,13 +160,16 @@ final class DataSourceDialog extends Dialog<Void> {
 
     private ConnectionSpec specWithPassword() throws DataSourceForm.InvalidInput {
         char[] secret = pane.password.getText().toCharArray();
+        char[] sshSecret = pane.ssh.secret.getText().toCharArray();
         try {
-            return DataSourceForm.build(pane.input(secret));
+            return DataSourceForm.build(pane.input(secret, sshSecret));
         } finally {
             Arrays.fill(secret, '\0');
+            Arrays.fill(sshSecret, '\0');
         }
     }
 
+    /** Test: the SSH hop and the database one after the other, each with its own line in the result. */
     private void runTest() {
         ConnectionSpec spec;
         try {
@@ -155,15 +180,23 @@ final class DataSourceDialog extends Dialog<Void> {
         busy(true);
         testResult.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
         testResult.setText(Messages.get("editor.testing", spec.describe()));
-        String savedOf = editing != null && editing.savePassword() && pane.password.getText().isEmpty() ? editing.id() : null;
-        viewModel.test(spec, savedOf, text -> {
+        viewModel.check(spec, editing, check -> {
             busy(false);
-            testResult.getStyleClass().add(Styles.SUCCESS);
-            testResult.setText(text);
+            testResult.getStyleClass().add(check.passed() ? Styles.SUCCESS : Styles.DANGER);
+            testResult.setText(TestResultText.of(check));
+            check.ssh().failure().flatMap(HostKeyDialog::unknown).ifPresent(this::offerHostKey);
         }, error -> {
             busy(false);
             testResult.getStyleClass().add(Styles.DANGER);
             testResult.setText(error);
+        });
+    }
+
+    /** Shows the unknown host key's fingerprint; accepted, it is kept with the data source and Test runs again. */
+    private void offerHostKey(SshHostKey key) {
+        HostKeyDialog.offer(getDialogPane().getScene().getWindow(), key, () -> {
+            pane.ssh.accept(key);
+            runTest();
         });
     }
 
@@ -175,12 +208,14 @@ final class DataSourceDialog extends Dialog<Void> {
             return;
         }
         boolean savePassword = pane.savePassword.isSelected();
-        DataSourceProfile profile = DataSourceProfile.of(id, spec, pane.color.getValue().id(), savePassword);
+        DataSourceProfile profile = DataSourceProfile.of(id, spec, pane.color.getValue().id(), savePassword,
+                pane.ssh.saveSecret.isSelected());
+        char[] sshSecret = pane.ssh.secret.getText().toCharArray();
         // an empty field while editing a profile whose password is saved keeps that password
         char[] typed = editing != null && editing.savePassword() && pane.password.getText().isEmpty()
                 ? null : pane.password.getText().toCharArray();
         if (!quickConnect) {
-            viewModel.save(profile, typed, problem::setText);
+            viewModel.save(profile, typed, sshSecret, problem::setText);
             closeDialog();
             return;
         }
@@ -189,7 +224,7 @@ final class DataSourceDialog extends Dialog<Void> {
         testResult.setText(Messages.get("connect.progress", spec.describe()));
         if (save.isSelected()) {
             char[] forConnect = pane.password.getText().toCharArray();
-            DataSourceRow row = viewModel.save(profile, typed, problem::setText);
+            DataSourceRow row = viewModel.save(profile, typed, sshSecret, problem::setText);
             viewModel.connect(row, forConnect, this::closeDialog, this::connectFailed);
         } else {
             viewModel.connectUnsaved(spec, this::closeDialog, this::connectFailed);

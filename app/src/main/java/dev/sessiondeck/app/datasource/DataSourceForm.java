@@ -4,6 +4,9 @@ import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.TlsMode;
+import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshHostKey;
+import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,7 +23,7 @@ import java.util.stream.Collectors;
 final class DataSourceForm {
 
     /** The field a problem belongs to, so the editor can mark it. */
-    enum Field { NAME, HOST, PORT, USER, CA_FILE, CONNECT_TIMEOUT, QUERY_TIMEOUT, PROPERTIES, OPTIONS, OTHER }
+    enum Field { NAME, HOST, PORT, USER, CA_FILE, CONNECT_TIMEOUT, QUERY_TIMEOUT, PROPERTIES, OPTIONS, SSH, OTHER }
 
     /** What is wrong, worded for a person, and where. */
     record Problem(Field field, String message) {
@@ -32,9 +35,17 @@ final class DataSourceForm {
      */
     record Input(String name, String type, String host, String port, String user, char[] password,
                  String database, TlsMode tlsMode, String caFile, String connectTimeoutSeconds,
-                 String queryTimeoutSeconds, String properties, Map<String, String> options) {
+                 String queryTimeoutSeconds, String properties, Map<String, String> options, SshInput ssh) {
         Input {
             options = options == null ? Map.of() : Map.copyOf(options);
+        }
+
+        /** The fields without an SSH tunnel. */
+        Input(String name, String type, String host, String port, String user, char[] password, String database,
+              TlsMode tlsMode, String caFile, String connectTimeoutSeconds, String queryTimeoutSeconds, String properties,
+              Map<String, String> options) {
+            this(name, type, host, port, user, password, database, tlsMode, caFile, connectTimeoutSeconds,
+                    queryTimeoutSeconds, properties, options, null);
         }
 
         /** The same fields without the type's own settings. */
@@ -43,6 +54,15 @@ final class DataSourceForm {
             this(name, type, host, port, user, password, database, tlsMode, caFile, connectTimeoutSeconds,
                     queryTimeoutSeconds, properties, Map.of());
         }
+    }
+
+    /**
+     * The SSH tunnel's fields as typed; null in {@link Input} for none.
+     *
+     * @param hostKey the accepted host key as saved ({@code "TYPE SHA256:..."}), empty for none
+     */
+    record SshInput(String host, String port, String user, SshAuth auth, String keyFile, char[] secret,
+                    String knownHosts, String hostKey) {
     }
 
     /** Thrown by {@link #build(Input)}: the first problem found. */
@@ -80,11 +100,37 @@ final class DataSourceForm {
         b.queryTimeout(seconds(in.queryTimeoutSeconds(), Field.QUERY_TIMEOUT));
         parseProperties(in.properties()).forEach(b::property);
         in.options().forEach(b::option);
+        if (in.ssh() != null) {
+            b.sshTunnel(tunnel(in.ssh()));
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new InvalidInput(new Problem(fieldOf(e.getMessage()), e.getMessage()));
         }
+    }
+
+    private static SshTunnelSpec tunnel(SshInput in) throws InvalidInput {
+        SshTunnelSpec.Builder t = SshTunnelSpec.builder().host(in.host()).user(in.user()).auth(in.auth())
+                .keyFile(in.auth() == SshAuth.KEY ? in.keyFile() : "").secret(in.auth() == SshAuth.AGENT ? null : in.secret())
+                .knownHosts(in.knownHosts());
+        if (!in.port().isBlank()) {
+            t.port(whole(in.port(), Field.SSH, "editor.invalid.sshPort"));
+        }
+        try {
+            if (!in.hostKey().isBlank()) {
+                t.hostKey(SshHostKey.parse(in.hostKey()));
+            }
+            return t.build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(new Problem(Field.SSH, e.getMessage()));
+        }
+    }
+
+    /** The saved tunnel's fields as the editor shows them (without its secret); null for none. */
+    static SshInput sshInputOf(DataSourceProfile p) {
+        return p.sshTunnel().map(t -> new SshInput(t.host(), String.valueOf(t.port()), t.user(), t.auth(), t.keyFile(),
+                new char[0], t.knownHosts(), t.hostKey())).orElse(null);
     }
 
     /**

@@ -159,6 +159,8 @@ public final class DataSourcesView extends VBox {
     private void initListeners() {
         viewModel.setPasswordPrompt(p -> PasswordDialog.ask(getScene().getWindow(), p,
                 viewModel.keychainMissingProperty().get()));
+        viewModel.setSshSecretPrompt(p -> PasswordDialog.askSsh(getScene().getWindow(), p));
+        viewModel.setHostKeyPrompt((p, key) -> HostKeyDialog.ask(getScene().getWindow(), key));
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 connectSelected();

@@ -5,6 +5,12 @@ import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.profile.DataSourceProfile;
+import dev.sessiondeck.core.profile.SshSettings;
+import dev.sessiondeck.core.source.ConnectionCheck;
+import dev.sessiondeck.core.source.SessionSources;
+import dev.sessiondeck.core.ssh.SshAuth;
+import dev.sessiondeck.core.ssh.SshHostKey;
+import dev.sessiondeck.core.ssh.SshTunnel;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -50,6 +56,9 @@ public final class DataSourcesViewModel {
     private final ProfileStore store;
     private final SessionsViewModel sessions;
     private final SessionsViewModel.Opener opener;
+    private java.util.function.Function<ConnectionSpec, ConnectionCheck> checker = SessionSources.loaded()::check;
+    private PasswordPrompt sshPrompt = p -> Optional.empty();
+    private HostKeyPrompt hostKeyPrompt = (p, key) -> false;
     private final Background background;
     private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
@@ -75,6 +84,25 @@ public final class DataSourcesViewModel {
         sessions.refreshErrors().addListener((MapChangeListener<String, String>) c -> rows.stream()
                 .filter(r -> r.getState() == DataSourceRow.State.CONNECTED && r.getName().equals(c.getKey()))
                 .forEach(r -> r.setRefreshError(c.wasAdded() ? c.getValueAdded() : "")));
+    }
+
+    /** Asks, on the UI thread, whether to accept an SSH host key nobody knows yet for a data source. */
+    @FunctionalInterface
+    public interface HostKeyPrompt {
+        boolean accept(DataSourceProfile profile, SshHostKey key);
+    }
+
+    /**
+     * Who asks whether to accept an unknown SSH host key when a saved data source connects; accepted,
+     * the key is saved with the data source and it connects again.
+     */
+    public void setHostKeyPrompt(HostKeyPrompt prompt) {
+        this.hostKeyPrompt = Objects.requireNonNull(prompt, "prompt");
+    }
+
+    /** Who asks for an SSH tunnel's password or key passphrase that is not saved; empty when they cancel. */
+    public void setSshSecretPrompt(PasswordPrompt prompt) {
+        this.sshPrompt = Objects.requireNonNull(prompt, "prompt");
     }
 
     /** Who asks for a password that is not saved (the window's small password dialog). */
@@ -139,6 +167,38 @@ public final class DataSourcesViewModel {
      * @return the row of the profile
      */
     public DataSourceRow save(DataSourceProfile profile, char[] password, Consumer<String> onError) {
+        return save(profile, password, null, onError);
+    }
+
+    /**
+     * As {@link #save(DataSourceProfile, char[], Consumer)}, with the SSH tunnel's passphrase or
+     * password: with {@link SshSettings#saveSecret()} it goes to the keychain under
+     * {@link DataSourceProfile#sshSecretId()}, without it any saved one is forgotten.
+     *
+     * @param sshSecret the tunnel's secret typed, or {@code null} (or empty) to keep the saved one; cleared here
+     */
+    public DataSourceRow save(DataSourceProfile profile, char[] password, char[] sshSecret, Consumer<String> onError) {
+        boolean keepSsh = profile.sshTunnel().map(SshSettings::saveSecret).orElse(false);
+        char[] sshKept = sshSecret == null || sshSecret.length == 0 ? null : sshSecret.clone();
+        if (sshSecret != null) {
+            Arrays.fill(sshSecret, '\0');
+        }
+        if (!keepSsh || sshKept != null) {
+            passwords.use(store -> {
+                try {
+                    if (!keepSsh) {
+                        store.delete(profile.sshSecretId());
+                    } else {
+                        store.write(profile.sshSecretId(), sshKept);
+                    }
+                } finally {
+                    if (sshKept != null) {
+                        Arrays.fill(sshKept, '\0');
+                    }
+                }
+                return null;
+            }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
+        }
         DataSourceRow row = rows.stream().filter(r -> r.profile().map(p -> p.id().equals(profile.id())).orElse(false))
                 .findFirst().orElse(null);
         if (row == null) {
@@ -188,6 +248,7 @@ public final class DataSourcesViewModel {
             write(() -> store.remove(p.id()), onError);
             passwords.use(store -> {
                 store.delete(p.id());
+                store.delete(p.sshSecretId());
                 return null;
             }, ok -> { }, e -> onError.accept(ErrorText.of(e)));
         });
@@ -266,10 +327,10 @@ public final class DataSourcesViewModel {
         }
         row.set(DataSourceRow.State.CONNECTING, Messages.get("sidebar.state.connecting"), null);
         if (typed != null) {
-            open(row, p, typed, onOpened, onFailure);
+            open(row, p, typed, ask, onOpened, onFailure);
             return;
         }
-        passwords.password(p, ask, password -> open(row, p, password, onOpened, onFailure),
+        passwords.password(p, ask, password -> open(row, p, password, ask, onOpened, onFailure),
                 () -> row.set(DataSourceRow.State.DISCONNECTED, "", null));
     }
 
@@ -283,30 +344,74 @@ public final class DataSourcesViewModel {
             return;
         }
         passwords.password(p, true, password -> {
-            ConnectionSpec spec;
-            try {
-                spec = p.toSpec(password);
-            } catch (IllegalArgumentException e) {
-                onFailure.accept(ErrorText.of(e));
-                return;
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-            test(spec, null, onSuccess, onFailure);
+            java.util.concurrent.Callable<ConnectionSpec> spec = specOf(p, password);
+            Arrays.fill(password, '\0');
+            background.run(spec, s -> test(s, null, onSuccess, onFailure), e -> onFailure.accept(ErrorText.of(e)));
         }, () -> { });
     }
 
-    private void open(DataSourceRow row, DataSourceProfile p, char[] password, Runnable onOpened, Consumer<String> onFailure) {
-        ConnectionSpec spec;
-        try {
-            spec = p.toSpec(password);
-        } catch (IllegalArgumentException e) {
-            failed(row, ErrorText.of(e), onFailure);
+    /**
+     * The profile's spec with {@code password} (copied) and, when saved, the SSH tunnel's secret from
+     * the keychain; to call in the background.
+     */
+    private java.util.concurrent.Callable<ConnectionSpec> specOf(DataSourceProfile p, char[] password) {
+        char[] copy = password.clone();
+        java.util.concurrent.Callable<Optional<char[]>> sshSecret = p.sshTunnel().map(SshSettings::saveSecret).orElse(false)
+                ? passwords.reader(p.sshSecretId()) : Optional::empty;
+        return () -> {
+            char[] ssh = sshSecret.call().orElse(null);
+            try {
+                return p.toSpec(copy, ssh);
+            } finally {
+                Arrays.fill(copy, '\0');
+                if (ssh != null) {
+                    Arrays.fill(ssh, '\0');
+                }
+            }
+        };
+    }
+
+    /**
+     * Opens a saved data source with {@code password} (cleared here). Its SSH tunnel's password, or
+     * the passphrase of a key that has one, comes from the keychain when saved there, else from the
+     * {@link #setSshSecretPrompt prompt} (when {@code ask}).
+     */
+    private void open(DataSourceRow row, DataSourceProfile p, char[] password, boolean ask, Runnable onOpened,
+                      Consumer<String> onFailure) {
+        java.util.concurrent.Callable<ConnectionSpec> specOf = specOf(p, password);
+        Arrays.fill(password, '\0');
+        Optional<SshSettings> unsaved = p.sshTunnel().filter(t -> !t.saveSecret() && t.auth() != SshAuth.AGENT);
+        if (unsaved.isEmpty()) {
+            openSpec(row, p, specOf, ask, onOpened, onFailure);
             return;
-        } finally {
-            Arrays.fill(password, '\0');
         }
-        background.run(() -> opener.open(spec), source -> {
+        SshSettings t = unsaved.get();
+        background.run(() -> t.auth() == SshAuth.PASSWORD || SshTunnel.keyFileEncrypted(t.keyFile()), needed -> {
+            if (!needed) {
+                openSpec(row, p, specOf, ask, onOpened, onFailure);
+                return;
+            }
+            Optional<char[]> asked = ask ? sshPrompt.ask(p) : Optional.empty();
+            if (asked.isEmpty()) {
+                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                return;
+            }
+            char[] secret = asked.get();
+            openSpec(row, p, () -> {
+                try {
+                    ConnectionSpec spec = specOf.call();
+                    return spec.toBuilder().sshTunnel(spec.sshTunnel().orElseThrow().toBuilder().secret(secret).build()).build();
+                } finally {
+                    Arrays.fill(secret, '\0');
+                }
+            }, ask, onOpened, onFailure);
+        }, e -> failed(row, ErrorText.of(e), onFailure));
+    }
+
+    private void openSpec(DataSourceRow row, DataSourceProfile p, java.util.concurrent.Callable<ConnectionSpec> specOf,
+                          boolean ask, Runnable onOpened, Consumer<String> onFailure) {
+        String described = p.user() + "@" + p.host() + ":" + p.port();
+        background.run(() -> opener.open(specOf.call()), source -> {
             if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
                 // deleted or disconnected meanwhile
                 background.worker().execute(source::close);
@@ -316,7 +421,15 @@ public final class DataSourcesViewModel {
             sessions.addDataSource(source);
             onOpened.run();
         }, e -> {
-            LOG.info("Cannot connect to {} ({}): {}", p.name(), spec.describe(), e.getMessage());
+            LOG.info("Cannot connect to {} ({}): {}", p.name(), described, e.getMessage());
+            Optional<SshHostKey> unknown = ask ? HostKeyDialog.unknown(e) : Optional.empty();
+            if (unknown.isPresent() && p.sshTunnel().isPresent() && hostKeyPrompt.accept(p, unknown.get())) {
+                DataSourceProfile trusting = p.withSshTunnel(p.sshTunnel().get().withHostKey(unknown.get()));
+                save(trusting, null, null, onFailure);
+                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                connect(row, null, true, onOpened, onFailure);
+                return;
+            }
             failed(row, ErrorText.of(e), onFailure);
         });
     }
@@ -368,6 +481,44 @@ public final class DataSourcesViewModel {
                 return Messages.get("editor.test.ok", s.describe());
             }
         }, onSuccess, e -> onFailure.accept(ErrorText.of(e)));
+    }
+
+    /**
+     * Checks the SSH hop and the database one after the other ({@link SessionSources#check}), in
+     * the background.
+     *
+     * @param savedOf   when not {@code null}, the profile whose saved password (when {@code spec}
+     *                  has none) and saved SSH secret (when the typed one is empty) to use
+     * @param onDone    receives what the check found
+     */
+    public void check(ConnectionSpec spec, DataSourceProfile savedOf, Consumer<ConnectionCheck> onDone,
+                      Consumer<String> onFailure) {
+        java.util.concurrent.Callable<Optional<char[]>> savedPassword = savedOf == null || !savedOf.savePassword()
+                ? Optional::empty : passwords.reader(savedOf.id());
+        java.util.concurrent.Callable<Optional<char[]>> savedSsh = savedOf == null
+                || !savedOf.sshTunnel().map(SshSettings::saveSecret).orElse(false)
+                ? Optional::empty : passwords.reader(savedOf.sshSecretId());
+        background.run(() -> {
+            ConnectionSpec.Builder used = spec.toBuilder();
+            if (spec.password().length == 0) {
+                savedPassword.call().ifPresent(pw -> {
+                    used.password(pw);
+                    Arrays.fill(pw, '\0');
+                });
+            }
+            if (spec.sshTunnel().isPresent() && !spec.sshTunnel().get().hasSecret()) {
+                savedSsh.call().ifPresent(secret -> {
+                    used.sshTunnel(spec.sshTunnel().get().toBuilder().secret(secret).build());
+                    Arrays.fill(secret, '\0');
+                });
+            }
+            return checker.apply(used.build());
+        }, onDone, e -> onFailure.accept(ErrorText.of(e)));
+    }
+
+    /** Who runs a {@link #check}: {@code SessionSources.loaded()::check} unless a test says otherwise. */
+    public void setChecker(java.util.function.Function<ConnectionSpec, ConnectionCheck> checker) {
+        this.checker = Objects.requireNonNull(checker, "checker");
     }
 
     private static String describe(SessionSource source) {

@@ -36,6 +36,36 @@ class DataSourceFormTest {
         assertThat(spec.connectTimeout()).isEqualTo(ConnectionSpec.DEFAULT_CONNECT_TIMEOUT);
     }
 
+    private static DataSourceForm.Input withSsh(DataSourceForm.SshInput ssh) {
+        return new DataSourceForm.Input("", "auto", "10.0.0.5", "3306", "app", "pw".toCharArray(), "", TlsMode.PREFERRED,
+                "", "", "", "", java.util.Map.of(), ssh);
+    }
+
+    @Test
+    void theSshSectionBecomesTheSpecsTunnelAndItsProblemsAreMarkedThere() throws Exception {
+        ConnectionSpec spec = DataSourceForm.build(withSsh(new DataSourceForm.SshInput("bastion", "", "ops",
+                dev.sessiondeck.core.ssh.SshAuth.KEY, "/k", "pp".toCharArray(), "",
+                "ssh-ed25519 SHA256:RKeGooUxGs1+r5Dm+9dh4AYZb00m7G6ZkIrxBudhjM4")));
+        assertThat(spec.sshTunnel()).hasValueSatisfying(t -> {
+            assertThat(t.describe()).isEqualTo("ops@bastion:22");
+            assertThat(t.keyFile()).contains("/k");
+            assertThat(t.hostKey()).isPresent();
+        });
+        assertThat(spec.describe()).endsWith(" through SSH ops@bastion:22");
+
+        DataSourceForm.InvalidInput noUser = org.assertj.core.api.Assertions.catchThrowableOfType(
+                DataSourceForm.InvalidInput.class, () -> DataSourceForm.build(withSsh(new DataSourceForm.SshInput("bastion",
+                        "22", "", dev.sessiondeck.core.ssh.SshAuth.AGENT, "", new char[0], "", ""))));
+        assertThat(noUser.problem().field()).isEqualTo(DataSourceForm.Field.SSH);
+        assertThat(noUser.problem().message()).isEqualTo("SSH user is required");
+
+        DataSourceForm.InvalidInput badPort = org.assertj.core.api.Assertions.catchThrowableOfType(
+                DataSourceForm.InvalidInput.class, () -> DataSourceForm.build(withSsh(new DataSourceForm.SshInput("bastion",
+                        "x", "ops", dev.sessiondeck.core.ssh.SshAuth.AGENT, "", new char[0], "", ""))));
+        assertThat(badPort.problem().field()).isEqualTo(DataSourceForm.Field.SSH);
+        assertThat(DataSourceForm.build(withSsh(null)).sshTunnel()).isEmpty();
+    }
+
     @Test
     void timeoutsAreSecondsWithDecimalsAndPropertiesAreKeyValueLines() throws Exception {
         ConnectionSpec spec = DataSourceForm.build(input("h", "3307", "u", "0.25", "30", TlsMode.DISABLED,

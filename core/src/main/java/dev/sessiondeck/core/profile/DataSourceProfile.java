@@ -31,12 +31,22 @@ import java.util.UUID;
  * @param savePassword         true when the password is kept in the operating system's keychain
  * @param options              the settings of the type's own fields (a client program's path ...), by
  *                             field id; never secrets
+ * @param ssh                  the SSH tunnel to reach the server through, null for none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DataSourceProfile(String id, String name, String type, String host, int port, String user,
                                 String database, TlsMode tlsMode, String caFile, long connectTimeoutMillis,
                                 long queryTimeoutMillis, Map<String, String> properties, String colorTag,
-                                boolean savePassword, Map<String, String> options) {
+                                boolean savePassword, Map<String, String> options, SshSettings ssh) {
+
+    /** A profile without an SSH tunnel. */
+    public DataSourceProfile(String id, String name, String type, String host, int port, String user,
+                             String database, TlsMode tlsMode, String caFile, long connectTimeoutMillis,
+                             long queryTimeoutMillis, Map<String, String> properties, String colorTag,
+                             boolean savePassword, Map<String, String> options) {
+        this(id, name, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis, queryTimeoutMillis,
+                properties, colorTag, savePassword, options, null);
+    }
 
     public DataSourceProfile {
         Objects.requireNonNull(id, "id");
@@ -61,9 +71,30 @@ public record DataSourceProfile(String id, String name, String type, String host
 
     /** The profile as a spec from a builder, validated by {@link ConnectionSpec.Builder#build()}. */
     public static DataSourceProfile of(String id, ConnectionSpec spec, String colorTag, boolean savePassword) {
+        return of(id, spec, colorTag, savePassword, false);
+    }
+
+    /**
+     * As {@link #of(String, ConnectionSpec, String, boolean)}, with the spec's SSH tunnel.
+     *
+     * @param saveSshSecret true when the tunnel's passphrase or password goes to the keychain
+     */
+    public static DataSourceProfile of(String id, ConnectionSpec spec, String colorTag, boolean savePassword,
+                                       boolean saveSshSecret) {
         return new DataSourceProfile(id, spec.name(), spec.type(), spec.host(), spec.port(), spec.user(),
                 spec.database().orElse(""), spec.tlsMode(), spec.caFile().orElse(""), spec.connectTimeout().toMillis(),
-                spec.queryTimeout().toMillis(), spec.properties(), colorTag, savePassword, spec.options());
+                spec.queryTimeout().toMillis(), spec.properties(), colorTag, savePassword, spec.options(),
+                spec.sshTunnel().map(t -> SshSettings.of(t, saveSshSecret)).orElse(null));
+    }
+
+    /** The key of the SSH tunnel's passphrase or password in the {@link SecretStore}. */
+    public String sshSecretId() {
+        return id + "#ssh";
+    }
+
+    /** The saved SSH tunnel, empty for none. */
+    public java.util.Optional<SshSettings> sshTunnel() {
+        return java.util.Optional.ofNullable(ssh);
     }
 
     /**
@@ -73,9 +104,21 @@ public record DataSourceProfile(String id, String name, String type, String host
      * @throws IllegalArgumentException when a value is out of bounds (a hand-edited file)
      */
     public ConnectionSpec toSpec(char[] password) {
+        return toSpec(password, null);
+    }
+
+    /**
+     * The spec to connect with, with its SSH tunnel.
+     *
+     * @param password  as {@link #toSpec(char[])}
+     * @param sshSecret the tunnel's passphrase or password, null for none; copied
+     * @throws IllegalArgumentException when a value is out of bounds (a hand-edited file)
+     */
+    public ConnectionSpec toSpec(char[] password, char[] sshSecret) {
         ConnectionSpec.Builder b = ConnectionSpec.builder().name(name).type(type).host(host).port(port).user(user)
                 .password(password).database(database).tlsMode(tlsMode).caFile(caFile)
-                .connectTimeout(Duration.ofMillis(connectTimeoutMillis)).queryTimeout(Duration.ofMillis(queryTimeoutMillis));
+                .connectTimeout(Duration.ofMillis(connectTimeoutMillis)).queryTimeout(Duration.ofMillis(queryTimeoutMillis))
+                .sshTunnel(ssh == null ? null : ssh.toSpec(sshSecret));
         properties.forEach(b::property);
         options.forEach(b::option);
         return b.build();
@@ -83,12 +126,19 @@ public record DataSourceProfile(String id, String name, String type, String host
 
     public DataSourceProfile withName(String newName) {
         return new DataSourceProfile(id, newName, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis,
-                queryTimeoutMillis, properties, colorTag, savePassword, options);
+                queryTimeoutMillis, properties, colorTag, savePassword, options, ssh);
     }
 
-    /** A copy under a new id and name, for "Duplicate"; the copy does not share the saved password. */
+    /** The same profile with another SSH tunnel (null for none). */
+    public DataSourceProfile withSshTunnel(SshSettings tunnel) {
+        return new DataSourceProfile(id, name, type, host, port, user, database, tlsMode, caFile, connectTimeoutMillis,
+                queryTimeoutMillis, properties, colorTag, savePassword, options, tunnel);
+    }
+
+    /** A copy under a new id and name, for "Duplicate"; the copy shares neither saved password nor SSH secret. */
     public DataSourceProfile duplicate(String newName) {
         return new DataSourceProfile(UUID.randomUUID().toString(), newName, type, host, port, user, database, tlsMode,
-                caFile, connectTimeoutMillis, queryTimeoutMillis, properties, colorTag, false, options);
+                caFile, connectTimeoutMillis, queryTimeoutMillis, properties, colorTag, false, options,
+                ssh == null ? null : ssh.withoutSavedSecret());
     }
 }

@@ -362,7 +362,7 @@ public final class ProfileStore {
         List<DataSourceProfile> shared = profiles.stream()
                 .map(p -> new DataSourceProfile(p.id(), p.name(), p.type(), p.host(), p.port(), p.user(), p.database(),
                         p.tlsMode(), p.caFile(), p.connectTimeoutMillis(), p.queryTimeoutMillis(), p.properties(),
-                        p.colorTag(), false, p.options()))
+                        p.colorTag(), false, p.options(), p.sshTunnel().map(SshSettings::withoutSavedSecret).orElse(null)))
                 .toList();
         try {
             return JSON.writeValueAsString(new ProfilesFile(SCHEMA_VERSION, shared));

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import dev.sessiondeck.core.model.InputField;
+import dev.sessiondeck.core.ssh.SshTunnelSpec;
 
 /**
  * Where and how to connect to a data source. Immutable; validated once, at construction, by
@@ -52,6 +53,7 @@ public final class ConnectionSpec {
     private final Map<String, String> options;
     private final Duration connectTimeout;
     private final Duration queryTimeout;
+    private final SshTunnelSpec sshTunnel;
 
     private ConnectionSpec(Builder b) {
         SourceType sourceType = SourceTypes.installed().require(b.type == null ? DEFAULT_TYPE : b.type);
@@ -117,6 +119,7 @@ public final class ConnectionSpec {
         this.queryTimeout = bounded(b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout,
                 "queryTimeout", MIN_QUERY_TIMEOUT, MAX_QUERY_TIMEOUT);
         this.name = b.name == null || b.name.isBlank() ? host + ":" + port : b.name.strip();
+        this.sshTunnel = b.sshTunnel;
     }
 
     private static String require(String value, String field) {
@@ -246,19 +249,29 @@ public final class ConnectionSpec {
     /** How long any one statement may run. */
     public Duration queryTimeout() { return queryTimeout; }
 
+    /**
+     * The SSH tunnel to reach the server through (a bastion), empty for a direct connection. With a
+     * tunnel, {@link #host()} and {@link #port()} are the server as the bastion reaches it.
+     */
+    public Optional<SshTunnelSpec> sshTunnel() { return Optional.ofNullable(sshTunnel); }
+
     /** A builder seeded with this spec, e.g. to connect to another server with the same credentials. */
     public Builder toBuilder() {
         Builder b = builder().name(name).type(type).host(host).port(port).user(user).password(password)
                 .database(database).tlsMode(tlsMode).caFile(caFile)
-                .connectTimeout(connectTimeout).queryTimeout(queryTimeout);
+                .connectTimeout(connectTimeout).queryTimeout(queryTimeout).sshTunnel(sshTunnel);
         properties.forEach(b::property);
         options.forEach(b::option);
         return b;
     }
 
-    /** "user@host:port/database", without the password; safe for logs and messages. */
+    /**
+     * "user@host:port/database", without the password, and " through SSH user@bastion:22" with a
+     * tunnel; safe for logs and messages.
+     */
     public String describe() {
-        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
+        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database)
+                + (sshTunnel == null ? "" : " through SSH " + sshTunnel.describe());
     }
 
     @Override
@@ -281,6 +294,7 @@ public final class ConnectionSpec {
         private final Map<String, String> options = new LinkedHashMap<>();
         private Duration connectTimeout;
         private Duration queryTimeout;
+        private SshTunnelSpec sshTunnel;
 
         private Builder() {
         }
@@ -318,6 +332,8 @@ public final class ConnectionSpec {
         public Builder option(String key, String value) { options.put(key, value == null ? "" : value); return this; }
         public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
         public Builder queryTimeout(Duration v) { queryTimeout = v; return this; }
+        /** The SSH tunnel to connect through; null for a direct connection. */
+        public Builder sshTunnel(SshTunnelSpec v) { sshTunnel = v; return this; }
 
         /**
          * @throws IllegalArgumentException when a field is missing or out of bounds; the message

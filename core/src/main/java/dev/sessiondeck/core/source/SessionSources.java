@@ -1,6 +1,7 @@
 package dev.sessiondeck.core.source;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Opens a {@link SessionSource} for a {@link ConnectionSpec}: the spec's {@link SourceType} does it.
@@ -24,7 +25,8 @@ public final class SessionSources {
     }
 
     /**
-     * Opens the data source. Blocks for at most about the connect timeout plus one query timeout.
+     * Opens the data source, through its SSH tunnel when it has one ({@link TunneledSessionSource}).
+     * Blocks for at most about the connect timeout plus one query timeout.
      *
      * @throws SourceException {@code AUTHENTICATION}, {@code UNREACHABLE}, {@code TIMEOUT}, or
      *                         {@code UNSUPPORTED} when no adapter serves the server or the type is unknown
@@ -32,6 +34,29 @@ public final class SessionSources {
     public SessionSource open(ConnectionSpec spec) throws SourceException {
         SourceType type = types.find(spec.type()).orElseThrow(() -> new SourceException(SourceException.Kind.UNSUPPORTED,
                 "SessionDeck has no adapter for data sources of type " + spec.type() + " in this build"));
-        return type.open(spec);
+        return spec.sshTunnel().isPresent() ? TunneledSessionSource.open(spec, type) : type.open(spec);
+    }
+
+    /**
+     * The SSH host key a data source opened through a tunnel trusted (to save an accepted one with the
+     * data source); empty for a direct one.
+     */
+    public static Optional<dev.sessiondeck.core.ssh.SshHostKey> sshHostKey(SessionSource source) {
+        return source instanceof TunneledSessionSource t ? Optional.of(t.hostKey()) : Optional.empty();
+    }
+
+    /**
+     * Tests the data source's settings: the SSH hop (when it has a tunnel) and the database server
+     * one after the other, so that the answer says which failed. Blocks for at most about twice the
+     * connect timeout plus one query timeout; never throws for a failure, which is in the result.
+     */
+    public ConnectionCheck check(ConnectionSpec spec) {
+        Optional<SourceType> type = types.find(spec.type());
+        if (type.isEmpty()) {
+            return new ConnectionCheck(ConnectionCheck.Step.NOT_USED, ConnectionCheck.Step.failed(new SourceException(
+                    SourceException.Kind.UNSUPPORTED, "SessionDeck has no adapter for data sources of type " + spec.type())),
+                    Optional.empty(), Optional.empty());
+        }
+        return ConnectionCheck.run(type.get(), spec);
     }
 }

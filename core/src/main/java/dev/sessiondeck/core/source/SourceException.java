@@ -30,6 +30,11 @@ public final class SourceException extends Exception {
         SESSION_GONE,
         /** SessionDeck refuses on purpose, e.g. to kill its own monitoring connection. */
         REFUSED,
+        /**
+         * The SSH server in front of the data source presented a host key that is not trusted: unknown
+         * (the user may accept it once, {@link #presentedHostKey()}) or changed (refused).
+         */
+        HOST_KEY,
         /** The server or this version cannot do it. */
         UNSUPPORTED,
         /** Anything else the server said; the message carries its words. */
@@ -63,6 +68,25 @@ public final class SourceException extends Exception {
     /** The SQLState the server or driver reported, if any. */
     public Optional<String> sqlState() {
         return Optional.ofNullable(sqlState);
+    }
+
+    /**
+     * The SSH hop's failure behind this one, when the data source is reached through an SSH tunnel and
+     * the tunnel (not the database server) failed.
+     */
+    public Optional<dev.sessiondeck.core.ssh.SshException> sshFailure() {
+        for (Throwable c = getCause(); c != null; c = c.getCause()) {
+            if (c instanceof dev.sessiondeck.core.ssh.SshException ssh
+                    && ssh.kind() != dev.sessiondeck.core.ssh.SshException.Kind.FORWARD_REFUSED) {
+                return Optional.of(ssh);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** For {@link Kind#HOST_KEY}: the key the SSH server presented, to show and, when unknown, to accept. */
+    public Optional<dev.sessiondeck.core.ssh.SshHostKey> presentedHostKey() {
+        return sshFailure().flatMap(dev.sessiondeck.core.ssh.SshException::presentedHostKey);
     }
 
     /** The vendor error code (MySQL error number), 0 when none. */

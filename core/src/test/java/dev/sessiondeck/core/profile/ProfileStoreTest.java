@@ -55,6 +55,35 @@ class ProfileStoreTest {
     }
 
     @Test
+    void aSavedDataSourceCarriesItsSshTunnelButNeitherSecret() throws Exception {
+        dev.sessiondeck.core.ssh.SshHostKey key = dev.sessiondeck.core.ssh.SshHostKey.parse(
+                "ssh-ed25519 SHA256:RKeGooUxGs1+r5Dm+9dh4AYZb00m7G6ZkIrxBudhjM4");
+        ConnectionSpec spec = prod().toSpec("db-secret".toCharArray()).toBuilder()
+                .sshTunnel(dev.sessiondeck.core.ssh.SshTunnelSpec.parseTarget("ops@bastion.example:2222")
+                        .keyFile("/home/ops/.ssh/id_ed25519").secret("ssh-passphrase".toCharArray()).hostKey(key).build())
+                .build();
+        DataSourceProfile tunneled = DataSourceProfile.of("6f1c2a6e-0000-4000-8000-000000000002", spec, "", true, true);
+        Path file = dir.resolve("datasources.json");
+        new ProfileStore(file).save(List.of(tunneled));
+
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(text).contains("bastion.example").contains(key.fingerprint())
+                .doesNotContain("ssh-passphrase").doesNotContain("db-secret");
+        DataSourceProfile loaded = new ProfileStore(file).load().profiles().get(0);
+        assertThat(loaded).isEqualTo(tunneled);
+        assertThat(loaded.sshSecretId()).isNotEqualTo(loaded.id());
+        ConnectionSpec back = loaded.toSpec("db".toCharArray(), "pp".toCharArray());
+        assertThat(back.sshTunnel()).hasValueSatisfying(t -> {
+            assertThat(t.describe()).isEqualTo("ops@bastion.example:2222");
+            assertThat(t.auth()).isEqualTo(dev.sessiondeck.core.ssh.SshAuth.KEY);
+            assertThat(t.hostKey()).contains(key);
+            assertThat(new String(t.secret())).isEqualTo("pp");
+        });
+        assertThat(ProfileStore.export(List.of(loaded))).contains("bastion.example").doesNotContain("\"saveSecret\" : true");
+        assertThat(loaded.duplicate("copy").sshTunnel().orElseThrow().saveSecret()).isFalse();
+    }
+
+    @Test
     void aMissingFileIsAnEmptyListWithoutComplaint() {
         ProfileStore.LoadResult loaded = new ProfileStore(dir.resolve("none.json")).load();
         assertThat(loaded.profiles()).isEmpty();

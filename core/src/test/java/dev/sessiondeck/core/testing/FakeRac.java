@@ -63,6 +63,11 @@ public final class FakeRac {
     public static final String HANG = "hang";
     /** Comma-separated host names that resolve; empty or absent for every host. */
     public static final String HOSTS = "hosts";
+    /**
+     * "true": reach ras for real, a TCP connection to the address given (any port; refused or silent
+     * within 3 s is a connection failure), e.g. through an SSH tunnel to a listener of the test.
+     */
+    public static final String TCP = "tcp";
 
     static final String SETTINGS = "settings.properties";
     static final String NEXT_ERROR = "next-error.properties";
@@ -241,6 +246,20 @@ public final class FakeRac {
         if (!hosts.isEmpty() && !List.of(hosts.split("\\s*,\\s*")).contains(host)) {
             throw new Failure(UNKNOWN_HOST + "\nserver_addr=tcp://" + address + " descr=" + host
                     + ": Name or service not known");
+        }
+        if (Boolean.parseBoolean(settings.getProperty(TCP, "false"))) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(host, Integer.parseInt(port)), 3000);
+                s.setSoTimeout(3000);
+                // the listener answers one byte: a connection that ends unanswered did not reach it
+                if (s.getInputStream().read() < 0) {
+                    throw new IOException("closed unanswered");
+                }
+                return;
+            } catch (IOException e) {
+                throw new Failure(CONNECTION_FAILED + "\nserver_addr=tcp://" + address + " descr=" + address + ": "
+                        + e.getMessage() + " line=1048 file=src/rtrsrvc/src/DataExchangeTcpClientImpl.cpp");
+            }
         }
         if (!port.equals(settings.getProperty(PORT, "1545"))) {
             throw new Failure(CONNECTION_FAILED + "\nserver_addr=tcp://" + address + " descr=" + address

@@ -263,6 +263,11 @@ public final class FakeRacScenario {
         return setting(FakeRac.PORT, Integer.toString(port));
     }
 
+    /** ras is reached for real: rac connects to the address it is given ({@link FakeRac#TCP}). */
+    public FakeRacScenario reachForReal() {
+        return setting(FakeRac.TCP, "true");
+    }
+
     /** Every cluster command needs this administrator ({@code --cluster-user}, {@code --cluster-pwd}). */
     public FakeRacScenario requireAdmin(String user, String password) {
         setting(FakeRac.ADMIN_USER, user);
