@@ -297,6 +297,13 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
+    /**
+     * AES-GCM first: one pass over the data with the JDK's AES and GHASH intrinsics, where JSch's
+     * default AES-CTR adds an HMAC pass; a listing of 1,000 sessions is about 200 KB through it.
+     */
+    static final String CIPHERS = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,aes128-ctr,aes192-ctr,aes256-ctr,"
+            + "chacha20-poly1305@openssh.com";
+
     /** One login: TCP connect, key exchange, host key check, authentication; bounded by the connect timeout. */
     private Session login() throws SshException {
         JSch jsch = new JSch();
@@ -309,6 +316,8 @@ public final class SshTunnel implements AutoCloseable {
             s.setHostKeyRepository(verifier);
             s.setSocketFactory(new QuickAckSockets(timeoutMillis()));
             s.setConfig("StrictHostKeyChecking", "yes");
+            s.setConfig("cipher.s2c", CIPHERS);
+            s.setConfig("cipher.c2s", CIPHERS);
             s.setConfig("PreferredAuthentications", ssh.auth() == SshAuth.PASSWORD ? "password,keyboard-interactive" : "publickey");
             verifier.expected.ifPresent(k -> preferHostKeyType(s, k.type()));
             if (ssh.auth() == SshAuth.PASSWORD) {
