@@ -126,10 +126,11 @@ final class SessionToolbar {
         theme.selectedProperty().bindBidirectional(darkTheme);
         darkTheme.addListener((o, a, dark) -> theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON)));
 
-        // Plan beside the blocking button: the two ask what sessions do; then the two that close
-        bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, activeOnly, idSearch,
-                holder(plan, planTip), new Separator(), holder(closeSession, closeSessionTip),
-                holder(closeQuery, closeQueryTip), new Separator(), columnChooser, export, thresholds, theme);
+        // the two that close early: a narrow window moves the last items into the overflow menu first;
+        // then the filters, and Plan beside the blocking button (the two ask what sessions do)
+        bar = new ToolBar(sourceSelector, connect, refresh, autoRefresh, new Separator(), holder(closeSession, closeSessionTip),
+                holder(closeQuery, closeQueryTip), new Separator(), activeOnly, idSearch, holder(plan, planTip),
+                new Separator(), columnChooser, export, thresholds, theme);
         bar.setId("toolbar");
         bind();
     }
