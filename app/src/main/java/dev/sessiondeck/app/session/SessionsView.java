@@ -5,6 +5,7 @@ import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.SessionExport;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.app.support.UiTimer;
+import dev.sessiondeck.app.variables.VariablesWindow;
 import dev.sessiondeck.core.model.SessionAction;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,11 +110,20 @@ public final class SessionsView extends BorderPane {
                 () -> actions.request(SessionAction.CLOSE_SESSION));
         MenuItem closeQuery = item("menu-close-query", "menu.closeQuery", Feather.SLASH,
                 () -> actions.request(SessionAction.CLOSE_QUERY));
-        MenuItem export = item("menu-export", "menu.export", Feather.DOWNLOAD, this::exportShown);
+        MenuItem variables = item("menu-variables", "menu.variables", Feather.SLIDERS, this::showVariables);
+        // what acts on every shown row (after the filters), whatever is selected
+        MenuItem closeAllSessions = item("close-all-shown-sessions", "shown.closeSessions", Feather.X_CIRCLE,
+                () -> actions.requestAllShown(SessionAction.CLOSE_SESSION));
+        MenuItem closeAllQueries = item("close-all-shown-queries", "shown.closeQueries", Feather.SLASH,
+                () -> actions.requestAllShown(SessionAction.CLOSE_QUERY));
+        Menu shown = new Menu(Messages.get("menu.shown"), new FontIcon(Feather.LAYERS), closeAllSessions, closeAllQueries,
+                new SeparatorMenuItem(), item("export-shown", "menu.export", Feather.DOWNLOAD, this::exportShown),
+                item("copy-shown", "shown.copy", Feather.COPY, this::copyShown));
+        shown.setId("menu-shown");
         Menu more = new Menu(Messages.get("menu.more"));
         more.setId("menu-more");
         ContextMenu menu = new ContextMenu(viewSql, details, copyRow, copyId, new SeparatorMenuItem(), closeSession,
-                closeQuery, new SeparatorMenuItem(), more, export);
+                closeQuery, new SeparatorMenuItem(), more, variables, shown);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
             viewSql.setDisable(sel.size() != 1);
@@ -125,6 +135,10 @@ public final class SessionsView extends BorderPane {
             List<MenuItem> others = actions.moreItems();
             more.getItems().setAll(others);
             more.setDisable(others.isEmpty());
+            variables.setDisable(variablesSource().flatMap(viewModel::variables).isEmpty());
+            boolean acting = viewModel.actingProperty().get();
+            closeAllSessions.setDisable(acting || viewModel.allShownTargets(SessionAction.CLOSE_SESSION).isEmpty());
+            closeAllQueries.setDisable(acting || viewModel.allShownTargets(SessionAction.CLOSE_QUERY).isEmpty());
         });
         return menu;
     }
@@ -256,6 +270,8 @@ public final class SessionsView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::exportShown);
         keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
+        keys.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::showVariables);
     }
 
     // ------------------------------------------------------------------ actions
@@ -314,6 +330,21 @@ public final class SessionsView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** The data source whose variables the menu shows: the selected row's, else the one shown. */
+    private Optional<dev.sessiondeck.core.source.SessionSource> variablesSource() {
+        List<SessionRow> sel = selection();
+        if (!sel.isEmpty()) {
+            return viewModel.sourceOf(sel.get(0));
+        }
+        return Optional.ofNullable(viewModel.currentProperty().get());
+    }
+
+    /** Opens the variables page of {@link #variablesSource()}, in a window of its own. */
+    private void showVariables() {
+        variablesSource().flatMap(viewModel::variables)
+                .ifPresent(vm -> new VariablesWindow(getScene().getWindow(), vm).show());
+    }
+
     /** Writes the shown rows, shown columns in their order, exact values, to a CSV file the user picks. */
     private void exportShown() {
         Optional<Path> file = saveFileChooser.apply(getScene().getWindow());
@@ -324,6 +355,14 @@ public final class SessionsView extends BorderPane {
                 .<dev.sessiondeck.core.model.Attribute<?>>map(SessionColumn::attribute).toList();
         List<dev.sessiondeck.core.model.Session> sessions = viewModel.shownRows().stream().map(SessionRow::getSession).toList();
         viewModel.export(file.get(), () -> SessionExport.csv(columns, sessions));
+    }
+
+    /**
+     * Puts the shown rows on the clipboard as the table shows them: a header of the visible columns'
+     * titles, then one line per row, tab-separated, in the table's column order and sort.
+     */
+    private void copyShown() {
+        copy(table.shownText(List.copyOf(viewModel.shownRows())));
     }
 
     private static Optional<Path> chooseCsvFile(Window owner) {

@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.variables.VariablesViewModel;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
@@ -328,6 +329,47 @@ public final class SessionsViewModel {
         return SessionActions.whyNot(action, selection);
     }
 
+    /**
+     * The shown rows (after the filters, in the table's order) that "Close all shown sessions" /
+     * "Close all shown queries" act on: not SessionDeck's own, only where the row's data source
+     * offers and can do the action now.
+     */
+    public List<SessionRow> allShownTargets(SessionAction action) {
+        return SessionActions.allShown(action, List.copyOf(shownRows()));
+    }
+
+    /**
+     * Stops the running action before its next session; the sessions not reached are reported as
+     * not attempted. Nothing when none runs.
+     */
+    public void cancelAction() {
+        actions.cancel();
+    }
+
+    /**
+     * The variables page of a data source (its global and own-session values); empty for a kind of
+     * data source without variables (1C).
+     */
+    public Optional<VariablesViewModel> variables(SessionSource source) {
+        return source.variables().map(v -> new VariablesViewModel(v, background, source.name(), Optional.empty()));
+    }
+
+    /** The variables page of another session, read only; empty when its data source has no variables or is gone. */
+    public Optional<VariablesViewModel> sessionVariables(SessionRow row) {
+        SourceFeed feed = row.feed;
+        if (feed == null) {
+            return Optional.empty();
+        }
+        return feed.source.variables().map(v -> new VariablesViewModel(v, background, feed.source.name(),
+                Optional.of(row.getSession().key())));
+    }
+
+    /** The data source of a row; empty once it is disconnected. */
+    public Optional<SessionSource> sourceOf(SessionRow row) {
+        SourceFeed feed = row.feed;
+        return feed == null ? Optional.empty() : Optional.of(feed.source);
+    }
+
     /** What the action's dialog starts with for {@code row}, by parameter id. */
     public Map<String, String> parameterDefaults(SessionAction action, SessionRow row) {
         return SessionActions.defaults(action, row);
@@ -451,6 +493,10 @@ public final class SessionsViewModel {
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
     /** True while an action runs. */
     public ReadOnlyBooleanProperty actingProperty() { return actions.running(); }
+    /** How many sessions of the running action are done; 0 while none runs. */
+    public ReadOnlyIntegerProperty actionDoneProperty() { return actions.done(); }
+    /** How many sessions the running action acts on; 0 while none runs. */
+    public ReadOnlyIntegerProperty actionTotalProperty() { return actions.total(); }
 
     /** Execution time in seconds from which an active statement is highlighted as a warning (default 1). */
     public DoubleProperty warningSecondsProperty() { return warningSeconds; }
