@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -65,6 +66,7 @@ public final class SessionsView extends BorderPane {
     private final StatusBar statusBar;
     private final WelcomePane welcome;
     private final BlockingView blocking;
+    private final HistoryChart history;
     private Runnable onConnect = () -> { };
     /** Asks where to save an export; a test replaces the native file dialog. */
     private Function<Window, Optional<Path>> saveFileChooser = SessionsView::chooseCsvFile;
@@ -92,7 +94,10 @@ public final class SessionsView extends BorderPane {
         this.blocking = new BlockingView(viewModel, new BlockingModel(viewModel), this::selectInTable,
                 tableView::requestFocus, () -> getScene().getWindow());
         toolbar.addAfterSearch(blocking.toggle());
-        setCenter(blocking.under(new StackPane(tableView, welcome.view())));
+        this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
+        BorderPane center = new BorderPane(blocking.under(new StackPane(tableView, welcome.view())));
+        center.setTop(history.view());
+        setCenter(center);
         setBottom(statusBar.view());
         tableView.setContextMenu(createContextMenu());
         toolbar.thresholds.setOnAction(e -> new ThresholdsDialog(getScene().getWindow(), viewModel).showAndWait());
@@ -111,7 +116,8 @@ public final class SessionsView extends BorderPane {
         MenuItem closeQuery = item("menu-close-query", "menu.closeQuery", Feather.SLASH,
                 () -> actions.request(SessionAction.CLOSE_QUERY));
         MenuItem variables = item("menu-variables", "menu.variables", Feather.SLIDERS, this::showVariables);
-        // what acts on every shown row (after the filters), whatever is selected
+        // what acts on every shown row (after the filters), whatever is selected; above More, so that the
+        // pointer on its way into More's submenu crosses no other submenu
         MenuItem closeAllSessions = item("close-all-shown-sessions", "shown.closeSessions", Feather.X_CIRCLE,
                 () -> actions.requestAllShown(SessionAction.CLOSE_SESSION));
         MenuItem closeAllQueries = item("close-all-shown-queries", "shown.closeQueries", Feather.SLASH,
@@ -120,10 +126,13 @@ public final class SessionsView extends BorderPane {
                 new SeparatorMenuItem(), item("export-shown", "menu.export", Feather.DOWNLOAD, this::exportShown),
                 item("copy-shown", "shown.copy", Feather.COPY, this::copyShown));
         shown.setId("menu-shown");
+        CheckMenuItem showHistory = new CheckMenuItem(Messages.get("menu.history"));
+        showHistory.setId("menu-history");
+        showHistory.selectedProperty().bindBidirectional(history.shownProperty());
         Menu more = new Menu(Messages.get("menu.more"));
         more.setId("menu-more");
         ContextMenu menu = new ContextMenu(viewSql, details, copyRow, copyId, new SeparatorMenuItem(), closeSession,
-                closeQuery, new SeparatorMenuItem(), more, variables, shown);
+                closeQuery, new SeparatorMenuItem(), shown, variables, showHistory, more);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
             viewSql.setDisable(sel.size() != 1);
@@ -272,6 +281,8 @@ public final class SessionsView extends BorderPane {
         keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
         keys.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 this::showVariables);
+        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
+                () -> history.shownProperty().set(!history.shownProperty().get()));
     }
 
     // ------------------------------------------------------------------ actions

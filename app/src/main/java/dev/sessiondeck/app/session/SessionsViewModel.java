@@ -5,6 +5,8 @@ import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.variables.VariablesViewModel;
 import dev.sessiondeck.core.filter.SessionFilter;
+import dev.sessiondeck.core.history.HistoryPoint;
+import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.StandardAttributes;
@@ -81,6 +83,9 @@ public final class SessionsViewModel {
     private final ObservableMap<String, String> refreshErrorsView = FXCollections.unmodifiableObservableMap(refreshErrors);
     /** The shown data sources, for the table's columns: each declares what it fills. */
     private final ObservableList<SessionSource> shownSources = FXCollections.observableArrayList();
+    // one view, kept: a view made per call held the table's listener only until the next garbage
+    // collection, and the table then stopped showing a new data source's columns (PluggableSourceIT)
+    private final ObservableList<SessionSource> shownSourcesView = FXCollections.unmodifiableObservableList(shownSources);
 
     private final SessionRows rows = new SessionRows();
     private final ObservableList<SessionRow> allRowsView = rows.shownView();
@@ -133,7 +138,7 @@ public final class SessionsViewModel {
 
     /** The data sources whose sessions are shown: the current one, or all in the merged view. */
     public ObservableList<SessionSource> shownSources() {
-        return FXCollections.unmodifiableObservableList(shownSources);
+        return shownSourcesView;
     }
 
     /**
@@ -261,6 +266,17 @@ public final class SessionsViewModel {
         SessionSource one = current.get();
         SourceFeed feed = one == null ? null : feeds.get(one.name());
         return feed == null ? List.of() : List.of(feed);
+    }
+
+    /**
+     * The recent refreshes of the one shown data source, oldest first (the last 15 minutes; the
+     * newest ones with their sessions, within 48 MiB: {@link SessionHistory}); empty in the merged
+     * view and with none shown.
+     */
+    public List<HistoryPoint> history() {
+        SessionSource one = current.get();
+        SourceFeed feed = one == null || showAll.get() ? null : feeds.get(one.name());
+        return feed == null ? List.of() : feed.history.points();
     }
 
     // ---- refresh

@@ -31,6 +31,8 @@ final class FakeSessionSource implements SessionSource {
     volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<String, SourceException> killFailures = new HashMap<>();
+    /** When the next snapshots are taken; null for now. */
+    volatile Instant clock;
     /** What {@link #blockingUnknown()} says; null for "blocking is known". */
     volatile Text blockingUnknown;
 
@@ -90,7 +92,7 @@ final class FakeSessionSource implements SessionSource {
         if (failure != null) {
             throw failure;
         }
-        return new Snapshot(name, sessions, Instant.now(), Duration.ofMillis(3));
+        return new Snapshot(name, sessions, clock == null ? Instant.now() : clock, Duration.ofMillis(3));
     }
 
     @Override
