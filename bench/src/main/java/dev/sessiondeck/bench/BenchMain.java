@@ -4,6 +4,7 @@ import dev.sessiondeck.bench.report.Report;
 import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
+import dev.sessiondeck.bench.history.HistoryBenchmark;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.servers.BlockingBenchmark;
 import dev.sessiondeck.bench.servers.ServerBenchmark;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code blocking}, {@code jmh}, {@code window}, {@code onec}). Results go to standard output as Markdown and to
+ * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code history}). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -30,9 +31,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, blocking, jmh, window, onec }
+    enum Part { all, servers, blocking, jmh, window, onec, history }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window or onec (default: all)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec or history (default: all)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -79,6 +80,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.onec) {
             new OneCBenchmark(workDir, quick).run(report);
+        }
+        if (part == Part.all || part == Part.history) {
+            new HistoryBenchmark(quick).run(report);
         }
         Duration took = Duration.between(started, Instant.now());
         report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());
