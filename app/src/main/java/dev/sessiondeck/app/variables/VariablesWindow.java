@@ -141,20 +141,14 @@ public final class VariablesWindow {
         table.getColumns().add(pin);
         table.getColumns().add(column(Messages.get("variables.name"), 230, Variable::name));
         TableColumn<Variable, String> value = column(Messages.get("variables.value"), 200, Variable::value);
-        value.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                // a long value (sql_mode) is cut in the cell: the tooltip has it whole
-                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
-            }
-        });
+        value.setCellFactory(c -> longTextCell());
         table.getColumns().add(value);
         table.getColumns().add(column(Messages.get("variables.seconds"), 100, v -> v.inSeconds().orElse("")));
         table.getColumns().add(column(Messages.get("variables.unit"), 60, Variable::unit));
         table.getColumns().add(column(Messages.get("variables.source"), 120, Variable::origin));
-        table.getColumns().add(column(Messages.get("variables.note"), 220, Variable::note));
+        TableColumn<Variable, String> note = column(Messages.get("variables.note"), 220, Variable::note);
+        note.setCellFactory(c -> longTextCell());
+        table.getColumns().add(note);
         table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(t -> {
@@ -171,6 +165,18 @@ public final class VariablesWindow {
         empty.setWrapText(true);
         table.setPlaceholder(empty);
         return table;
+    }
+
+    /** A cell that cuts a long value (sql_mode, a comment) and has it whole in its tooltip. */
+    private static TableCell<Variable, String> longTextCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 24 ? null : new Tooltip(item));
+            }
+        };
     }
 
     private static TableColumn<Variable, String> column(String title, double width, Function<Variable, String> value) {

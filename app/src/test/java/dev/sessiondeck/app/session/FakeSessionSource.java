@@ -31,6 +31,8 @@ final class FakeSessionSource implements SessionSource {
     volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<String, SourceException> killFailures = new HashMap<>();
+    /** Runs after each kill (a test cancels a batch from here); null for nothing. */
+    volatile Runnable afterKill;
     /** When the next snapshots are taken; null for now. */
     volatile Instant clock;
     /** What {@link #blockingUnknown()} says; null for "blocking is known". */
@@ -102,6 +104,10 @@ final class FakeSessionSource implements SessionSource {
             throw e;
         }
         killed.add(key);
+        Runnable after = afterKill;
+        if (after != null) {
+            after.run();
+        }
         return new KillResult(key, mode, true, Duration.ZERO);
     }
 

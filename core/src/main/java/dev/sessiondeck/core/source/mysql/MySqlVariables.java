@@ -32,6 +32,14 @@ public final class MySqlVariables implements Variables {
 
     private static final String LIST_GLOBAL = "SHOW GLOBAL VARIABLES";
     private static final String LIST_SESSION = "SHOW SESSION VARIABLES";
+    /**
+     * MariaDB describes its variables (MariaDB KB "Information Schema SYSTEM_VARIABLES Table", 10.1+):
+     * type, allowed values, read-only, where the global value came from, a comment.
+     */
+    private static final String MARIADB_VARIABLES = """
+            SELECT LOWER(VARIABLE_NAME), GLOBAL_VALUE, SESSION_VALUE, VARIABLE_SCOPE, VARIABLE_TYPE, ENUM_VALUE_LIST,
+                   READ_ONLY, GLOBAL_VALUE_ORIGIN, VARIABLE_COMMENT
+              FROM information_schema.SYSTEM_VARIABLES""";
     private static final String PERFORMANCE_SCHEMA_ON = "SELECT @@performance_schema";
     private static final String OF_THREAD = """
             SELECT v.VARIABLE_NAME, v.VARIABLE_VALUE
@@ -83,9 +91,46 @@ public final class MySqlVariables implements Variables {
 
     @Override
     public List<Variable> list(VariableScope scope) throws SourceException {
-        String sql = scope == VariableScope.GLOBAL ? LIST_GLOBAL : LIST_SESSION;
         return VariableNames.pinnedFirst(pool.withConnection("Cannot list the variables of " + name,
-                c -> read(c, sql)), important());
+                c -> read(c, scope)), important());
+    }
+
+    /** MariaDB's own description where it has one; elsewhere SHOW VARIABLES with kinds from the manuals. */
+    private List<Variable> read(Connection c, VariableScope scope) throws SQLException {
+        if (info.product() == Product.MARIADB) {
+            return readMariaDb(c, scope);
+        }
+        return read(c, scope == VariableScope.GLOBAL ? LIST_GLOBAL : LIST_SESSION);
+    }
+
+    private List<Variable> readMariaDb(Connection c, VariableScope scope) throws SQLException {
+        List<Variable> out = new ArrayList<>();
+        boolean global = scope == VariableScope.GLOBAL;
+        try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(MARIADB_VARIABLES)) {
+            while (rs.next()) {
+                String varScope = rs.getString(4);
+                if (global && "SESSION ONLY".equals(varScope)) {
+                    continue;
+                }
+                String type = rs.getString(5) == null ? "" : rs.getString(5);
+                String values = rs.getString(6);
+                List<String> choices = values == null || values.isEmpty() ? List.of() : List.of(values.split(","));
+                Variable.Kind kind = switch (type) {
+                    case "BOOLEAN" -> Variable.Kind.BOOLEAN;
+                    case "ENUM" -> Variable.Kind.ENUM;
+                    case "INT", "INT UNSIGNED", "BIGINT", "BIGINT UNSIGNED", "DOUBLE" -> Variable.Kind.NUMBER;
+                    // SET and FLAGSET take several of their values at once: text, not a picker
+                    default -> Variable.Kind.TEXT;
+                };
+                String varName = rs.getString(1);
+                boolean editable = !"YES".equals(rs.getString(7)) && (global || !"GLOBAL".equals(varScope));
+                out.add(new Variable(varName, rs.getString(global ? 2 : 3),
+                        kind, kind == Variable.Kind.BOOLEAN || kind == Variable.Kind.ENUM ? choices : List.of(),
+                        MICROSECONDS.contains(varName) ? "us" : "", global ? rs.getString(8) : "", editable,
+                        rs.getString(9)));
+            }
+        }
+        return out;
     }
 
     private List<Variable> read(Connection c, String sql) throws SQLException {
@@ -121,8 +166,11 @@ public final class MySqlVariables implements Variables {
     public Variable set(VariableScope scope, String varName, String value) throws SourceException {
         String what = "Cannot set " + varName + " on " + name;
         return pool.withConnection(what, c -> {
-            String sql = scope == VariableScope.GLOBAL ? LIST_GLOBAL : LIST_SESSION;
-            Variable v = VariableNames.require(read(c, sql), varName, name);
+            Variable v = VariableNames.require(read(c, scope), varName, name);
+            if (!v.editable()) {
+                throw new SourceException(SourceException.Kind.REFUSED, v.name() + " cannot be changed"
+                        + (scope == VariableScope.SESSION ? " for a session" : "") + " on " + name + " (read only)");
+            }
             String target = (scope == VariableScope.GLOBAL ? "GLOBAL " : "SESSION ") + v.name();
             if (VariableNames.isNumber(value)) {
                 // a number as a number: a quoted one is refused by integer variables ("Incorrect argument type")
@@ -135,7 +183,7 @@ public final class MySqlVariables implements Variables {
                     ps.execute();
                 }
             }
-            return read(c, sql).stream()
+            return read(c, scope).stream()
                     .filter(x -> x.name().equalsIgnoreCase(v.name())).findFirst()
                     .orElseThrow(() -> new SQLException("the server no longer lists " + v.name()));
         });

@@ -42,6 +42,11 @@ class MariaDbVariablesIT {
             assertThat(named(all, "max_connections").kind()).isEqualTo(Variable.Kind.NUMBER);
             assertThat(named(all, "autocommit").kind()).isEqualTo(Variable.Kind.BOOLEAN);
             assertThat(named(all, "transaction_isolation").choices()).contains("READ-COMMITTED", "SERIALIZABLE");
+            // MariaDB says what it knows: read-only ones, where a value came from, what it is for
+            assertThat(named(all, "version").editable()).isFalse();
+            assertThat(named(all, "max_connections").origin()).isEqualTo("COMMAND-LINE");
+            assertThat(named(all, "wait_timeout").note()).isNotEmpty();
+            assertThat(named(all, "sql_mode").kind()).as("several values at once: text").isEqualTo(Variable.Kind.TEXT);
             // searching by name and by value
             assertThat(all.stream().filter(v -> v.matches("LOCK_WAIT"))).extracting(Variable::name)
                     .contains("innodb_lock_wait_timeout", "lock_wait_timeout");
@@ -80,6 +85,8 @@ class MariaDbVariablesIT {
 
             assertThatThrownBy(() -> vars.set(VariableScope.GLOBAL, "wait_timeout; DROP TABLE x", "1"))
                     .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED));
+            assertThatThrownBy(() -> vars.set(VariableScope.GLOBAL, "version", "1"))
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.getMessage()).contains("read only"));
             assertThatThrownBy(() -> vars.set(VariableScope.GLOBAL, "wait_timeout", "99"))
                     .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.PRIVILEGE));
             assertThat(named(vars.list(VariableScope.GLOBAL), "wait_timeout").value()).isNotEqualTo("99");
