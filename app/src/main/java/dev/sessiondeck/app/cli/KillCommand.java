@@ -106,7 +106,7 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
         try (SessionSource source = context.sources().open(spec)) {
             List<Session> listed = source.snapshot().sessions();
             List<Target> targets = new ArrayList<>();
-            int worst = allMatching ? matching(source, listed, filter, targets) : byId(source, listed, given, targets);
+            int worst = allMatching ? matching(listed, filter, targets) : byId(source, listed, given, targets);
             if (targets.isEmpty()) {
                 if (allMatching) {
                     context.err().println("sessiondeck " + command() + ": no session matches; nothing was done.");
@@ -147,7 +147,7 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
     }
 
     /** The sessions {@code filter} selects, SessionDeck's own and (for kill-query) idle ones reported and left out. */
-    private int matching(SessionSource source, List<Session> listed, SessionFilter filter, List<Target> out) {
+    private int matching(List<Session> listed, SessionFilter filter, List<Target> out) {
         for (Session s : listed) {
             if (!filter.test(s)) {
                 continue;

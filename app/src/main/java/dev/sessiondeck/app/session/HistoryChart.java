@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -62,8 +61,10 @@ final class HistoryChart {
     private final XYChart.Series<Number, Number> blocked = new XYChart.Series<>();
     private final Label hover = new Label();
     private final BorderPane box = new BorderPane();
-    /** The points drawn, oldest first, and the newest one's time (x = 0). */
+    /** The points drawn, oldest first, one data item per point in each series. */
     private List<HistoryPoint> points = List.of();
+    /** What x = 0 is: the time of the first point drawn since the chart was last built anew. */
+    private java.time.Instant origin;
 
     HistoryChart(SessionsViewModel viewModel, Supplier<Window> owner) {
         this.viewModel = viewModel;
@@ -80,6 +81,8 @@ final class HistoryChart {
         chart.getData().setAll(List.of(total, active, blocked));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // x = 0 is only where the drawing started: no line there
+        chart.setVerticalZeroLineVisible(false);
         chart.setLegendVisible(true);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setMinHeight(0);
@@ -90,7 +93,8 @@ final class HistoryChart {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                long seconds = Math.round(-n.doubleValue());
+                // x counts seconds from the origin; a tick is labelled by how long before the newest refresh
+                long seconds = Math.round(x.getUpperBound() - n.doubleValue());
                 return seconds == 0 ? Messages.get("history.now")
                         : seconds % 60 == 0 ? Messages.get("history.minutesAgo", seconds / 60)
                         : Messages.get("history.secondsAgo", seconds);
@@ -151,41 +155,88 @@ final class HistoryChart {
         return shown;
     }
 
-    /** Draws the shown data source's history anew; nothing while hidden. */
+    /**
+     * Brings the chart up to the shown data source's history: the new refreshes appended and the ones
+     * that left the window removed, so that a refresh costs a few data items, not the whole window
+     * (it runs on the JavaFX thread after every refresh); built anew when another data source is
+     * shown or the history does not continue what is drawn. Nothing while hidden.
+     */
     void update() {
         if (!shown.get()) {
             return;
         }
-        points = viewModel.history();
-        if (points.isEmpty()) {
+        List<HistoryPoint> next = viewModel.history();
+        if (next.isEmpty()) {
+            points = List.of();
+            origin = null;
             total.getData().clear();
             active.getData().clear();
             blocked.getData().clear();
             hover.setText(Messages.get(viewModel.showAllProperty().get() ? "history.pickOne" : "history.hint"));
             return;
         }
-        List<XYChart.Data<Number, Number>> t = new ArrayList<>(points.size());
-        List<XYChart.Data<Number, Number>> a = new ArrayList<>(points.size());
-        List<XYChart.Data<Number, Number>> b = new ArrayList<>(points.size());
-        for (HistoryPoint p : points) {
-            double s = secondsBeforeNewest(p);
-            t.add(new XYChart.Data<>(s, p.total()));
-            a.add(new XYChart.Data<>(s, p.active()));
-            b.add(new XYChart.Data<>(s, p.blocked()));
+        int continued = continuedFrom(next);
+        if (continued < 0) {
+            origin = next.get(0).at();
+            total.getData().setAll(items(next, HistoryPoint::total));
+            active.getData().setAll(items(next, HistoryPoint::active));
+            blocked.getData().setAll(items(next, HistoryPoint::blocked));
+        } else {
+            // the history dropped its oldest points and added new ones; the drawn ones keep their x
+            List<HistoryPoint> added = next.subList(continued + 1, next.size());
+            int gone = points.size() + added.size() - next.size();
+            for (XYChart.Series<Number, Number> series : List.of(total, active, blocked)) {
+                if (gone > 0) {
+                    series.getData().remove(0, gone);
+                }
+            }
+            total.getData().addAll(items(added, HistoryPoint::total));
+            active.getData().addAll(items(added, HistoryPoint::active));
+            blocked.getData().addAll(items(added, HistoryPoint::blocked));
         }
+        points = next;
         // the axis spans what there is, a minute at least, the window at most: ticks of 15 s up to two minutes
-        double span = -secondsBeforeNewest(points.get(0));
-        double lower = Math.min(WINDOW_SECONDS, Math.max(60, Math.ceil(span / 60) * 60));
-        x.setLowerBound(-lower);
-        x.setTickUnit(lower <= 120 ? 15 : 60);
-        total.getData().setAll(FXCollections.observableList(t));
-        active.getData().setAll(FXCollections.observableList(a));
-        blocked.getData().setAll(FXCollections.observableList(b));
+        double newest = xOf(next.get(next.size() - 1));
+        double span = newest - xOf(next.get(0));
+        double width = Math.min(WINDOW_SECONDS, Math.max(60, Math.ceil(span / 60) * 60));
+        x.setUpperBound(newest);
+        x.setLowerBound(newest - width);
+        x.setTickUnit(width <= 120 ? 15 : 60);
     }
 
-    private double secondsBeforeNewest(HistoryPoint p) {
-        HistoryPoint newest = points.get(points.size() - 1);
-        return -Duration.between(p.at(), newest.at()).toMillis() / 1000.0;
+    /**
+     * Where in {@code next} the last drawn point stands, when {@code next} continues what is drawn
+     * (its drawn points still there in order, new ones after): the index of the last drawn point;
+     * -1 when the chart must be built anew.
+     */
+    private int continuedFrom(List<HistoryPoint> next) {
+        if (points.isEmpty() || origin == null) {
+            return -1;
+        }
+        java.time.Instant last = points.get(points.size() - 1).at();
+        for (int i = next.size() - 1; i >= 0; i--) {
+            if (next.get(i).at().equals(last)) {
+                // the points before it must be the drawn ones' tail: same count from the end, same first
+                int keptFromDrawn = i + 1;
+                return keptFromDrawn <= points.size()
+                        && points.get(points.size() - keptFromDrawn).at().equals(next.get(0).at()) ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    private List<XYChart.Data<Number, Number>> items(List<HistoryPoint> from,
+                                                     java.util.function.ToIntFunction<HistoryPoint> value) {
+        List<XYChart.Data<Number, Number>> out = new ArrayList<>(from.size());
+        for (HistoryPoint p : from) {
+            out.add(new XYChart.Data<>(xOf(p), value.applyAsInt(p)));
+        }
+        return out;
+    }
+
+    /** A point's x: seconds since the origin. */
+    private double xOf(HistoryPoint p) {
+        return Duration.between(origin, p.at()).toMillis() / 1000.0;
     }
 
     /** The refresh nearest the pointer, by the x axis's own conversion; empty off the plot or with no points. */
@@ -197,12 +248,12 @@ final class HistoryChart {
         return nearest(x.getValueForDisplay(local.getX()).doubleValue());
     }
 
-    /** The refresh nearest {@code seconds} before the newest one. */
-    Optional<HistoryPoint> nearest(double seconds) {
+    /** The refresh nearest {@code value} on the x axis. */
+    Optional<HistoryPoint> nearest(double value) {
         HistoryPoint best = null;
         double distance = Double.MAX_VALUE;
         for (HistoryPoint p : points) {
-            double d = Math.abs(secondsBeforeNewest(p) - seconds);
+            double d = Math.abs(xOf(p) - value);
             if (d < distance) {
                 distance = d;
                 best = p;

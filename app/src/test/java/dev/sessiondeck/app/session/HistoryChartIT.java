@@ -71,7 +71,7 @@ class HistoryChartIT extends WindowTestSupport {
     private Point2D screenPointOf(double seconds) throws Exception {
         return fx(() -> {
             NumberAxis x = (NumberAxis) chart().getXAxis();
-            double px = x.getDisplayPosition(seconds);
+            double px = x.getDisplayPosition(x.getUpperBound() + seconds);
             Point2D onAxis = x.localToScreen(px, 0);
             Point2D plot = chart().getYAxis().localToScreen(0, chart().getYAxis().getHeight() / 2);
             return new Point2D(onAxis.getX(), plot.getY());
@@ -94,7 +94,9 @@ class HistoryChartIT extends WindowTestSupport {
         List<List<Number>> ys = fx(() -> chart().getData().stream()
                 .map(series -> series.getData().stream().map(XYChart.Data::getYValue).toList()).toList());
         assertThat(ys).containsExactly(List.of(3, 5, 4), List.of(1, 3, 2), List.of(0, 1, 0));
-        List<Number> xs = fx(() -> chart().getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList());
+        // x: seconds on the chart's own scale; the newest refresh at the axis's upper bound
+        List<Double> xs = fx(() -> chart().getData().get(0).getData().stream()
+                .map(d -> d.getXValue().doubleValue() - ((NumberAxis) chart().getXAxis()).getUpperBound()).toList());
         assertThat(xs).containsExactly(-10.0, -5.0, 0.0);
         Screenshots.write(stage.getScene(), Path.of("target", "screenshots", "history-chart.png"));
 
@@ -112,12 +114,22 @@ class HistoryChartIT extends WindowTestSupport {
 
         clickOn("#history-hide");
         assertThat(lookup("#history-box").query().isVisible()).isFalse();
-        fx(() -> {
-            vm.refresh();
-            return null;
-        });
+        refreshAt(12, sessions(2, 1, 0));
         openRowMenu(fx(() -> table().getItems().get(0)));
         clickOn("#menu-history");
         assertThat(lookup("#history-box").query().isVisible()).isTrue();
+        // shown again, it catches up with the refresh made while hidden; the next one adds a point to each series
+        assertThat(fx(() -> chart().getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList()))
+                .containsExactly(3, 5, 4, 2);
+        refreshAt(15, sessions(6, 2, 1));
+        assertThat(fx(() -> chart().getData().stream()
+                .map(series -> series.getData().stream().map(XYChart.Data::getYValue).toList()).toList()))
+                .containsExactly(List.of(3, 5, 4, 2, 6), List.of(1, 3, 2, 1, 2), List.of(0, 1, 0, 0, 1));
+        // 15 minutes later the oldest refreshes leave the window and the chart
+        refreshAt(907, sessions(1, 0, 0));
+        assertThat(fx(() -> chart().getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList()))
+                .containsExactly(4, 2, 6, 1);
+        assertThat(fx(() -> ((NumberAxis) chart().getXAxis()).getUpperBound() - ((NumberAxis) chart().getXAxis()).getLowerBound()))
+                .isEqualTo(900.0);
     }
 }
