@@ -43,7 +43,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the last 15 minutes of refreshes ({@link SessionHistory}), drawn by JavaFX's own {@link LineChart}.
  * Hovering says the values of the nearest refresh (and its longest running statement where the data
  * source gives execution times); clicking shows that refresh's sessions while the history still keeps
- * them. Hidden by a button on it, Ctrl+H, or the column menu; while hidden it draws nothing.
+ * them. Hidden by a button on it, Ctrl+H, or the row menu; while hidden it draws nothing. The chart is
+ * made when there is a first point to draw.
  */
 final class HistoryChart {
 
@@ -53,12 +54,14 @@ final class HistoryChart {
     private final SessionsViewModel viewModel;
     private final Supplier<Window> owner;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
-    private final NumberAxis x = new NumberAxis(-WINDOW_SECONDS, 0, 60);
-    private final NumberAxis y = new NumberAxis();
-    private final LineChart<Number, Number> chart = new LineChart<>(x, y);
-    private final XYChart.Series<Number, Number> total = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> active = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> blocked = new XYChart.Series<>();
+    // the chart itself is made when there is a first point to draw: a window without data sources
+    // (the welcome pane, start-up) neither loads nor styles it
+    private NumberAxis x;
+    private NumberAxis y;
+    private LineChart<Number, Number> chart;
+    private XYChart.Series<Number, Number> total;
+    private XYChart.Series<Number, Number> active;
+    private XYChart.Series<Number, Number> blocked;
     private final Label hover = new Label();
     private final BorderPane box = new BorderPane();
     /** The points drawn, oldest first, one data item per point in each series. */
@@ -74,6 +77,36 @@ final class HistoryChart {
     }
 
     private void createView() {
+        hover.setId("history-hover");
+        hover.getStyleClass().add(Styles.TEXT_SMALL);
+        hover.setText(Messages.get("history.hint"));
+        hover.setMinWidth(0);
+        Button hide = new Button(null, new FontIcon(Feather.X));
+        hide.setId("history-hide");
+        hide.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        hide.setAccessibleText(Messages.get("history.hide"));
+        hide.setTooltip(new javafx.scene.control.Tooltip(Messages.get("history.hide")));
+        hide.setOnAction(e -> shown.set(false));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, hover, spacer, hide);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(2, 8, 0, 10));
+        box.setTop(top);
+        box.setId("history-box");
+        box.getStyleClass().add("history-box");
+        box.visibleProperty().bind(shown.and(javafx.beans.binding.Bindings.isNotEmpty(viewModel.dataSources())));
+        box.managedProperty().bind(box.visibleProperty());
+    }
+
+    /** Makes the chart, once: JavaFX's LineChart over two NumberAxis, the three series, no symbols. */
+    private void createChart() {
+        x = new NumberAxis(-WINDOW_SECONDS, 0, 60);
+        y = new NumberAxis();
+        chart = new LineChart<>(x, y);
+        total = new XYChart.Series<>();
+        active = new XYChart.Series<>();
+        blocked = new XYChart.Series<>();
         total.setName(Messages.get("history.total"));
         active.setName(Messages.get("history.active"));
         blocked.setName(Messages.get("history.blocked"));
@@ -114,27 +147,9 @@ final class HistoryChart {
                 return n.doubleValue() == Math.rint(n.doubleValue()) ? Long.toString(n.longValue()) : "";
             }
         });
-        hover.setId("history-hover");
-        hover.getStyleClass().add(Styles.TEXT_SMALL);
-        hover.setText(Messages.get("history.hint"));
-        hover.setMinWidth(0);
-        Button hide = new Button(null, new FontIcon(Feather.X));
-        hide.setId("history-hide");
-        hide.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        hide.setAccessibleText(Messages.get("history.hide"));
-        hide.setTooltip(new javafx.scene.control.Tooltip(Messages.get("history.hide")));
-        hide.setOnAction(e -> shown.set(false));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, hover, spacer, hide);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(2, 8, 0, 10));
-        box.setTop(top);
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointAt(e).ifPresent(p -> hover.setText(describe(p))));
+        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pointAt(e).ifPresent(this::showSessions));
         box.setCenter(chart);
-        box.setId("history-box");
-        box.getStyleClass().add("history-box");
-        box.visibleProperty().bind(shown.and(javafx.beans.binding.Bindings.isNotEmpty(viewModel.dataSources())));
-        box.managedProperty().bind(shown);
     }
 
     private void initListeners() {
@@ -142,15 +157,13 @@ final class HistoryChart {
         viewModel.currentProperty().addListener((o, a, b) -> update());
         viewModel.showAllProperty().addListener((o, a, b) -> update());
         shown.addListener((o, a, now) -> update());
-        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> pointAt(e).ifPresent(p -> hover.setText(describe(p))));
-        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pointAt(e).ifPresent(this::showSessions));
     }
 
     Node view() {
         return box;
     }
 
-    /** True while the chart is shown; the toggle in the column menu and Ctrl+H flip it. */
+    /** True while the chart is shown; the toggle in the row menu and Ctrl+H flip it. */
     BooleanProperty shownProperty() {
         return shown;
     }
@@ -169,11 +182,16 @@ final class HistoryChart {
         if (next.isEmpty()) {
             points = List.of();
             origin = null;
-            total.getData().clear();
-            active.getData().clear();
-            blocked.getData().clear();
+            if (chart != null) {
+                total.getData().clear();
+                active.getData().clear();
+                blocked.getData().clear();
+            }
             hover.setText(Messages.get(viewModel.showAllProperty().get() ? "history.pickOne" : "history.hint"));
             return;
+        }
+        if (chart == null) {
+            createChart();
         }
         int continued = continuedFrom(next);
         if (continued < 0) {
