@@ -4,6 +4,7 @@ import dev.sessiondeck.bench.report.Report;
 import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
+import dev.sessiondeck.bench.history.HistoryBenchmark;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.ratios.RatiosBenchmark;
 import dev.sessiondeck.bench.servers.BlockingBenchmark;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code ssh}; {@code ratios} alone). Results go to standard output as Markdown and to
+ * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code ssh}, {@code history}; {@code ratios} alone). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -32,9 +33,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, blocking, jmh, window, onec, ssh, ratios }
+    enum Part { all, servers, blocking, jmh, window, onec, ssh, history, ratios }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec, ssh or ratios (default: all; ratios runs only when asked)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec, ssh, history or ratios (default: all; ratios runs only when asked)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -88,6 +89,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.all || part == Part.ssh) {
             new SshTunnelBenchmark(sshSessions, iterations, workDir).run(report);
+        }
+        if (part == Part.all || part == Part.history) {
+            new HistoryBenchmark(quick).run(report);
         }
         if (part == Part.ratios) {
             new RatiosBenchmark(workDir, iterations, quick).run(report);

@@ -113,6 +113,12 @@ public final class Cli {
             if (cls == PlanCommand.class) {
                 return cls.cast(new PlanCommand(context));
             }
+            if (cls == VariablesCommand.class) {
+                return cls.cast(new VariablesCommand(context));
+            }
+            if (cls == SetVariableCommand.class) {
+                return cls.cast(new SetVariableCommand(context));
+            }
             if (cls == SourcesCommand.class) {
                 return cls.cast(new SourcesCommand(context));
             }
@@ -124,7 +130,8 @@ public final class Cli {
             description = "Watch and control the sessions of MySQL, MariaDB, OceanBase and PostgreSQL."
                     + " Without a command, opens the window.",
             subcommands = {ListCommand.class, BlockingCommand.class, KillCommand.class, KillQueryCommand.class,
-                    PlanCommand.class, SourcesCommand.class, CommandLine.HelpCommand.class},
+                    PlanCommand.class, VariablesCommand.class, SetVariableCommand.class, SourcesCommand.class,
+                    CommandLine.HelpCommand.class},
             footer = {"", ExitCodes.HELP})
     static final class Root implements Callable<Integer> {
 

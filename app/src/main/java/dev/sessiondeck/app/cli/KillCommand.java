@@ -8,6 +8,8 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code kill ID}: closes a session (KILL CONNECTION, pg_terminate_backend). The session is looked up
- * first, so that the kill reaches exactly the session described in the confirmation.
+ * {@code kill ID...}: closes sessions (KILL CONNECTION, pg_terminate_backend). The sessions are
+ * listed first, so that each kill reaches exactly the session described in the confirmation; the
+ * targets are given by id (positional or {@code --id}, several allowed) or by the same filters as
+ * {@code list} ({@code --all-matching}). One result line per session; the exit code is the highest
+ * of the sessions' codes (0 only when every session was done).
  */
 @Command(name = "kill", sortOptions = false,
-        description = "Close a session (KILL CONNECTION / pg_terminate_backend), after confirmation.",
-        footer = {"", ExitCodes.HELP})
+        description = "Close sessions (KILL CONNECTION / pg_terminate_backend), after confirmation.",
+        footer = {"", "Examples:",
+                "  sessiondeck kill --source prod 42 43 --id 44",
+                "  sessiondeck kill --source prod --all-matching --session-user report_ --yes",
+                "", "With several sessions the exit code is the highest of theirs.", ExitCodes.HELP})
 class KillCommand implements Callable<Integer>, Cli.Connecting {
 
     private final Cli.Context context;
@@ -32,9 +40,19 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(index = "0", paramLabel = "ID",
-            description = "The session id (thread id, backend pid, 1C session UUID) or a 1C session number")
-    String id;
+    @Parameters(arity = "0..*", paramLabel = "ID",
+            description = "Session ids (thread id, backend pid, 1C session UUID) or 1C session numbers")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--id", paramLabel = "ID", description = "A session id, as the positional ones; may be repeated")
+    List<String> moreIds = new ArrayList<>();
+
+    @Option(names = "--all-matching", description = "Every session the filters (as in list) select, SessionDeck's own"
+            + " left out; needs at least one filter")
+    boolean allMatching;
+
+    @Mixin
+    SessionFilterOptions filters = new SessionFilterOptions();
 
     @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation")
     boolean yes;
@@ -60,48 +78,140 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
         return connection;
     }
 
+    /** A session to kill: its key and what the listing showed of it (empty when not listed). */
+    private record Target(String id, SessionKey key, Optional<Session> seen) {
+    }
+
     @Override
     public Integer call() {
         ConnectionSpec spec;
+        List<String> given = new ArrayList<>(ids);
+        given.addAll(moreIds);
+        SessionFilter filter = filters.filter(Optional.empty());
         try {
             spec = connection.toSpec(context);
+            checkTargets(given, filter);
             // before connecting: a negative or worded thread id is never sent to a server
-            Optional<String> idProblem = context.sources().types().require(spec.type()).sessionIdProblem(id);
-            if (idProblem.isPresent()) {
-                throw new IllegalArgumentException(idProblem.get());
+            SourceType type = context.sources().types().require(spec.type());
+            for (String id : given) {
+                Optional<String> idProblem = type.sessionIdProblem(id);
+                if (idProblem.isPresent()) {
+                    throw new IllegalArgumentException(idProblem.get());
+                }
             }
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         try (SessionSource source = connection.open(context, command(), spec)) {
+            List<Session> listed = source.snapshot().sessions();
+            List<Target> targets = new ArrayList<>();
+            int worst = allMatching ? matching(listed, filter, targets) : byId(source, listed, given, targets);
+            if (targets.isEmpty()) {
+                if (allMatching) {
+                    context.err().println("sessiondeck " + command() + ": no session matches; nothing was done.");
+                }
+                return worst;
+            }
+            if (!yes && !confirmed(targets)) {
+                return context.console() == null ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
+            }
+            for (Target t : targets) {
+                worst = Math.max(worst, killOne(source, t, targets.size() > 1));
+            }
+            return worst;
+        } catch (SourceException e) {
+            return ExitCodes.failed(context, command(), e);
+        }
+    }
+
+    /** Refuses a request that names no session, or a filter that would select every session. */
+    private void checkTargets(List<String> given, SessionFilter filter) {
+        if (allMatching) {
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException("give session ids or --all-matching, not both");
+            }
+            if (filter.isEmpty()) {
+                throw new IllegalArgumentException("--all-matching needs at least one filter"
+                        + " (--active, --session-user, --client, --db): it would close every session");
+            }
+        } else {
+            if (given.isEmpty()) {
+                throw new IllegalArgumentException("give at least one session ID (or --all-matching with filters)");
+            }
+            if (!filter.isEmpty()) {
+                throw new IllegalArgumentException("the filters (--active, --session-user, --client, --db) select"
+                        + " sessions only with --all-matching");
+            }
+        }
+    }
+
+    /** The sessions {@code filter} selects, SessionDeck's own and (for kill-query) idle ones reported and left out. */
+    private int matching(List<Session> listed, SessionFilter filter, List<Target> out) {
+        for (Session s : listed) {
+            if (!filter.test(s)) {
+                continue;
+            }
+            if (s.own()) {
+                context.out().println("Skipped session " + s.id() + ": SessionDeck's own connection.");
+            } else if (mode() == KillMode.QUERY && !s.isActive()) {
+                context.out().println("Skipped session " + s.id() + ": it runs no statement.");
+            } else {
+                out.add(new Target(s.id(), s.key(), Optional.of(s)));
+            }
+        }
+        return ExitCodes.DONE;
+    }
+
+    /** Each id as listed (or, not listed, as given); a session number shared by several is refused. */
+    private int byId(SessionSource source, List<Session> listed, List<String> given, List<Target> out) {
+        int worst = ExitCodes.DONE;
+        for (String id : given) {
             // the id, or a session number where the source has them (1C); a number shared by several is not enough
             SessionFilter byId = SessionFilter.ALL.withId(Optional.of(id)).withShowBackground(true);
-            List<Session> matches = source.snapshot().sessions().stream().filter(byId).toList();
+            List<Session> matches = listed.stream().filter(byId).toList();
             if (matches.size() > 1) {
                 context.err().println("sessiondeck " + command() + ": " + matches.size() + " sessions have the number " + id
                         + "; give the session's id: " + String.join(", ", matches.stream().map(Session::id).toList()));
-                return ExitCodes.BAD_INPUT;
+                worst = Math.max(worst, ExitCodes.BAD_INPUT);
+                continue;
             }
-            Optional<Session> target = matches.stream().findFirst();
-            SessionKey key = target.map(Session::key).orElse(SessionKey.ofId(source.name(), id));
-            String what = describe(target);
-            if (!yes) {
-                if (context.console() == null) {
-                    context.err().println("sessiondeck " + command() + ": not closing " + what
-                            + " without confirmation; add --yes when no terminal is attached");
-                    return ExitCodes.BAD_INPUT;
-                }
-                String verb = mode() == KillMode.SESSION ? "Close " : "Cancel the statement of ";
-                String answer = context.console().readLine("%s%s? [y/N] ", verb, what);
-                if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
-                    context.err().println("Nothing was done.");
-                    return ExitCodes.FAILED;
-                }
+            Optional<Session> seen = matches.stream().findFirst();
+            if (out.stream().noneMatch(t -> t.id().equals(seen.map(Session::id).orElse(id)))) {
+                out.add(new Target(id, seen.map(Session::key).orElse(SessionKey.ofId(source.name(), id)), seen));
             }
+        }
+        return worst;
+    }
+
+    /** Asks on the terminal; refuses without one. */
+    private boolean confirmed(List<Target> targets) {
+        String what = targets.size() == 1 ? describe(targets.get(0)) : targets.size() + " sessions";
+        if (context.console() == null) {
+            context.err().println("sessiondeck " + command() + ": not closing " + what
+                    + " without confirmation; add --yes when no terminal is attached");
+            return false;
+        }
+        if (targets.size() > 1) {
+            targets.forEach(t -> context.out().println("  " + describe(t)));
+            context.out().flush();
+        }
+        String verb = mode() == KillMode.SESSION ? "Close " : "Cancel the statement of ";
+        String answer = context.console().readLine("%s%s? [y/N] ", verb, what);
+        if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+            context.err().println("Nothing was done.");
+            return false;
+        }
+        return true;
+    }
+
+    /** Kills one session and prints its line: the result on stdout, a failure on stderr. */
+    private int killOne(SessionSource source, Target t, boolean several) {
+        String what = describe(t);
+        try {
             long started = System.nanoTime();
-            boolean verified = message == null ? source.kill(key, mode()).verified()
-                    : source.perform(withMessage(source), key, Map.of("message", message)).verified();
+            boolean verified = message == null ? source.kill(t.key(), mode()).verified()
+                    : source.perform(withMessage(source), t.key(), Map.of("message", message)).verified();
             long waited = (System.nanoTime() - started) / 1_000_000;
             if (verified) {
                 context.out().println((mode() == KillMode.SESSION ? "Closed " : "Cancelled the statement of ")
@@ -113,7 +223,7 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
                     + " after " + waited + " ms.");
             return ExitCodes.FAILED;
         } catch (SourceException e) {
-            return ExitCodes.failed(context, command(), e);
+            return ExitCodes.failed(context, several ? command() + ": session " + t.id() : command(), e);
         }
     }
 
@@ -132,12 +242,12 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
     }
 
     /** Words for the session about to be killed, from what the listing showed. */
-    private String describe(Optional<Session> target) {
-        if (target.isEmpty()) {
-            return "session " + id + " (not listed for this user)";
+    private static String describe(Target t) {
+        if (t.seen().isEmpty()) {
+            return "session " + t.id() + " (not listed for this user)";
         }
-        Session s = target.get();
-        StringBuilder b = new StringBuilder("session ").append(id).append(" (")
+        Session s = t.seen().get();
+        StringBuilder b = new StringBuilder("session ").append(t.id()).append(" (")
                 .append(s.user().orElse("?")).append(" from ").append(s.source().orElse("?"));
         s.database().ifPresent(db -> b.append(", database ").append(db));
         if (s.isActive()) {

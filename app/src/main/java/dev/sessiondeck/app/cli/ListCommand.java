@@ -26,25 +26,11 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--active", description = "Only sessions running a statement")
-    boolean active;
-
     @Option(names = "--id", paramLabel = "ID", description = "Only the session with this id")
     String id;
 
-    @Option(names = "--session-user", paramLabel = "TEXT",
-            description = "Session user contains TEXT (case-insensitive, literal); --user is the login")
-    String user;
-
-    @Option(names = "--client", paramLabel = "TEXT",
-            description = "Source (client host) contains TEXT (case-insensitive, literal); --source names a saved data source")
-    String client;
-
-    @Option(names = "--db", paramLabel = "TEXT", description = "Database name contains TEXT (case-insensitive, literal)")
-    String database;
-
-    @Option(names = "--all", description = "Include background threads (daemon, replication, background workers)")
-    boolean all;
+    @Mixin
+    SessionFilterOptions filters = new SessionFilterOptions();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "table, json or csv (default: table)")
     SessionFormats.Format format = SessionFormats.Format.TABLE;
@@ -67,7 +53,7 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck list: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        SessionFilter filter = new SessionFilter(SessionFilter.parseId(id), user, client, database, active, all);
+        SessionFilter filter = filters.filter(SessionFilter.parseId(id));
         try (SessionSource src = connection.open(context, "list", spec)) {
             Snapshot snapshot = src.snapshot();
             List<Session> all = snapshot.sessions();

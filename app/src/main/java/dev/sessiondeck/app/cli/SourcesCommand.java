@@ -69,27 +69,9 @@ final class SourcesCommand implements Callable<Integer> {
             return exit;
         }
         List<String> keys = List.of("name", "type", "address", "ssh", "tls", "password");
-        int[] widths = new int[keys.size()];
-        for (int i = 0; i < keys.size(); i++) {
-            widths[i] = keys.get(i).length();
-            for (Map<String, Object> r : rows) {
-                widths[i] = Math.max(widths[i], SessionFormats.width(String.valueOf(r.get(keys.get(i)))));
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        appendLine(out, keys.stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList(), widths);
-        for (Map<String, Object> r : rows) {
-            appendLine(out, keys.stream().map(k -> String.valueOf(r.get(k))).toList(), widths);
-        }
+        String out = TextTable.of(keys.stream().map(k -> k.toUpperCase(java.util.Locale.ROOT)).toList(),
+                rows.stream().map(r -> keys.stream().map(k -> String.valueOf(r.get(k))).toList()).toList());
         context.out().print(out);
         return exit;
-    }
-
-    private static void appendLine(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            line.append(cells.get(i)).append(" ".repeat(Math.max(0, widths[i] - SessionFormats.width(cells.get(i))) + 2));
-        }
-        out.append(line.toString().stripTrailing()).append(System.lineSeparator());
     }
 }

@@ -46,7 +46,7 @@ final class ActionDialog extends Dialog<Map<String, String>> {
         VBox box = new VBox(10);
         box.setPadding(new Insets(4, 0, 0, 0));
         if (action.destructive() || targets.size() > 1) {
-            box.getChildren().add(targetList(targets));
+            box.getChildren().add(sessionList(targets, "action-targets"));
         }
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -122,9 +122,10 @@ final class ActionDialog extends Dialog<Map<String, String>> {
                         targets.size());
     }
 
-    private static TableView<Session> targetList(List<Session> targets) {
+    /** Sessions as a short table (id, user, source, SQL on one line), as a confirmation lists them. */
+    static TableView<Session> sessionList(List<Session> targets, String id) {
         TableView<Session> list = new TableView<>(FXCollections.observableArrayList(targets));
-        list.setId("action-targets");
+        list.setId(id);
         list.getStyleClass().add(Styles.DENSE);
         list.getColumns().add(column(SessionColumn.ID, 80, Session::id));
         list.getColumns().add(column(SessionColumn.USER, 110, s -> s.user().orElse("")));

@@ -1,6 +1,7 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.variables.VariablesWindow;
 import dev.sessiondeck.core.model.SessionAction;
 import java.util.List;
 import java.util.Map;
@@ -44,21 +45,46 @@ final class ActionFlow {
         if (viewModel.whyNot(asked, sel).isPresent() || viewModel.actingProperty().get()) {
             return;
         }
+        if (asked.equals(SessionAction.SESSION_VARIABLES)) {
+            // the standard action that shows rather than does: the session's variables, read only
+            viewModel.sessionVariables(sel.get(0)).ifPresent(vm -> new VariablesWindow(owner.get(), vm).show());
+            return;
+        }
         SessionAction action = viewModel.actionsOf(sel).stream().filter(asked::equals).findFirst().orElse(asked);
-        List<SessionRow> targets = viewModel.targets(action, sel);
+        run(action, viewModel.targets(action, sel), Optional.empty(), false);
+    }
+
+    /**
+     * Does {@code asked} to every shown row (after the filters) it can be done to, SessionDeck's own
+     * sessions left out, always after a confirmation that lists them with their count and says how
+     * many shown rows are left alone. Nothing when no shown row qualifies or an action runs.
+     */
+    void requestAllShown(SessionAction asked) {
+        List<SessionRow> targets = viewModel.allShownTargets(asked);
+        if (targets.isEmpty() || viewModel.actingProperty().get()) {
+            return;
+        }
+        SessionAction action = viewModel.actionsOf(targets).stream().filter(asked::equals).findFirst().orElse(asked);
+        int left = viewModel.shownRows().size() - targets.size();
+        run(action, targets, left == 0 ? Optional.empty() : Optional.of(Messages.get("action.allShown.left", left)), true);
+    }
+
+    /** Reads the parameters' current values where the action has some, then confirms and runs. */
+    private void run(SessionAction action, List<SessionRow> targets, Optional<String> note, boolean alwaysAsk) {
         if (action.parameters().isEmpty()) {
-            confirmAndRun(action, targets, Map.of(), Optional.empty());
+            confirmAndRun(action, targets, Map.of(), note, alwaysAsk);
         } else {
             viewModel.readParameters(action, targets.get(0),
-                    current -> confirmAndRun(action, targets, current, Optional.empty()),
-                    (defaults, why) -> confirmAndRun(action, targets, defaults, Optional.of(why)));
+                    current -> confirmAndRun(action, targets, current, note, alwaysAsk),
+                    (defaults, why) -> confirmAndRun(action, targets, defaults,
+                            Optional.of(note.map(n -> n + "\n").orElse("") + why), alwaysAsk));
         }
     }
 
     private void confirmAndRun(SessionAction action, List<SessionRow> targets, Map<String, String> start,
-                               Optional<String> note) {
+                               Optional<String> note, boolean alwaysAsk) {
         Map<String, String> parameters = Map.of();
-        if (action.destructive() || !action.parameters().isEmpty() || targets.size() > 1) {
+        if (alwaysAsk || action.destructive() || !action.parameters().isEmpty() || targets.size() > 1) {
             Optional<Map<String, String>> confirmed = ActionDialog.ask(owner.get(), action,
                     targets.stream().map(SessionRow::getSession).toList(), start, note);
             if (confirmed.isEmpty()) {

@@ -27,7 +27,9 @@ public record ActionOutcome(Session session, SessionAction action, Result result
         /** SessionDeck refused: our own monitoring connection, an id the data source cannot have (REFUSED). */
         REFUSED,
         /** Anything else: unreachable, timeout, unsupported, a server error. */
-        FAILED
+        FAILED,
+        /** Not attempted: the user cancelled the batch before this session's turn. */
+        CANCELLED
     }
 
     public ActionOutcome {

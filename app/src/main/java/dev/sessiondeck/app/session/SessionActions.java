@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,11 @@ final class SessionActions {
 
     private final Background background;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    /** Sessions done of the running batch, and its size; both 0 while none runs. */
+    private final ReadOnlyIntegerWrapper done = new ReadOnlyIntegerWrapper(this, "done");
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total");
+    /** Set by {@link #cancel()}: the running batch stops before its next session. */
+    private volatile boolean cancelled;
 
     SessionActions(Background background) {
         this.background = background;
@@ -40,6 +47,24 @@ final class SessionActions {
     /** True while an action runs. */
     ReadOnlyBooleanProperty running() {
         return running.getReadOnlyProperty();
+    }
+
+    /** How many sessions of the running batch are done (0 while none runs). */
+    ReadOnlyIntegerProperty done() {
+        return done.getReadOnlyProperty();
+    }
+
+    /** How many sessions the running batch has (0 while none runs). */
+    ReadOnlyIntegerProperty total() {
+        return total.getReadOnlyProperty();
+    }
+
+    /**
+     * Stops the running batch before its next session: the session being acted on now is finished
+     * (a kill already sent cannot be taken back), the rest are reported as not attempted.
+     */
+    void cancel() {
+        cancelled = true;
     }
 
     /**
@@ -60,6 +85,23 @@ final class SessionActions {
     /** The rows an action would act on: for a statement-only action, the rows running one. */
     static List<SessionRow> targets(SessionAction action, List<SessionRow> selection) {
         return action.activeOnly() ? selection.stream().filter(SessionRow::isActive).toList() : selection;
+    }
+
+    /**
+     * The rows of {@code shown} that "Close all shown ..." acts on: those whose data source offers
+     * {@code action} and can do it to them now, never SessionDeck's own sessions (for a
+     * statement-only action, only the rows running one). In the shown order.
+     */
+    static List<SessionRow> allShown(SessionAction action, List<SessionRow> shown) {
+        List<SessionRow> out = new ArrayList<>();
+        for (SessionRow r : targets(action, shown)) {
+            SourceFeed feed = r.feed;
+            if (feed != null && !(action.destructive() && r.isOwn()) && feed.source.actions().contains(action)
+                    && feed.source.unavailable(action, r.getSession()).isEmpty()) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**
@@ -121,22 +163,37 @@ final class SessionActions {
             return;
         }
         running.set(true);
+        cancelled = false;
+        this.done.set(0);
+        total.set(targets.size());
         Map<String, String> params = Map.copyOf(parameters);
         background.run(() -> {
             List<ActionOutcome> outcomes = new ArrayList<>();
             for (Target t : targets) {
+                if (cancelled) {
+                    outcomes.add(new ActionOutcome(t.session(), action, ActionOutcome.Result.CANCELLED, ""));
+                    continue;
+                }
                 outcomes.add(performOne(action, t, params));
+                int count = outcomes.size();
+                background.ui().execute(() -> this.done.set(count));
             }
             return outcomes;
         }, outcomes -> {
-            running.set(false);
+            finished();
             done.accept(outcomes);
         }, e -> {
-            running.set(false);
+            finished();
             LOG.warn("{} failed", action, e);
             done.accept(targets.stream().map(t -> new ActionOutcome(t.session(), action, ActionOutcome.Result.FAILED,
                     ErrorText.of(e))).toList());
         });
+    }
+
+    private void finished() {
+        running.set(false);
+        done.set(0);
+        total.set(0);
     }
 
     /** A session to act on and the data source that listed it ({@code null} once disconnected). */

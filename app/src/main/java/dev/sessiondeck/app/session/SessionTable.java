@@ -193,7 +193,24 @@ final class SessionTable {
 
     /** A row's shown columns as a person reads them, tab-separated, in display order. */
     String rowText(SessionRow row) {
-        return visibleColumns().stream().map(c -> c.text(row.value(c))).collect(Collectors.joining("\t"));
+        return visibleColumns().stream().map(c -> cell(c.text(row.value(c)))).collect(Collectors.joining("\t"));
+    }
+
+    /**
+     * The rows as a tab-separated table: a header line of the visible columns' titles, then one line
+     * per row ({@link #rowText}); tabs and line breaks inside a value become spaces.
+     */
+    String shownText(List<SessionRow> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append(visibleColumns().stream().map(c -> cell(columns.get(c).getText())).collect(Collectors.joining("\t")));
+        for (SessionRow r : rows) {
+            b.append('\n').append(rowText(r));
+        }
+        return b.append('\n').toString();
+    }
+
+    private static String cell(String text) {
+        return text == null ? "" : text.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
     }
 
     // ------------------------------------------------------------------ layout memory

@@ -6,6 +6,7 @@ import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.SessionExport;
 import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.app.support.UiTimer;
+import dev.sessiondeck.app.variables.VariablesWindow;
 import dev.sessiondeck.core.model.SessionAction;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -65,6 +67,7 @@ public final class SessionsView extends BorderPane {
     private final StatusBar statusBar;
     private final WelcomePane welcome;
     private final BlockingView blocking;
+    private final HistoryChart history;
     private Runnable onConnect = () -> { };
     /** Asks where to save an export; a test replaces the native file dialog. */
     private Function<Window, Optional<Path>> saveFileChooser = SessionsView::chooseCsvFile;
@@ -92,7 +95,10 @@ public final class SessionsView extends BorderPane {
         this.blocking = new BlockingView(viewModel, new BlockingModel(viewModel), this::selectInTable,
                 tableView::requestFocus, () -> getScene().getWindow());
         toolbar.addAfterSearch(blocking.toggle());
-        setCenter(blocking.under(new StackPane(tableView, welcome.view())));
+        this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
+        BorderPane center = new BorderPane(blocking.under(new StackPane(tableView, welcome.view())));
+        center.setTop(history.view());
+        setCenter(center);
         setBottom(statusBar.view());
         tableView.setContextMenu(createContextMenu());
         toolbar.thresholds.setOnAction(e -> new ThresholdsDialog(getScene().getWindow(), viewModel).showAndWait());
@@ -111,11 +117,24 @@ public final class SessionsView extends BorderPane {
                 () -> actions.request(SessionAction.CLOSE_SESSION));
         MenuItem closeQuery = item("menu-close-query", "menu.closeQuery", Feather.SLASH,
                 () -> actions.request(SessionAction.CLOSE_QUERY));
-        MenuItem export = item("menu-export", "menu.export", Feather.DOWNLOAD, this::exportShown);
+        MenuItem variables = item("menu-variables", "menu.variables", Feather.SLIDERS, this::showVariables);
+        // what acts on every shown row (after the filters), whatever is selected; above More, so that the
+        // pointer on its way into More's submenu crosses no other submenu
+        MenuItem closeAllSessions = item("close-all-shown-sessions", "shown.closeSessions", Feather.X_CIRCLE,
+                () -> actions.requestAllShown(SessionAction.CLOSE_SESSION));
+        MenuItem closeAllQueries = item("close-all-shown-queries", "shown.closeQueries", Feather.SLASH,
+                () -> actions.requestAllShown(SessionAction.CLOSE_QUERY));
+        Menu shown = new Menu(Messages.get("menu.shown"), new FontIcon(Feather.LAYERS), closeAllSessions, closeAllQueries,
+                new SeparatorMenuItem(), item("export-shown", "menu.export", Feather.DOWNLOAD, this::exportShown),
+                item("copy-shown", "shown.copy", Feather.COPY, this::copyShown));
+        shown.setId("menu-shown");
+        CheckMenuItem showHistory = new CheckMenuItem(Messages.get("menu.history"));
+        showHistory.setId("menu-history");
+        showHistory.selectedProperty().bindBidirectional(history.shownProperty());
         Menu more = new Menu(Messages.get("menu.more"));
         more.setId("menu-more");
         ContextMenu menu = new ContextMenu(viewSql, details, plan, copyRow, copyId, new SeparatorMenuItem(), closeSession,
-                closeQuery, new SeparatorMenuItem(), more, export);
+                closeQuery, new SeparatorMenuItem(), shown, variables, showHistory, more);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
             viewSql.setDisable(sel.size() != 1);
@@ -129,6 +148,10 @@ public final class SessionsView extends BorderPane {
             List<MenuItem> others = actions.moreItems();
             more.getItems().setAll(others);
             more.setDisable(others.isEmpty());
+            variables.setDisable(variablesSource().flatMap(viewModel::variables).isEmpty());
+            boolean acting = viewModel.actingProperty().get();
+            closeAllSessions.setDisable(acting || viewModel.allShownTargets(SessionAction.CLOSE_SESSION).isEmpty());
+            closeAllQueries.setDisable(acting || viewModel.allShownTargets(SessionAction.CLOSE_QUERY).isEmpty());
         });
         return menu;
     }
@@ -267,6 +290,10 @@ public final class SessionsView extends BorderPane {
                 this::exportShown);
         keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
         keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::showPlanOfSelection);
+        keys.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                this::showVariables);
+        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
+                () -> history.shownProperty().set(!history.shownProperty().get()));
     }
 
     // ------------------------------------------------------------------ actions
@@ -346,6 +373,21 @@ public final class SessionsView extends BorderPane {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** The data source whose variables the menu shows: the selected row's, else the one shown. */
+    private Optional<dev.sessiondeck.core.source.SessionSource> variablesSource() {
+        List<SessionRow> sel = selection();
+        if (!sel.isEmpty()) {
+            return viewModel.sourceOf(sel.get(0));
+        }
+        return Optional.ofNullable(viewModel.currentProperty().get());
+    }
+
+    /** Opens the variables page of {@link #variablesSource()}, in a window of its own. */
+    private void showVariables() {
+        variablesSource().flatMap(viewModel::variables)
+                .ifPresent(vm -> new VariablesWindow(getScene().getWindow(), vm).show());
+    }
+
     /** Writes the shown rows, shown columns in their order, exact values, to a CSV file the user picks. */
     private void exportShown() {
         Optional<Path> file = saveFileChooser.apply(getScene().getWindow());
@@ -356,6 +398,14 @@ public final class SessionsView extends BorderPane {
                 .<dev.sessiondeck.core.model.Attribute<?>>map(SessionColumn::attribute).toList();
         List<dev.sessiondeck.core.model.Session> sessions = viewModel.shownRows().stream().map(SessionRow::getSession).toList();
         viewModel.export(file.get(), () -> SessionExport.csv(columns, sessions));
+    }
+
+    /**
+     * Puts the shown rows on the clipboard as the table shows them: a header of the visible columns'
+     * titles, then one line per row, tab-separated, in the table's column order and sort.
+     */
+    private void copyShown() {
+        copy(table.shownText(List.copyOf(viewModel.shownRows())));
     }
 
     private static Optional<Path> chooseCsvFile(Window owner) {

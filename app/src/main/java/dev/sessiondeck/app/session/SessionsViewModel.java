@@ -3,8 +3,11 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.app.variables.VariablesViewModel;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.ExecutionPlan;
+import dev.sessiondeck.core.history.HistoryPoint;
+import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.StandardAttributes;
@@ -81,6 +84,8 @@ public final class SessionsViewModel {
     private final ObservableMap<String, String> refreshErrorsView = FXCollections.unmodifiableObservableMap(refreshErrors);
     /** The shown data sources, for the table's columns: each declares what it fills. */
     private final ObservableList<SessionSource> shownSources = FXCollections.observableArrayList();
+    // one view, kept: a view made per call held the table's listener only until the next garbage
+    // collection, and the table then stopped showing a new data source's columns (PluggableSourceIT)
     private final ObservableList<SessionSource> shownSourcesView = FXCollections.unmodifiableObservableList(shownSources);
 
     private final SessionRows rows = new SessionRows();
@@ -270,6 +275,17 @@ public final class SessionsViewModel {
         return feed == null ? List.of() : List.of(feed);
     }
 
+    /**
+     * The recent refreshes of the one shown data source, oldest first (the last 15 minutes; the
+     * newest ones with their sessions, within 48 MiB: {@link SessionHistory}); empty in the merged
+     * view and with none shown.
+     */
+    public List<HistoryPoint> history() {
+        SessionSource one = current.get();
+        SourceFeed feed = one == null || showAll.get() ? null : feeds.get(one.name());
+        return feed == null ? List.of() : feed.history.points();
+    }
+
     // ---- refresh
 
     /**
@@ -334,6 +350,47 @@ public final class SessionsViewModel {
      */
     public Optional<String> whyNot(SessionAction action, List<SessionRow> selection) {
         return SessionActions.whyNot(action, selection);
+    }
+
+    /**
+     * The shown rows (after the filters, in the table's order) that "Close all shown sessions" /
+     * "Close all shown queries" act on: not SessionDeck's own, only where the row's data source
+     * offers and can do the action now.
+     */
+    public List<SessionRow> allShownTargets(SessionAction action) {
+        return SessionActions.allShown(action, List.copyOf(shownRows()));
+    }
+
+    /**
+     * Stops the running action before its next session; the sessions not reached are reported as
+     * not attempted. Nothing when none runs.
+     */
+    public void cancelAction() {
+        actions.cancel();
+    }
+
+    /**
+     * The variables page of a data source (its global and own-session values); empty for a kind of
+     * data source without variables (1C).
+     */
+    public Optional<VariablesViewModel> variables(SessionSource source) {
+        return source.variables().map(v -> new VariablesViewModel(v, background, source.name(), Optional.empty()));
+    }
+
+    /** The variables page of another session, read only; empty when its data source has no variables or is gone. */
+    public Optional<VariablesViewModel> sessionVariables(SessionRow row) {
+        SourceFeed feed = row.feed;
+        if (feed == null) {
+            return Optional.empty();
+        }
+        return feed.source.variables().map(v -> new VariablesViewModel(v, background, feed.source.name(),
+                Optional.of(row.getSession().key())));
+    }
+
+    /** The data source of a row; empty once it is disconnected. */
+    public Optional<SessionSource> sourceOf(SessionRow row) {
+        SourceFeed feed = row.feed;
+        return feed == null ? Optional.empty() : Optional.of(feed.source);
     }
 
     /** What the action's dialog starts with for {@code row}, by parameter id. */
@@ -473,6 +530,10 @@ public final class SessionsViewModel {
     public ReadOnlyStringProperty busyMessageProperty() { return busyMessage.getReadOnlyProperty(); }
     /** True while an action runs. */
     public ReadOnlyBooleanProperty actingProperty() { return actions.running(); }
+    /** How many sessions of the running action are done; 0 while none runs. */
+    public ReadOnlyIntegerProperty actionDoneProperty() { return actions.done(); }
+    /** How many sessions the running action acts on; 0 while none runs. */
+    public ReadOnlyIntegerProperty actionTotalProperty() { return actions.total(); }
 
     /** Execution time in seconds from which an active statement is highlighted as a warning (default 1). */
     public DoubleProperty warningSecondsProperty() { return warningSeconds; }

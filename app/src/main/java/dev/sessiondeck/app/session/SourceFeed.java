@@ -1,6 +1,7 @@
 package dev.sessiondeck.app.session;
 
 import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.source.SessionSource;
 import java.time.Duration;
@@ -39,6 +40,8 @@ final class SourceFeed {
     /** Why this source shows less than the server has (a missing privilege); empty when it shows all. */
     String limitation = "";
     Instant lastRefresh;
+    /** The recent refreshes' counts and sessions, for the history chart. */
+    final SessionHistory history = new SessionHistory();
     Duration latency;
 
     SourceFeed(SessionSource source) {

@@ -68,6 +68,7 @@ final class SourceRefresh {
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
+        feed.history.add(snapshot);
         rows.apply(feed, snapshot, feeds.values(), highlight);
         if (feed.firstSnapshot) {
             // known after the first snapshot, and said once: it does not change while connected

@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -101,7 +102,7 @@ final class StatusBar {
         limited.setMinWidth(0);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        bar = new HBox(16, counts, problem, limited, notice, spacer, refreshed);
+        bar = new HBox(16, counts, problem, limited, notice, spacer, actionProgress(viewModel), refreshed);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -117,6 +118,35 @@ final class StatusBar {
                 refreshingSlowly.set(false);
             }
         });
+    }
+
+    /**
+     * While an action runs on several sessions: how far it is ("12 of 100") with a bar and a Cancel
+     * button that stops it before its next session. Hidden otherwise.
+     */
+    private static Node actionProgress(SessionsViewModel viewModel) {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("action-progress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(Bindings.createDoubleBinding(() -> viewModel.actionTotalProperty().get() == 0 ? 0
+                        : (double) viewModel.actionDoneProperty().get() / viewModel.actionTotalProperty().get(),
+                viewModel.actionDoneProperty(), viewModel.actionTotalProperty()));
+        Label text = new Label();
+        text.setId("action-progress-text");
+        text.setMinWidth(Region.USE_PREF_SIZE);
+        text.textProperty().bind(Bindings.createStringBinding(() -> Messages.get("status.acting",
+                        viewModel.actionDoneProperty().get(), viewModel.actionTotalProperty().get()),
+                viewModel.actionDoneProperty(), viewModel.actionTotalProperty()));
+        Button cancel = new Button(Messages.get("status.acting.cancel"), new FontIcon(Feather.X));
+        cancel.setId("action-cancel-batch");
+        cancel.getStyleClass().add(Styles.SMALL);
+        cancel.setOnAction(e -> viewModel.cancelAction());
+        HBox box = new HBox(8, text, progress, cancel);
+        box.setId("action-progress-box");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(viewModel.actingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     Node view() {

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,6 +33,7 @@ class CliIT {
     private static final Map<String, String> ENV = Map.of(
             "ADMIN_PW", EmbeddedMariaDb.ADMIN_PASSWORD,
             "PLAIN_PW", EmbeddedMariaDb.PLAIN_PASSWORD,
+            "ROOT_PW", EmbeddedMariaDb.ROOT_PASSWORD,
             "WRONG_PW", "not-the-password");
 
     /** What one run of the command line printed and returned. */
@@ -193,6 +195,106 @@ class CliIT {
             assertThat(r.err()).contains("--yes");
             assertThat(victim.isRunning()).isTrue();
         }
+    }
+
+    @Test
+    void killAllMatchingASessionUserClosesOnlyThatUsersSessions() throws Exception {
+        try (Victim plain1 = Victim.start(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)");
+             Victim plain2 = Victim.start(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(61)");
+             Victim other = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(62)")) {
+            awaitVictimInJson(plain1.threadId());
+            awaitVictimInJson(plain2.threadId());
+            awaitVictimInJson(other.threadId());
+
+            Run r = admin("kill", "--all-matching", "--session-user", EmbeddedMariaDb.PLAIN, "--yes");
+
+            assertThat(r.exit()).as(r.err()).isZero();
+            // earlier tests' sessions of that user may still be ending: they match too
+            assertThat(r.out().lines().filter(l -> l.startsWith("Closed session "))).allMatch(l -> l.contains(EmbeddedMariaDb.PLAIN));
+            assertThat(r.out()).contains("Closed session " + plain1.threadId(), "Closed session " + plain2.threadId());
+            assertThat(plain1.awaitFailure().getSQLState()).isEqualTo("08S01");
+            assertThat(plain2.awaitFailure().getSQLState()).isEqualTo("08S01");
+            assertThat(other.isRunning()).as("another user's session is left alone").isTrue();
+        }
+    }
+
+    @Test
+    void killAllMatchingWithoutAFilterOrWithoutYesIsRefused() throws Exception {
+        try (Victim victim = Victim.start(DB, EmbeddedMariaDb.PLAIN, EmbeddedMariaDb.PLAIN_PASSWORD, "SELECT SLEEP(60)")) {
+            awaitVictimInJson(victim.threadId());
+
+            Run noFilter = admin("kill", "--all-matching", "--yes");
+            Run noYes = admin("kill", "--all-matching", "--session-user", EmbeddedMariaDb.PLAIN);
+            Run both = admin("kill", "--all-matching", "--session-user", EmbeddedMariaDb.PLAIN, "--yes", "42");
+
+            assertThat(noFilter.exit()).isEqualTo(2);
+            assertThat(noFilter.err()).contains("at least one filter");
+            assertThat(noYes.exit()).isEqualTo(2);
+            assertThat(noYes.err()).contains("--yes");
+            assertThat(both.exit()).isEqualTo(2);
+            assertThat(victim.isRunning()).isTrue();
+        }
+    }
+
+    @Test
+    void killQueryOfSeveralIdsPrintsOneLineEachAndExitsWithTheWorstCode() throws Exception {
+        try (Victim first = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(60)");
+             Victim second = Victim.start(DB, EmbeddedMariaDb.ADMIN, EmbeddedMariaDb.ADMIN_PASSWORD, "SELECT SLEEP(61)")) {
+            awaitVictimInJson(first.threadId());
+            awaitVictimInJson(second.threadId());
+
+            Run r = admin("kill-query", "--yes", Long.toString(first.threadId()), "--id", Long.toString(second.threadId()),
+                    "--id", "987654321");
+
+            assertThat(r.exit()).as("one id is unknown: session gone").isEqualTo(3);
+            assertThat(r.out()).contains("Cancelled the statement of session " + first.threadId(),
+                    "Cancelled the statement of session " + second.threadId());
+            assertThat(r.err()).contains("session 987654321");
+            assertThat(first.awaitFailure().getSQLState()).isEqualTo("70100");
+            assertThat(second.awaitFailure().getSQLState()).isEqualTo("70100");
+            assertThat(first.selectOne()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void variablesListsTheImportantOnesFirstAndSearchesByNameAndValue() throws Exception {
+        Run table = admin("variables", "--like", "timeout");
+        Run json = admin("variables", "--format", "json", "--like", "REPEATABLE");
+
+        assertThat(table.exit()).as(table.err()).isZero();
+        List<String> lines = table.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("NAME").contains("VALUE");
+        assertThat(lines.get(1)).startsWith("* wait_timeout");
+        assertThat(lines).allSatisfy(l -> assertThat(l.toLowerCase()).containsAnyOf("timeout", "name"));
+        JsonNode found = new ObjectMapper().readTree(json.out());
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).get("name").asText()).isEqualTo("transaction_isolation");
+        assertThat(found.get(0).get("kind").asText()).isEqualTo("enum");
+        assertThat(found.get(0).get("pinned").asBoolean()).isTrue();
+    }
+
+    @Test
+    void setVariableChangesAGlobalValueReadsItBackAndNeedsYes() throws Exception {
+        List<String> root = as(EmbeddedMariaDb.ROOT, "ROOT_PW");
+        List<String> withoutYes = new ArrayList<>(List.of("set-variable", "--global", "wait_timeout", "4321"));
+        withoutYes.addAll(root);
+        List<String> set = new ArrayList<>(withoutYes);
+        set.add("--yes");
+
+        Run refused = run(withoutYes.toArray(String[]::new));
+        Run done = run(set.toArray(String[]::new));
+        Run unknown = run(Stream.concat(Stream.of("set-variable", "--global", "no_such_variable", "1", "--yes"),
+                root.stream()).toArray(String[]::new));
+
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--yes");
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(done.out()).contains("wait_timeout: '28800' -> '4321'");
+        assertThat(admin("variables", "--like", "wait_timeout").out()).contains("4321");
+        assertThat(unknown.exit()).isEqualTo(2);
+        List<String> back = new ArrayList<>(List.of("set-variable", "--global", "wait_timeout", "28800", "--yes"));
+        back.addAll(root);
+        assertThat(run(back.toArray(String[]::new)).exit()).isZero();
     }
 
     @Test

@@ -31,6 +31,10 @@ final class FakeSessionSource implements SessionSource {
     volatile CountDownLatch gate;
     final List<SessionKey> killed = new ArrayList<>();
     final Map<String, SourceException> killFailures = new HashMap<>();
+    /** Runs after each kill (a test cancels a batch from here); null for nothing. */
+    volatile Runnable afterKill;
+    /** When the next snapshots are taken; null for now. */
+    volatile Instant clock;
     /** What {@link #blockingUnknown()} says; null for "blocking is known". */
     volatile Text blockingUnknown;
 
@@ -90,7 +94,7 @@ final class FakeSessionSource implements SessionSource {
         if (failure != null) {
             throw failure;
         }
-        return new Snapshot(name, sessions, Instant.now(), Duration.ofMillis(3));
+        return new Snapshot(name, sessions, clock == null ? Instant.now() : clock, Duration.ofMillis(3));
     }
 
     @Override
@@ -100,6 +104,10 @@ final class FakeSessionSource implements SessionSource {
             throw e;
         }
         killed.add(key);
+        Runnable after = afterKill;
+        if (after != null) {
+            after.run();
+        }
         return new KillResult(key, mode, true, Duration.ZERO);
     }
 

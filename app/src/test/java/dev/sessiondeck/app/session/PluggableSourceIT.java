@@ -120,6 +120,30 @@ class PluggableSourceIT extends WindowTestSupport {
     }
 
     @Test
+    void closeAllShownReachesEveryShownSessionOfASourceWithoutSql() throws Exception {
+        showCluster();
+        fx(() -> {
+            vm.userSearchProperty().set("o");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> table().getItems().size())).isEqualTo(2);
+        openRowMenu(fx(() -> table().getItems().get(0)));
+        clickOn("#menu-shown");
+        moveTo("#close-all-shown-sessions");
+        clickOn("#close-all-shown-sessions");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(lookup("#action-targets").queryAs(TableView.class).getItems()).hasSize(2);
+        clickOn("#action-ok");
+        await().atMost(Duration.ofSeconds(10)).until(() -> source.performed.size() == 2);
+        assertThat(source.performed).containsExactlyInAnyOrder("close " + TestClusterSource.SECOND,
+                "close " + TestClusterSource.THIRD);
+        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("#action-results").tryQuery().isPresent());
+        clickOn("#action-results-ok");
+    }
+
+    @Test
     void detailsListEachValueOnceWithItsTitle() throws Exception {
         showCluster();
         SessionRow robot = row(TestClusterSource.THIRD).orElseThrow();

@@ -7,6 +7,7 @@ import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.SourceException;
 import java.time.Duration;
@@ -318,6 +319,47 @@ class SessionsViewModelTest {
         assertThat(report.get().get(3).detail()).contains("not owner");
         assertThat(source.killed).extracting(k -> k.id()).containsExactly("2");
         assertThat(source.killed.get(0).queryId()).as("the statement the user saw").hasValue(20L);
+    }
+
+    @Test
+    void allShownTargetsFollowTheFiltersAndLeaveOurOwnSessionOut() {
+        Session own = idle(9, "app_deck").toBuilder().own(true).build();
+        source.list(List.of(idle(1, "app"), active(2, "app", "SELECT 1", 1), idle(3, "batch"), own));
+        vm.addDataSource(source);
+        vm.userSearchProperty().set("app");
+
+        assertThat(vm.shownRows()).hasSize(3);
+        assertThat(vm.allShownTargets(SessionAction.CLOSE_SESSION)).extracting(r -> r.getSession().id())
+                .containsExactly("1", "2");
+        // Close Query: only the shown sessions that run a statement
+        assertThat(vm.allShownTargets(SessionAction.CLOSE_QUERY)).extracting(r -> r.getSession().id())
+                .containsExactly("2");
+    }
+
+    @Test
+    void aCancelledBatchStopsBeforeItsNextSessionAndReportsTheRestNotAttempted() {
+        source.list(List.of(idle(1, "app"), idle(2, "app"), idle(3, "app"), idle(4, "app")));
+        vm.addDataSource(source);
+        List<Integer> progress = new ArrayList<>();
+        vm.actionDoneProperty().addListener((o, a, b) -> progress.add(b.intValue()));
+        source.afterKill = () -> {
+            assertThat(vm.actingProperty().get()).isTrue();
+            assertThat(vm.actionTotalProperty().get()).isEqualTo(4);
+            if (source.killed.size() == 2) {
+                vm.cancelAction();
+            }
+        };
+        List<ActionOutcome> outcomes = new ArrayList<>();
+
+        vm.perform(SessionAction.CLOSE_SESSION, vm.allShownTargets(SessionAction.CLOSE_SESSION), Map.of(), outcomes::addAll);
+
+        assertThat(source.killed).extracting(SessionKey::id).containsExactly("1", "2");
+        assertThat(outcomes).extracting(ActionOutcome::result).containsExactly(ActionOutcome.Result.DONE,
+                ActionOutcome.Result.DONE, ActionOutcome.Result.CANCELLED, ActionOutcome.Result.CANCELLED);
+        assertThat(ActionResults.line(outcomes.get(3))).contains("not attempted");
+        assertThat(progress).startsWith(1, 2);
+        assertThat(vm.actingProperty().get()).isFalse();
+        assertThat(vm.actionTotalProperty().get()).isZero();
     }
 
     @Test

@@ -23,6 +23,15 @@ public final class SessionAction {
             Text.of(StandardAttributes.BUNDLE, "action.closeQuery"))
             .tip(Text.of(StandardAttributes.BUNDLE, "action.closeQuery.tip")).many().destructive().activeOnly().build();
 
+    /**
+     * Show the session's variables (read only): the window opens its variables page for that session.
+     * Offered by SQL sources; where the server cannot show another session's variables,
+     * {@code SessionSource#unavailable} says why.
+     */
+    public static final SessionAction SESSION_VARIABLES = builder("sessionVariables",
+            Text.of(StandardAttributes.BUNDLE, "action.sessionVariables"))
+            .tip(Text.of(StandardAttributes.BUNDLE, "action.sessionVariables.tip")).build();
+
     private final String id;
     private final Text title;
     private final Text tip;

@@ -168,6 +168,14 @@ public interface SessionSource extends AutoCloseable {
         throw new SourceException(SourceException.Kind.UNSUPPORTED, name() + " cannot " + action.title().english());
     }
 
+    /**
+     * The data source's variables (global and SessionDeck's own session's; another session's where
+     * the server shows them); empty for a kind of data source that has none (1C).
+     */
+    default Optional<Variables> variables() {
+        return Optional.empty();
+    }
+
     /** Releases what it holds (its pool, its subprocesses). Never throws. */
     @Override
     void close();

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.sessiondeck.core.source.Variables;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -83,6 +84,7 @@ public class MySqlSessionSource implements SessionSource {
     protected final String name;
     protected final ServerInfo info;
     protected final ConnectionPool pool;
+    private final MySqlVariables variables;
     /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
     /** What {@link #limitation()} says; null until the first snapshot checked it. */
@@ -110,6 +112,7 @@ public class MySqlSessionSource implements SessionSource {
         this.name = Objects.requireNonNull(name, "name");
         this.info = Objects.requireNonNull(info, "info");
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.variables = new MySqlVariables(name, info, pool);
         this.lockWaits = Objects.requireNonNull(lockWaits, "lockWaits");
         this.managedKill = ManagedKill.forServer(info);
         this.resources = StatementResources.forServer(info, pool);
@@ -154,7 +157,39 @@ public class MySqlSessionSource implements SessionSource {
         if (info.can(Capability.KILL_QUERY)) {
             out.add(SessionAction.CLOSE_QUERY);
         }
+        out.add(SessionAction.SESSION_VARIABLES);
         return out;
+    }
+
+    /**
+     * Another session's variables need performance_schema.variables_by_thread: MySQL 5.7+ with
+     * performance_schema on; MariaDB (11.4 checked) and OceanBase have no such table.
+     */
+    @Override
+    public Optional<Text> unavailable(SessionAction action, Session session) {
+        if (action.equals(SessionAction.SESSION_VARIABLES)) {
+            String bundle = "dev.sessiondeck.core.model.messages";
+            if (info.product() == dev.sessiondeck.core.model.Product.OCEANBASE_MYSQL) {
+                return Optional.of(Text.of(bundle, "action.sessionVariables.oceanBase"));
+            }
+            if (info.product() == dev.sessiondeck.core.model.Product.MARIADB) {
+                return Optional.of(Text.of(bundle, "action.sessionVariables.mariaDb"));
+            }
+            if (info.product() == dev.sessiondeck.core.model.Product.MYSQL && !info.version().atLeast(5, 7, 0)) {
+                return Optional.of(Text.of(bundle, "action.sessionVariables.oldMySql"));
+            }
+            if (variables.performanceSchemaOff()) {
+                return Optional.of(Text.of(bundle, "action.sessionVariables.performanceSchemaOff"));
+            }
+            return Optional.empty();
+        }
+        return SessionSource.super.unavailable(action, session);
+    }
+
+    /** System variables: SHOW VARIABLES, SET GLOBAL|SESSION, performance_schema.variables_by_thread. */
+    @Override
+    public Optional<Variables> variables() {
+        return Optional.of(variables);
     }
 
     /** The listing query; subclasses add their columns after the eight base ones. */

@@ -5,6 +5,7 @@ import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
+import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import dev.sessiondeck.core.source.Variables;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +147,7 @@ public final class PostgresSessionSource implements SessionSource {
     private final String name;
     private final ServerInfo info;
     private final ConnectionPool pool;
+    private final PostgresVariables variables;
     private final String listSql;
     private final PostgresLockWaits lockWaits;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
@@ -159,6 +162,7 @@ public final class PostgresSessionSource implements SessionSource {
         this.name = Objects.requireNonNull(name, "name");
         this.info = Objects.requireNonNull(info, "info");
         this.pool = Objects.requireNonNull(pool, "pool");
+        this.variables = new PostgresVariables(name, pool);
         this.listSql = listSql(info.version());
         this.lockWaits = new PostgresLockWaits(info.version());
     }
@@ -480,6 +484,26 @@ public final class PostgresSessionSource implements SessionSource {
     @Override
     public Optional<Text> planUnavailable(Session session) {
         return new PostgresPlans(name, info, pool).unavailable(session);
+    }
+
+    /** Close Session, Close Query, and Session Variables (always unavailable: see {@link #unavailable}). */
+    @Override
+    public List<SessionAction> actions() {
+        return List.of(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY, SessionAction.SESSION_VARIABLES);
+    }
+
+    @Override
+    public Optional<Text> unavailable(SessionAction action, Session session) {
+        if (action.equals(SessionAction.SESSION_VARIABLES)) {
+            return Optional.of(Text.of("dev.sessiondeck.core.model.messages", "action.sessionVariables.postgres"));
+        }
+        return SessionSource.super.unavailable(action, session);
+    }
+
+    /** pg_settings: ALTER SYSTEM + pg_reload_conf(), or set_config for the session. */
+    @Override
+    public Optional<Variables> variables() {
+        return Optional.of(variables);
     }
 
     @Override

@@ -68,7 +68,8 @@ class MariaDbSessionSourceIT {
         assertThat(mariaDb().serverInfo().capabilities())
                 .contains(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME);
         assertThat(admin.describe()).startsWith("MariaDB 11.");
-        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
+        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
+                SessionAction.SESSION_VARIABLES);
         assertThat(admin.attributes()).contains(StandardAttributes.STAGE, StandardAttributes.QUERY_ID,
                 StandardAttributes.MEMORY, StandardAttributes.ROWS_EXAMINED, StandardAttributes.PROGRESS,
                 MariaDbSessionSource.STAGE_NUMBER, MariaDbSessionSource.MAX_STAGE);

@@ -232,7 +232,7 @@ class OceanBaseEmulationIT {
     @Test
     void offersTracingBesideClosingSessionsAndQueries() {
         assertThat(source.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
-                OceanBaseSessionSource.TRACE, OceanBaseSessionSource.TRACE_OFF);
+                SessionAction.SESSION_VARIABLES, OceanBaseSessionSource.TRACE, OceanBaseSessionSource.TRACE_OFF);
         assertThat(OceanBaseSessionSource.TRACE.parameters()).extracting(f -> f.id())
                 .containsExactly("level", "samplePercentage", "recordPolicy");
         assertThat(source.attributes()).startsWith(OceanBaseAttributes.SQL_ID, OceanBaseAttributes.OB_SERVER,
@@ -341,6 +341,9 @@ class OceanBaseEmulationIT {
     void anIdThatIsNoNumberIsRefusedForEveryAction() {
         SessionKey worded = SessionKey.ofId(source.name(), "not-a-thread");
         for (SessionAction action : source.actions()) {
+            if (action.equals(SessionAction.SESSION_VARIABLES)) {
+                continue; // shown, never performed: the window opens the variables page (unavailable on OceanBase)
+            }
             Map<String, String> parameters = action == OceanBaseSessionSource.TRACE
                     ? Map.of("level", "1", "samplePercentage", "10", "recordPolicy", "ALL") : Map.of();
             assertThatThrownBy(() -> source.perform(action, worded, parameters)).as(action.id())

@@ -114,7 +114,8 @@ abstract class PostgresSessionSourceIT {
         assertThat(pgSource.serverInfo().capabilities())
                 .containsExactlyInAnyOrder(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.BLOCKING);
         assertThat(admin.describe()).startsWith("PostgreSQL " + major() + ".");
-        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY);
+        assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
+                SessionAction.SESSION_VARIABLES);
         assertThat(admin.attributes()).containsExactly(StandardAttributes.PROGRAM, StandardAttributes.WAIT_EVENT,
                 StandardAttributes.BLOCKED_BY, StandardAttributes.LOCK_WAITED, StandardAttributes.LOCK_WAIT_TIME,
                 StandardAttributes.SESSION_START, StandardAttributes.TRANSACTION_START,
