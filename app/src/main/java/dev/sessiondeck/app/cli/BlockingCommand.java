@@ -47,7 +47,7 @@ final class BlockingCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck blocking: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (SessionSource src = context.sources().open(spec)) {
+        try (SessionSource src = connection.open(context, "blocking", spec)) {
             Snapshot snapshot = src.snapshot();
             // every session, background ones too: an autovacuum worker or a replication thread can block
             BlockingTree tree = BlockingTree.of(snapshot.sessions());

@@ -61,7 +61,7 @@ final class PlanCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck plan: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (SessionSource source = context.sources().open(spec)) {
+        try (SessionSource source = connection.open(context, "plan", spec)) {
             ExecutionPlan plan = source.plan(SessionKey.ofId(source.name(), id));
             context.out().print(format == PlanFormats.Format.JSON ? PlanFormats.json(source.name(), id, plan)
                     : PlanFormats.text(id, source.name() + " (" + source.describe() + ")", plan));

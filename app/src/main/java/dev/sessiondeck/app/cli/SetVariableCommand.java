@@ -62,7 +62,7 @@ final class SetVariableCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck set-variable: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (SessionSource source = context.sources().open(spec)) {
+        try (SessionSource source = connection.open(context, "set-variable", spec)) {
             Variables variables = VariablesCommand.of(source);
             Variable before = VariableNames.require(variables.list(VariableScope.GLOBAL), name, source.name());
             Variable after = variables.set(VariableScope.GLOBAL, before.name(), value);

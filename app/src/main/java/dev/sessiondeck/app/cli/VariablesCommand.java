@@ -84,7 +84,7 @@ final class VariablesCommand implements Callable<Integer>, Cli.Connecting {
             context.err().println("sessiondeck variables: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
-        try (SessionSource source = context.sources().open(spec)) {
+        try (SessionSource source = connection.open(context, "variables", spec)) {
             Variables variables = of(source);
             List<Variable> all;
             if (session != null) {
