@@ -3,6 +3,7 @@ package dev.sessiondeck.bench.servers;
 import dev.sessiondeck.bench.report.Figure;
 import dev.sessiondeck.bench.report.Report;
 import dev.sessiondeck.bench.report.Stats;
+import dev.sessiondeck.bench.window.ChildJvm;
 import dev.sessiondeck.bench.window.CommandChild;
 import dev.sessiondeck.bench.window.WindowBenchmark;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -190,8 +191,7 @@ public final class ServerRatios {
         boolean ended = p.waitFor(2, TimeUnit.MINUTES);
         double millis = (System.nanoTime() - t) / 1e6;
         if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            ChildJvm.kill(p);
             throw new IllegalStateException("mytop did not finish within 2 minutes");
         }
         if (p.exitValue() != 0) {
@@ -279,10 +279,8 @@ public final class ServerRatios {
                                 + " (--refresh 1, in a pseudo-terminal) in the same seconds; the value is the average over the"
                                 + " whole time, min and max those of %d s windows", sessions, seconds, version(pgActivity), window));
             } finally {
-                peer.destroy();
-                if (!peer.waitFor(10, TimeUnit.SECONDS)) {
-                    peer.destroyForcibly();
-                }
+                // script and the pg_activity under it
+                ChildJvm.kill(peer);
             }
         }
     }
@@ -300,16 +298,18 @@ public final class ServerRatios {
         return sum;
     }
 
-    private static String version(String command) {
+    /** What {@code command --version} prints, within 10 s; empty when it cannot say. */
+    private String version(String command) throws InterruptedException {
         try {
-            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor(10, TimeUnit.SECONDS);
+            Path out = workDir.resolve("version.out");
+            Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                ChildJvm.kill(p);
+                return "";
+            }
+            String v = Files.readString(out, StandardCharsets.UTF_8).trim();
             return v.replace(command, "").replace("pg_activity", "").trim();
         } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "";
         }
     }

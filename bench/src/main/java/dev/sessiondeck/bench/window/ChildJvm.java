@@ -41,19 +41,35 @@ public final class ChildJvm {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    /** Every line the child prints until it exits, waiting at most {@code minutes}. */
+    /**
+     * Every line the child prints until it exits, waiting at most {@code minutes}: the lines are read
+     * on a thread of their own, and a child still running then is killed with its children.
+     */
     public static List<String> readAll(Process p, int minutes) throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ended) {
+                // the child was killed
             }
-        }
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
         if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
-            p.destroyForcibly().waitFor();
+            kill(p);
             throw new IllegalStateException("the child JVM did not finish within " + minutes + " min");
         }
-        return lines;
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+        return List.copyOf(lines);
+    }
+
+    /** Kills {@code p} and every process it started. */
+    public static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
 }

@@ -196,7 +196,10 @@ public final class WindowBenchmark {
         try {
             Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            p.waitFor();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return 100;
+            }
             return Long.parseLong(out);
         } catch (IOException | NumberFormatException e) {
             return 100;

@@ -194,6 +194,49 @@ final class TunneledSessionSource implements SessionSource {
     }
 
     @Override
+    public Optional<Text> planUnavailable(Session session) {
+        return source.planUnavailable(session);
+    }
+
+    /** The source's variables, each call's failure worded with the SSH hop like the other calls. */
+    @Override
+    public Optional<Variables> variables() {
+        return source.variables().map(v -> new Variables() {
+            @Override
+            public List<Variable> list(VariableScope scope) throws SourceException {
+                try {
+                    return v.list(scope);
+                } catch (SourceException e) {
+                    throw reword(e, spec, tunnel);
+                }
+            }
+
+            @Override
+            public List<String> important() {
+                return v.important();
+            }
+
+            @Override
+            public Variable set(VariableScope scope, String name, String value) throws SourceException {
+                try {
+                    return v.set(scope, name, value);
+                } catch (SourceException e) {
+                    throw reword(e, spec, tunnel);
+                }
+            }
+
+            @Override
+            public List<Variable> ofSession(SessionKey key) throws SourceException {
+                try {
+                    return v.ofSession(key);
+                } catch (SourceException e) {
+                    throw reword(e, spec, tunnel);
+                }
+            }
+        });
+    }
+
+    @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
         try {
             return source.kill(key, mode);

@@ -111,6 +111,26 @@ class SshTunnelSourceIT {
         }
     }
 
+    /** What the source offers besides the listing passes through the tunnel too: its variables and plans. */
+    @Test
+    void variablesAndPlansAreOfferedThroughTheTunnelAsDirectly() throws Exception {
+        try (SessionSource direct = SessionSources.loaded().open(DB.adminSpec());
+             SessionSource source = SessionSources.loaded().open(tunneled(DB.adminSpec()))) {
+            Session idle = awaitAnyIdle(source);
+
+            assertThat(source.variables()).as("variables through the tunnel").isPresent();
+            assertThat(source.variables().orElseThrow().list(VariableScope.GLOBAL))
+                    .extracting(Variable::name).contains("max_connections");
+            assertThat(source.planUnavailable(idle)).isEqualTo(direct.planUnavailable(idle)).isPresent();
+        }
+    }
+
+    private static Session awaitAnyIdle(SessionSource source) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> source.snapshot().sessions().stream().filter(s -> !s.isActive() && !s.own()).findFirst(),
+                Optional::isPresent).orElseThrow();
+    }
+
     @Test
     void aDropMidRefreshIsWordedAsTheSshHopAndTheNextRefreshRecovers() throws Exception {
         try (SessionSource source = SessionSources.loaded().open(tunneled(DB.adminSpec()))) {

@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
+import dev.sessiondeck.core.source.SqlErrors;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * only its memory. Reading needs {@code SELECT} on {@code performance_schema}; when it is refused
  * (error 1142, SQLState 42000) or {@code performance_schema} is off (the tables are then empty, or
  * missing: error 1146, SQLState 42S02) the columns stay empty, the refresh goes on, and the reason is
- * logged once; the statement is then not tried again for this source.
+ * logged once; the statement is then not tried again for this source. A failed connection or a
+ * timeout fails the refresh instead, like the listing's own, and does not stop later readings.
  */
 public final class StatementResources {
 
@@ -120,8 +122,8 @@ public final class StatementResources {
      * The listing with each session's figures set; the listing as it was when nothing could be read.
      * Never throws for a refused or missing table: that is logged once and the reader stops trying.
      *
-     * @throws SQLException only for a failure of the connection itself (its SQLState class 08), which
-     *                      the listing would have met too
+     * @throws SQLException only for a failure of the connection itself or a timeout
+     *                      ({@link SqlErrors#network}), which the listing would have met too
      */
     public List<Session> apply(Connection c, List<Session> listed) throws SQLException {
         if (!readable || listed.isEmpty()) {
@@ -131,8 +133,8 @@ public final class StatementResources {
         try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(sql)) {
             figures = read(rs);
         } catch (SQLException e) {
-            String state = e.getSQLState();
-            if (state != null && state.startsWith("08")) {
+            if (SqlErrors.network(e, pool.description()).isPresent()) {
+                // a failed connection or a timeout: the refresh fails as the listing would; asked again next time
                 throw e;
             }
             readable = false;

@@ -68,14 +68,6 @@ public final class OneCSourceType implements SourceType {
                 RAC, ConnectionFields.CONNECT_TIMEOUT, ConnectionFields.QUERY_TIMEOUT);
     }
 
-    /**
-     * Finds rac, asks ras for the clusters (so that a wrong address or administrator is reported
-     * here) and returns the open data source.
-     *
-     * @throws SourceException {@code UNSUPPORTED} when rac is not found, {@code UNREACHABLE} when ras
-     *                         does not answer, {@code AUTHENTICATION} for a wrong administrator,
-     *                         {@code SESSION_GONE} for a cluster or infobase that is not there
-     */
     /** A session's UUID, or its session number (a whole number of 1 or more, as rac lists it). */
     @Override
     public Optional<String> sessionIdProblem(String id) {
@@ -87,6 +79,14 @@ public final class OneCSourceType implements SourceType {
         return Optional.of("a 1C session is named by its UUID or its session number (1 or more), not '" + id + "'");
     }
 
+    /**
+     * Finds rac, asks ras for the clusters (so that a wrong address or administrator is reported
+     * here) and returns the open data source.
+     *
+     * @throws SourceException {@code UNSUPPORTED} when rac is not found, {@code UNREACHABLE} when ras
+     *                         does not answer, {@code AUTHENTICATION} for a wrong administrator,
+     *                         {@code SESSION_GONE} for a cluster or infobase that is not there
+     */
     @Override
     public SessionSource open(ConnectionSpec spec) throws SourceException {
         RacRunner runner = new RacRunner(RacLocator.system().find(spec.option(RAC.id())), spec.queryTimeout(),

@@ -215,6 +215,10 @@ public final class PostgresSessionSource implements SessionSource {
             try {
                 return lockWaits.fill(pool, c, listed);
             } catch (SQLException e) {
+                if (SqlErrors.network(e, name).isPresent()) {
+                    // the connection failed: the refresh fails as the listing would, and the pool drops it
+                    throw e;
+                }
                 // what the waiters wait for is a detail: the listing stands without it
                 LOG.debug("Cannot read the lock waits of {}: {}", name, e.getMessage());
                 return listed;
