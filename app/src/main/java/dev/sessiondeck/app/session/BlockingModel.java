@@ -75,8 +75,9 @@ final class BlockingModel {
     void update() {
         List<SessionRow> shown = viewModel.allRows();
         // who waits and whom they name, in one pass; most refreshes end here, with nobody waiting
+        // (as the refresh's worker found out, so not even that pass)
         Set<String> involved = new HashSet<>();
-        for (SessionRow r : shown) {
+        for (SessionRow r : viewModel.anyoneWaits() ? shown : List.<SessionRow>of()) {
             Session s = r.getSession();
             // the attribute itself, not Session.blockingIds(): no optional made per row and refresh
             List<String> blockers = StandardAttributes.BLOCKED_BY.valueOf(s);

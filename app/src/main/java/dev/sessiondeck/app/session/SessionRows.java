@@ -69,6 +69,7 @@ final class SessionRows {
         feed.index.values().forEach(SessionRows::end);
         feed.index.clear();
         feed.order = new ArrayList<>();
+        feed.activeRows = 0;
         rows.removeWhere(r -> r.ended);
     }
 
@@ -114,7 +115,9 @@ final class SessionRows {
                 if (row.update(s) == SessionRow.Change.FILTERED_OR_GROUPED || before.isActive() != s.isActive()
                         || before.background() != s.background()) {
                     row.filterInputsChanged = true;
-                    markPending(row, pending);
+                    if (verdictChanges(row)) {
+                        markPending(row, pending);
+                    }
                 }
             }
             if (row.lastSeen != number) {
@@ -138,6 +141,13 @@ final class SessionRows {
             }
         }
         feed.order = order;
+        int active = 0;
+        for (SessionRow r : order) {
+            if (r.isActive()) {
+                active++;
+            }
+        }
+        feed.activeRows = active;
         if (anyGone) {
             rows.removeWhere(r -> r.ended);
         }
@@ -168,6 +178,24 @@ final class SessionRows {
         rows.append(added);
     }
 
+    /**
+     * True when the table's filter now judges a changed row otherwise than before, so that the
+     * filtered list must be told. A row that stays shown (or hidden) is not: its cells follow its
+     * values by themselves, and a move in the sort order is found apart ({@link SortOrder}). With no
+     * search nor toggle set, a snapshot where a third of 10,000 sessions went from idle to running
+     * and back told the lists of every one of them (docs/benchmarks.md, {@code window.apply}).
+     * Relies on the invariant of the filtered list's predicate: every row of the sorted list carries
+     * its verdict ({@link SessionSearch}); testing again records the new one.
+     */
+    private boolean verdictChanges(SessionRow row) {
+        Predicate<? super SessionRow> p = filtered.getPredicate();
+        if (p == null) {
+            return false;
+        }
+        boolean before = row.passes;
+        return p.test(row) != before;
+    }
+
     /** Adds a row to those the lists are told of after this snapshot, once. */
     private static void markPending(SessionRow r, List<SessionRow> pending) {
         if (!r.pendingUpdate) {
@@ -185,13 +213,14 @@ final class SessionRows {
         r.feed = null;
     }
 
-    /** How many of the shown data sources' rows run a statement. */
-    int activeCount() {
+    /**
+     * How many of these data sources' rows run a statement, as their last snapshots counted them (a
+     * sum per data source, not a pass over 10,000 rows on every refresh).
+     */
+    static int activeCount(Collection<SourceFeed> feeds) {
         int active = 0;
-        for (SessionRow r : shownSourceRows) {
-            if (r.isActive()) {
-                active++;
-            }
+        for (SourceFeed f : feeds) {
+            active += f.activeRows;
         }
         return active;
     }

@@ -43,7 +43,7 @@ final class SessionStatus {
         this.shown = shownFeeds;
         this.rows = sessionRows;
         totalCount.set(rows.shownSourceRows().size());
-        activeCount.set(rows.activeCount());
+        activeCount.set(SessionRows.activeCount(shown));
         lastRefresh.set(shown.stream().map(f -> f.lastRefresh).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         latency.set(shown.stream().map(f -> f.latency).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         refreshing.set(shown.stream().anyMatch(SourceFeed::refreshing));

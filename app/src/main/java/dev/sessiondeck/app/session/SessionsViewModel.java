@@ -286,6 +286,19 @@ public final class SessionsViewModel {
         return feed == null ? List.of() : feed.history.points();
     }
 
+    /**
+     * True when a session of a shown data source waited for another at its last refresh; false lets
+     * the blocking view skip a pass over every row.
+     */
+    public boolean anyoneWaits() {
+        for (SourceFeed f : shownFeeds()) {
+            if (f.anyoneWaits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ---- refresh
 
     /**

@@ -27,6 +27,10 @@ final class SourceFeed {
      * only the rest through {@link #index} (docs/benchmarks.md, the diff).
      */
     List<SessionRow> order = new ArrayList<>();
+    /** True when a session of the last snapshot applied waits for another (found on the worker). */
+    boolean anyoneWaits;
+    /** How many of {@link #order}'s rows run a statement, counted by the last snapshot applied. */
+    int activeRows;
     /** True when the last snapshot had rows that may form groups (several servers, parallel workers). */
     boolean mayGroup;
     /** Rows the last refresh added, highlighted for a moment. */
@@ -40,7 +44,10 @@ final class SourceFeed {
     /** Why this source shows less than the server has (a missing privilege); empty when it shows all. */
     String limitation = "";
     Instant lastRefresh;
-    /** The recent refreshes' counts and sessions, for the history chart. */
+    /**
+     * The recent refreshes' counts and sessions, for the history chart: added to on the refresh's
+     * worker, read on the UI thread (it is thread-safe).
+     */
     final SessionHistory history = new SessionHistory();
     Duration latency;
 

@@ -3,7 +3,10 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.StandardAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ObservableMap;
@@ -44,9 +47,16 @@ final class SourceRefresh {
         if (feed.refreshing()) {
             return;
         }
-        feed.job = background.run(feed.source::snapshot, snapshot -> {
+        feed.job = background.run(() -> {
+            Snapshot snapshot = feed.source.snapshot();
+            // passes over every session on the worker, not on the UI thread: the chart's ring, and
+            // whether anybody waits (most refreshes: nobody, and the blocking view has nothing to do)
+            feed.history.add(snapshot);
+            return new Prepared(snapshot, anyoneWaits(snapshot));
+        }, prepared -> {
             if (feeds.get(feed.name()) == feed) {
-                apply(feed, snapshot);
+                feed.anyoneWaits = prepared.anyoneWaits();
+                apply(feed, prepared.snapshot());
             }
         }, e -> {
             if (feeds.get(feed.name()) == feed) {
@@ -55,6 +65,21 @@ final class SourceRefresh {
             }
         });
         updateStatus.run();
+    }
+
+    /** A snapshot and what the worker found out about it. */
+    private record Prepared(Snapshot snapshot, boolean anyoneWaits) {
+    }
+
+    private static boolean anyoneWaits(Snapshot snapshot) {
+        for (Session s : snapshot.sessions()) {
+            // the attribute itself, not Session.blockingIds(): no optional made per session
+            List<String> blockers = StandardAttributes.BLOCKED_BY.valueOf(s);
+            if (blockers != null && !blockers.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void failed(SourceFeed feed, String reason) {
@@ -68,7 +93,6 @@ final class SourceRefresh {
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
-        feed.history.add(snapshot);
         rows.apply(feed, snapshot, feeds.values(), highlight);
         if (feed.firstSnapshot) {
             // known after the first snapshot, and said once: it does not change while connected

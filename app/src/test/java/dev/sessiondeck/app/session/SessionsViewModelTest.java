@@ -153,6 +153,34 @@ class SessionsViewModelTest {
         assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1");
     }
 
+    /**
+     * A session that starts or ends a statement changes what the filters read; with no filter that
+     * the change can fail (nor a sort it moves in) the lists hear nothing, and the row's cells follow
+     * its values by themselves (the window's apply of 10,000 sessions, docs/benchmarks.md).
+     */
+    @Test
+    void sessionsThatStartedOrEndedAStatementTellTheListsOnlyWhenTheFilterVerdictChanges() {
+        source.list(List.of(active(1, "app", "q0", 5), idle(2, "app"), idle(3, "app")));
+        vm.addDataSource(source);
+        List<String> heard = new ArrayList<>();
+        vm.shownRows().addListener((javafx.collections.ListChangeListener<SessionRow>) c -> heard.add(c.toString()));
+
+        source.list(List.of(idle(1, "app"), active(2, "app", "q1", 1), idle(3, "app")));
+        vm.refresh();
+
+        assertThat(heard).as("every row still passes").isEmpty();
+        assertThat(row(1).isActive()).isFalse();
+        assertThat(row(2).value(SessionColumn.SQL)).isEqualTo("q1");
+        assertThat(vm.activeCountProperty().get()).isEqualTo(1);
+
+        vm.activeOnlyProperty().set(true);
+        source.list(List.of(active(1, "app", "q2", 1), idle(2, "app"), idle(3, "app")));
+        vm.refresh();
+
+        assertThat(vm.shownRows()).extracting(r -> r.getSession().id()).containsExactly("1");
+        assertThat(vm.activeCountProperty().get()).isEqualTo(1);
+    }
+
     @Test
     void typingNarrowsErasingWidensAndSnapshotsMeanwhileAreFilteredToo() {
         source.list(List.of(idle(1, "svc_orders"), idle(2, "svc_billing"), idle(3, "report")));

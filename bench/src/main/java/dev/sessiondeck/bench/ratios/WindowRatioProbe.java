@@ -36,6 +36,11 @@ import javafx.stage.Stage;
  *       sets a {@link FilteredList}'s predicate to a plain {@code contains} on the user name. The same
  *       text is typed and erased one character at a time in both.</li>
  * </ul>
+ *
+ * <p>With {@code -Dprobe.parts=true} each timing also goes to standard error split into the action
+ * and the CSS-and-layout pass, wall and JavaFX-thread CPU milliseconds ({@code PART ours|bare action
+ * A css+layout L cpu a l}): on a loaded machine the thread's CPU time tells where the time goes when
+ * the wall clock mostly measures waiting for a core.
  */
 public final class WindowRatioProbe {
 
@@ -156,11 +161,22 @@ public final class WindowRatioProbe {
 
     /** {@code action} and the CSS and layout of {@code scene}, in milliseconds. */
     private static double timed(Runnable action, Scene scene) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         action.run();
+        long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
         scene.getRoot().applyCss();
         scene.getRoot().layout();
-        return (System.nanoTime() - t0) / 1e6;
+        long t2 = System.nanoTime();
+        long c2 = threads.getCurrentThreadCpuTime();
+        if (Boolean.getBoolean("probe.parts")) {
+            System.err.printf(Locale.ROOT, "PART %s action %.2f css+layout %.2f cpu %.2f %.2f%n",
+                    scene.getRoot() instanceof TableView ? "bare" : "ours", (t1 - t0) / 1e6, (t2 - t1) / 1e6,
+                    (c1 - c0) / 1e6, (c2 - c1) / 1e6);
+        }
+        return (t2 - t0) / 1e6;
     }
 
     private static void pause() throws InterruptedException {

@@ -22,7 +22,8 @@ import java.util.Optional;
  * the same key is kept once, shared by both refreshes (an idle session of a connection pool costs
  * one reference per refresh, not one copy).
  *
- * <p>Not thread-safe: one thread (the window's UI thread) adds and reads.
+ * <p>Thread-safe: the window adds on the worker that read the snapshot (1 to 2 ms at 5,000 sessions,
+ * kept off the UI thread) and reads on the UI thread; each method holds this object's lock.
  */
 public final class SessionHistory {
 
@@ -81,7 +82,7 @@ public final class SessionHistory {
     }
 
     /** Records a refresh: its counts, and its sessions within the budget. */
-    public void add(Snapshot snapshot) {
+    public synchronized void add(Snapshot snapshot) {
         List<Session> kept = new ArrayList<>(snapshot.sessions().size());
         Map<SessionKey, Session> byKey = new HashMap<>(snapshot.sessions().size() * 2);
         Entry previous = entries.peekLast();
@@ -174,7 +175,7 @@ public final class SessionHistory {
     }
 
     /** The points in the window, oldest first, each with its sessions while they are kept. */
-    public List<HistoryPoint> points() {
+    public synchronized List<HistoryPoint> points() {
         List<HistoryPoint> out = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             HistoryPoint c = e.counts;
@@ -184,17 +185,17 @@ public final class SessionHistory {
     }
 
     /** How many of the points still hold their sessions (the newest ones). */
-    public int pointsWithSessions() {
+    public synchronized int pointsWithSessions() {
         return (int) entries.stream().filter(e -> e.sessions != null).count();
     }
 
     /** The estimated bytes of the kept sessions (within the budget, but for the newest refresh). */
-    public long estimatedBytes() {
+    public synchronized long estimatedBytes() {
         return bytes;
     }
 
     /** Session objects kept, each once however many refreshes share it: for tests. */
-    int distinctSessions() {
+    synchronized int distinctSessions() {
         Map<Session, Boolean> seen = new IdentityHashMap<>();
         entries.forEach(e -> {
             if (e.sessions != null) {
