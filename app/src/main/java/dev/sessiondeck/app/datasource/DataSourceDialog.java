@@ -43,15 +43,20 @@ final class DataSourceDialog extends Dialog<Void> {
     private final Label testResult = new Label();
     private final ProgressIndicator progress = new ProgressIndicator();
     private final TabPane tabs = new TabPane();
+    private final java.util.function.Consumer<String> afterClose;
     private Button ok;
     private Button test;
 
     /**
      * @param editing      the profile to change, or {@code null} for a new one
      * @param quickConnect true for Connect…: the main button connects, saving only when chosen
+     * @param afterClose   shows a failure that arrives once the dialog is closed (writing the
+     *                     data sources or the keychain), in the window
      */
-    DataSourceDialog(Window owner, DataSourcesViewModel viewModel, DataSourceProfile editing, boolean quickConnect) {
+    DataSourceDialog(Window owner, DataSourcesViewModel viewModel, DataSourceProfile editing, boolean quickConnect,
+                     java.util.function.Consumer<String> afterClose) {
         this.viewModel = viewModel;
+        this.afterClose = afterClose;
         this.editing = editing;
         this.quickConnect = quickConnect;
         this.id = editing == null ? UUID.randomUUID().toString() : editing.id();
@@ -215,7 +220,8 @@ final class DataSourceDialog extends Dialog<Void> {
         char[] typed = editing != null && editing.savePassword() && pane.password.getText().isEmpty()
                 ? null : pane.password.getText().toCharArray();
         if (!quickConnect) {
-            viewModel.save(profile, typed, sshSecret, problem::setText);
+            // the dialog closes now: a failure to write arrives later and shows in the sidebar
+            viewModel.save(profile, typed, sshSecret, afterClose);
             closeDialog();
             return;
         }
@@ -224,10 +230,20 @@ final class DataSourceDialog extends Dialog<Void> {
         testResult.setText(Messages.get("connect.progress", spec.describe()));
         if (save.isSelected()) {
             char[] forConnect = pane.password.getText().toCharArray();
-            DataSourceRow row = viewModel.save(profile, typed, sshSecret, problem::setText);
-            viewModel.connect(row, forConnect, this::closeDialog, this::connectFailed);
+            char[] sshForConnect = pane.ssh.secret.getText().toCharArray();
+            DataSourceRow row = viewModel.save(profile, typed, sshSecret, this::lateProblem);
+            viewModel.connect(row, forConnect, sshForConnect, this::closeDialog, this::connectFailed);
         } else {
             viewModel.connectUnsaved(spec, this::closeDialog, this::connectFailed);
+        }
+    }
+
+    /** A failure to save: in the dialog while it is open, else in the sidebar. */
+    private void lateProblem(String reason) {
+        if (isShowing()) {
+            problem.setText(reason);
+        } else {
+            afterClose.accept(reason);
         }
     }
 

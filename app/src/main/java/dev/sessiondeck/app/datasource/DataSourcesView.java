@@ -192,18 +192,18 @@ public final class DataSourcesView extends VBox {
 
     /** Opens the editor for a new data source. */
     public void add() {
-        new DataSourceDialog(getScene().getWindow(), viewModel, null, false).showAndWait();
+        new DataSourceDialog(getScene().getWindow(), viewModel, null, false, error -> show(error, Styles.DANGER)).showAndWait();
     }
 
     /** Opens the quick connect: the editor whose main button connects, with a choice to save. */
     public void quickConnect() {
-        new DataSourceDialog(getScene().getWindow(), viewModel, null, true).showAndWait();
+        new DataSourceDialog(getScene().getWindow(), viewModel, null, true, error -> show(error, Styles.DANGER)).showAndWait();
     }
 
     private void edit() {
         DataSourceRow r = selected();
         if (r != null && r.isSaved()) {
-            new DataSourceDialog(getScene().getWindow(), viewModel, r.profile().orElseThrow(), false).showAndWait();
+            new DataSourceDialog(getScene().getWindow(), viewModel, r.profile().orElseThrow(), false, error -> show(error, Styles.DANGER)).showAndWait();
         }
     }
 

@@ -301,10 +301,23 @@ public final class DataSourcesViewModel {
      *
      * @param typed     a password the user just typed, or {@code null}; cleared here
      * @param onOpened  runs once connected
-     * @param onFailure receives the failure worded for a person (the row shows it too)
+     * @param onFailure receives the failure worded for a person (the row shows it too), also when
+     *                  the user cancelled a password prompt (then "Not connected: no password ...")
      */
     public void connect(DataSourceRow row, char[] typed, Runnable onOpened, Consumer<String> onFailure) {
-        connect(row, typed, true, onOpened, onFailure);
+        connect(row, typed, null, true, onOpened, onFailure);
+    }
+
+    /**
+     * As {@link #connect(DataSourceRow, char[], Runnable, Consumer)}, with the SSH tunnel's password
+     * or passphrase the user just typed (Quick Connect with Save): it is used instead of asking again
+     * when the profile does not keep it.
+     *
+     * @param typedSshSecret the tunnel's secret typed, or {@code null} (or empty) for none; cleared here
+     */
+    public void connect(DataSourceRow row, char[] typed, char[] typedSshSecret, Runnable onOpened,
+                        Consumer<String> onFailure) {
+        connect(row, typed, typedSshSecret, true, onOpened, onFailure);
     }
 
     /**
@@ -312,10 +325,15 @@ public final class DataSourcesViewModel {
      * needed); else it only stays in the list, so that starting the window never asks for a password.
      */
     public void reconnect(DataSourceRow row) {
-        connect(row, null, false, () -> { }, reason -> { });
+        connect(row, null, null, false, () -> { }, reason -> { });
     }
 
-    private void connect(DataSourceRow row, char[] typed, boolean ask, Runnable onOpened, Consumer<String> onFailure) {
+    private void connect(DataSourceRow row, char[] typed, char[] typedSshSecret, boolean ask, Runnable onOpened,
+                         Consumer<String> onFailure) {
+        char[] sshTyped = typedSshSecret == null || typedSshSecret.length == 0 ? null : typedSshSecret.clone();
+        if (typedSshSecret != null) {
+            Arrays.fill(typedSshSecret, '\0');
+        }
         if (row.getState() == DataSourceRow.State.CONNECTED) {
             row.source().ifPresent(s -> sessions.currentProperty().set(s));
             onOpened.run();
@@ -327,11 +345,20 @@ public final class DataSourcesViewModel {
         }
         row.set(DataSourceRow.State.CONNECTING, Messages.get("sidebar.state.connecting"), null);
         if (typed != null) {
-            open(row, p, typed, ask, onOpened, onFailure);
+            open(row, p, typed, sshTyped, ask, onOpened, onFailure);
             return;
         }
-        passwords.password(p, ask, password -> open(row, p, password, ask, onOpened, onFailure),
-                () -> row.set(DataSourceRow.State.DISCONNECTED, "", null));
+        passwords.password(p, ask, password -> open(row, p, password, sshTyped, ask, onOpened, onFailure),
+                () -> cancelled(row, sshTyped, onFailure));
+    }
+
+    /** A password prompt was cancelled: the row goes back to disconnected, and the caller hears why. */
+    private static void cancelled(DataSourceRow row, char[] sshTyped, Consumer<String> onFailure) {
+        if (sshTyped != null) {
+            Arrays.fill(sshTyped, '\0');
+        }
+        row.set(DataSourceRow.State.DISCONNECTED, "", null);
+        onFailure.accept(Messages.get("connect.cancelled"));
     }
 
     /**
@@ -376,13 +403,21 @@ public final class DataSourcesViewModel {
      * the passphrase of a key that has one, comes from the keychain when saved there, else from the
      * {@link #setSshSecretPrompt prompt} (when {@code ask}).
      */
-    private void open(DataSourceRow row, DataSourceProfile p, char[] password, boolean ask, Runnable onOpened,
-                      Consumer<String> onFailure) {
+    private void open(DataSourceRow row, DataSourceProfile p, char[] password, char[] sshTyped, boolean ask,
+                      Runnable onOpened, Consumer<String> onFailure) {
         java.util.concurrent.Callable<ConnectionSpec> specOf = specOf(p, password);
         Arrays.fill(password, '\0');
         Optional<SshSettings> unsaved = p.sshTunnel().filter(t -> !t.saveSecret() && t.auth() != SshAuth.AGENT);
         if (unsaved.isEmpty()) {
+            if (sshTyped != null) {
+                Arrays.fill(sshTyped, '\0');
+            }
             openSpec(row, p, specOf, ask, onOpened, onFailure);
+            return;
+        }
+        if (sshTyped != null) {
+            // typed in the dialog a moment ago: not asked again
+            openSpec(row, p, withSshSecret(specOf, sshTyped), ask, onOpened, onFailure);
             return;
         }
         SshSettings t = unsaved.get();
@@ -393,25 +428,41 @@ public final class DataSourcesViewModel {
             }
             Optional<char[]> asked = ask ? sshPrompt.ask(p) : Optional.empty();
             if (asked.isEmpty()) {
-                row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                if (ask) {
+                    cancelled(row, null, onFailure);
+                } else {
+                    row.set(DataSourceRow.State.DISCONNECTED, "", null);
+                }
                 return;
             }
-            char[] secret = asked.get();
-            openSpec(row, p, () -> {
-                try {
-                    ConnectionSpec spec = specOf.call();
-                    return spec.toBuilder().sshTunnel(spec.sshTunnel().orElseThrow().toBuilder().secret(secret).build()).build();
-                } finally {
-                    Arrays.fill(secret, '\0');
-                }
-            }, ask, onOpened, onFailure);
+            openSpec(row, p, withSshSecret(specOf, asked.get()), ask, onOpened, onFailure);
         }, e -> failed(row, ErrorText.of(e), onFailure));
+    }
+
+    /** The spec {@code specOf} makes, with the tunnel's {@code secret} (cleared once used). */
+    private static java.util.concurrent.Callable<ConnectionSpec> withSshSecret(
+            java.util.concurrent.Callable<ConnectionSpec> specOf, char[] secret) {
+        return () -> {
+            try {
+                ConnectionSpec spec = specOf.call();
+                return spec.toBuilder().sshTunnel(spec.sshTunnel().orElseThrow().toBuilder().secret(secret).build()).build();
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+        };
     }
 
     private void openSpec(DataSourceRow row, DataSourceProfile p, java.util.concurrent.Callable<ConnectionSpec> specOf,
                           boolean ask, Runnable onOpened, Consumer<String> onFailure) {
         String described = p.user() + "@" + p.host() + ":" + p.port();
-        background.run(() -> opener.open(specOf.call()), source -> {
+        // the spec as made, kept to try again with a host key the user accepts: making it anew would
+        // ask for the passwords again (the callable clears what it was given)
+        java.util.concurrent.atomic.AtomicReference<ConnectionSpec> made = new java.util.concurrent.atomic.AtomicReference<>();
+        background.run(() -> {
+            ConnectionSpec spec = specOf.call();
+            made.set(spec);
+            return opener.open(spec);
+        }, source -> {
             if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
                 // deleted or disconnected meanwhile
                 background.worker().execute(source::close);
@@ -423,11 +474,16 @@ public final class DataSourcesViewModel {
         }, e -> {
             LOG.info("Cannot connect to {} ({}): {}", p.name(), described, e.getMessage());
             Optional<SshHostKey> unknown = ask ? HostKeyDialog.unknown(e) : Optional.empty();
-            if (unknown.isPresent() && p.sshTunnel().isPresent() && hostKeyPrompt.accept(p, unknown.get())) {
-                DataSourceProfile trusting = p.withSshTunnel(p.sshTunnel().get().withHostKey(unknown.get()));
+            ConnectionSpec tried = made.get();
+            if (unknown.isPresent() && p.sshTunnel().isPresent() && tried != null && tried.sshTunnel().isPresent()
+                    && hostKeyPrompt.accept(p, unknown.get())) {
+                SshHostKey key = unknown.get();
+                DataSourceProfile trusting = p.withSshTunnel(p.sshTunnel().get().withHostKey(key));
                 save(trusting, null, null, onFailure);
-                row.set(DataSourceRow.State.DISCONNECTED, "", null);
-                connect(row, null, true, onOpened, onFailure);
+                // the same passwords, now trusting the key: nothing is asked again
+                ConnectionSpec again = tried.toBuilder()
+                        .sshTunnel(tried.sshTunnel().get().toBuilder().hostKey(key).build()).build();
+                openSpec(row, trusting, () -> again, ask, onOpened, onFailure);
                 return;
             }
             failed(row, ErrorText.of(e), onFailure);

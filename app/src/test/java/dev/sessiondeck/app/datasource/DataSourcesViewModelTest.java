@@ -146,6 +146,79 @@ class DataSourcesViewModelTest {
         assertThat(failures).containsExactly(row.getDetail());
     }
 
+    /** The Quick Connect dialog waits for one of its two answers: a cancelled prompt is one, not silence. */
+    @Test
+    void aCancelledPasswordPromptIsReportedSoThatTheCallerStopsWaiting() {
+        vm.setPasswordPrompt(p -> Optional.empty());
+        DataSourceRow row = vm.save(profile("prod", false), null, e -> { });
+        List<String> failures = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
+
+        vm.connect(row, null, () -> opened.add("opened"), failures::add);
+
+        assertThat(opened).isEmpty();
+        assertThat(failures).containsExactly("Not connected: no password was given.");
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.DISCONNECTED);
+        assertThat(openedWith).as("nothing was opened").isEmpty();
+    }
+
+    private static DataSourceProfile tunnelled(String name) {
+        return profile(name, false).withSshTunnel(new dev.sessiondeck.core.profile.SshSettings("127.0.0.1", 22, "ops",
+                dev.sessiondeck.core.ssh.SshAuth.PASSWORD, "", "", "", false));
+    }
+
+    /**
+     * Quick Connect with Save: the SSH password typed in the dialog is used, not asked again; an
+     * unknown host key, once accepted, is kept with the data source and the connection is tried again
+     * with the same passwords, without asking for any of them a second time.
+     */
+    @Test
+    void theTypedSshPasswordIsUsedAndAnAcceptedHostKeyRetriesWithoutAskingAgain() {
+        dev.sessiondeck.core.ssh.SshHostKey presented = new dev.sessiondeck.core.ssh.SshHostKey("ssh-ed25519",
+                "SHA256:" + "A".repeat(43));
+        List<String> asked = new ArrayList<>();
+        List<String> sshSecrets = new ArrayList<>();
+        List<Optional<dev.sessiondeck.core.ssh.SshHostKey>> trusted = new ArrayList<>();
+        SessionsViewModel.Opener opener = spec -> {
+            sshSecrets.add(new String(spec.sshTunnel().orElseThrow().secret()));
+            trusted.add(spec.sshTunnel().orElseThrow().hostKey());
+            openedWith.add(new String(spec.password()));
+            if (spec.sshTunnel().orElseThrow().hostKey().isEmpty()) {
+                throw new SourceException(SourceException.Kind.UNREACHABLE, "host key unknown",
+                        new dev.sessiondeck.core.ssh.SshException(dev.sessiondeck.core.ssh.SshException.Kind.HOST_KEY_UNKNOWN,
+                                "unknown", "The SSH server's host key is not known", presented, null));
+            }
+            return new Listing(spec.name());
+        };
+        DataSourcesViewModel tunnels = new DataSourcesViewModel(store, () -> secrets, sessions, opener, NOW);
+        tunnels.setPasswordPrompt(p -> {
+            asked.add("password");
+            return Optional.of("asked".toCharArray());
+        });
+        tunnels.setSshSecretPrompt(p -> {
+            asked.add("ssh");
+            return Optional.of("asked-ssh".toCharArray());
+        });
+        tunnels.setHostKeyPrompt((p, key) -> {
+            asked.add("host key");
+            return true;
+        });
+        DataSourceRow row = tunnels.save(tunnelled("bastion"), null, null, e -> { throw new AssertionError(e); });
+        List<String> failures = new ArrayList<>();
+        List<String> opened = new ArrayList<>();
+
+        tunnels.connect(row, "db-pw".toCharArray(), "ssh-pw".toCharArray(), () -> opened.add("opened"), failures::add);
+
+        assertThat(failures).isEmpty();
+        assertThat(opened).containsExactly("opened");
+        assertThat(asked).as("only the host key was a question").containsExactly("host key");
+        assertThat(openedWith).containsExactly("db-pw", "db-pw");
+        assertThat(sshSecrets).containsExactly("ssh-pw", "ssh-pw");
+        assertThat(trusted).containsExactly(Optional.empty(), Optional.of(presented));
+        assertThat(row.getState()).isEqualTo(DataSourceRow.State.CONNECTED);
+        assertThat(row.profile().orElseThrow().sshTunnel().orElseThrow().hostKey()).isEqualTo(presented.toString());
+    }
+
     @Test
     void duplicateTakesAFreeNameAndNotThePasswordAndDeleteForgetsBoth() throws Exception {
         DataSourceProfile prod = profile("prod", true);
