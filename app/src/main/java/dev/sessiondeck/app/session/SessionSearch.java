@@ -74,20 +74,12 @@ final class SessionSearch {
                 .withDatabase(databaseSearch.get()).withActiveOnly(activeOnly.get())
                 .withShowBackground(showBackground.get()).withId(SessionFilter.parseId(idSearch.get()));
         filter.set(f);
-        RowFilter next = new RowFilter(f);
-        if (applied != null && next.filter.narrows(applied.filter)) {
-            // a character typed onto a search: only the rows shown now can still pass
-            for (SessionRow r : filtered) {
-                r.passes = r.test(next.filter);
-                r.filterInputsChanged = false;
-            }
-            next.remembered = true;
-        }
+        // a character typed onto a search: a row the last filter hid stays hidden, untested
+        RowFilter next = new RowFilter(f, applied != null && f.narrows(applied.filter) ? applied.number : 0);
         refiltering.set(true);
         try {
             filtered.setPredicate(next);
         } finally {
-            next.remembered = false;
             refiltering.set(false);
         }
         applied = next;
@@ -95,31 +87,37 @@ final class SessionSearch {
 
     /**
      * The filtered list's predicate: the filter's verdict on a row's plain values, remembered on the
-     * row. After a narrowing change the rows shown before are tested again and the list then reads the
-     * remembered verdicts (a keystroke over 100,000 rows, docs/benchmarks.md); afterwards it tests
-     * again each row a snapshot adds or changes. Invariant: every row of the sorted list carries the
-     * verdict of the predicate in use.
+     * row. A predicate that narrows the one before (a character typed onto a search) takes that one's
+     * "hidden" without testing: only the rows shown before are tested again, in the same single pass
+     * over the rows (a keystroke over 100,000 rows, docs/benchmarks.md); afterwards it tests again
+     * each row a snapshot adds or changes. Invariant: every row of the sorted list carries the verdict
+     * of the predicate in use.
      */
     private static final class RowFilter implements java.util.function.Predicate<SessionRow> {
         private static int made;
         final SessionFilter filter;
         /** This predicate's number, remembered by the rows it tested (1, 2, ...; rows start at 0). */
         final int number = ++made;
-        boolean remembered;
+        /** The number of the predicate this one narrows, whose "hidden" stands; 0 for none. */
+        private final int narrowed;
 
-        RowFilter(SessionFilter filter) {
+        RowFilter(SessionFilter filter, int narrowed) {
             this.filter = filter;
+            this.narrowed = narrowed;
         }
 
         @Override
         public boolean test(SessionRow r) {
-            // a verdict stands while the filter is this one (or narrower, remembered) and the row's
-            // filtered values did not change: a snapshot's update range mostly holds such rows
-            if ((remembered || r.verdictOf == number) && !r.filterInputsChanged) {
-                if (r.verdictOf != number) {
-                    r.verdictOf = number;
+            // a verdict stands while the filter is this one and the row's filtered values did not
+            // change: a snapshot's update range mostly holds such rows
+            if (!r.filterInputsChanged) {
+                if (r.verdictOf == number) {
+                    return r.passes;
                 }
-                return r.passes;
+                if (narrowed != 0 && r.verdictOf == narrowed && !r.passes) {
+                    r.verdictOf = number;
+                    return false;
+                }
             }
             r.passes = r.test(filter);
             r.verdictOf = number;
