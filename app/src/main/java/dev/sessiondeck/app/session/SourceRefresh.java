@@ -94,10 +94,8 @@ final class SourceRefresh {
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
         rows.apply(feed, snapshot, feeds.values(), highlight);
-        if (feed.firstSnapshot) {
-            // known after the first snapshot, and said once: it does not change while connected
-            feed.limitation = feed.source.limitation().map(t -> t.resolve(Messages.locale())).orElse("");
-        }
+        // known after the first snapshot that could check it (a failed check is tried again)
+        feed.limitation = feed.source.limitation().map(t -> t.resolve(Messages.locale())).orElse("");
         feed.firstSnapshot = false;
         feed.lastRefresh = snapshot.fetchedAt();
         feed.latency = snapshot.latency();

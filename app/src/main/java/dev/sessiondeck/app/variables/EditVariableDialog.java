@@ -26,7 +26,7 @@ import javafx.stage.Window;
  */
 final class EditVariableDialog extends Dialog<String> {
 
-    private EditVariableDialog(Window owner, Variable v, VariableScope scope, String dataSource) {
+    private EditVariableDialog(Window owner, Variable v, VariableScope scope, String dataSource, String start) {
         initOwner(owner);
         initModality(Modality.WINDOW_MODAL);
         setTitle(Messages.get("variables.edit.title", v.name()));
@@ -47,12 +47,12 @@ final class EditVariableDialog extends Dialog<String> {
             if (v.choices().stream().noneMatch(c -> c.equalsIgnoreCase(v.value()))) {
                 pick.getItems().add(0, v.value());
             }
-            pick.setValue(v.choices().stream().filter(c -> c.equalsIgnoreCase(v.value())).findFirst().orElse(v.value()));
+            pick.setValue(v.choices().stream().filter(c -> c.equalsIgnoreCase(start)).findFirst().orElse(v.value()));
             pick.setId("variable-new-choice");
             editor = pick;
             typed = Bindings.createStringBinding(() -> pick.getValue() == null ? "" : pick.getValue(), pick.valueProperty());
         } else {
-            TextField field = new TextField(v.value());
+            TextField field = new TextField(start);
             field.setId("variable-new-value");
             field.setPrefColumnCount(28);
             editor = field;
@@ -89,8 +89,12 @@ final class EditVariableDialog extends Dialog<String> {
         setResultConverter(b -> b == change ? typed.get() : null);
     }
 
-    /** The new value when the user confirms; empty when they cancel. */
-    static Optional<String> ask(Window owner, Variable v, VariableScope scope, String dataSource) {
-        return new EditVariableDialog(owner, v, scope, dataSource).showAndWait();
+    /**
+     * The new value when the user confirms; empty when they cancel.
+     *
+     * @param start what the field starts with: the value now, or the one the server refused last time
+     */
+    static Optional<String> ask(Window owner, Variable v, VariableScope scope, String dataSource, String start) {
+        return new EditVariableDialog(owner, v, scope, dataSource, start).showAndWait();
     }
 }

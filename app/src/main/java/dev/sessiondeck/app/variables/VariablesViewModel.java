@@ -96,9 +96,32 @@ public final class VariablesViewModel {
                 });
     }
 
-    /** True when the shown values can be changed: the data source's own scopes, never another session's. */
+    /**
+     * True when the shown value can be changed: a global one the server lets change. Never another
+     * session's, nor SessionDeck's own session's: that session is one connection of a pool, so a
+     * change there would reach that connection only, and the next read may come from another one.
+     */
     public boolean canEdit(Variable v) {
-        return session.isEmpty() && v.editable();
+        return whyNotEdit(v).isEmpty();
+    }
+
+    /** Why {@code v} cannot be changed here, worded for a tooltip; empty when it can. */
+    public java.util.Optional<String> whyNotEdit(Variable v) {
+        if (session.isPresent()) {
+            return java.util.Optional.of(Messages.get("variables.edit.notOtherSession"));
+        }
+        if (scope.get() != VariableScope.GLOBAL) {
+            return java.util.Optional.of(Messages.get("variables.edit.notOwnSession"));
+        }
+        return v.editable() ? java.util.Optional.empty() : java.util.Optional.of(Messages.get("variables.edit.readOnly"));
+    }
+
+    /**
+     * What the edit of {@code v} starts with: the value the server refused last time, so that
+     * nothing typed is lost, else the current value.
+     */
+    public String startValue(Variable v) {
+        return refused.getOrDefault(v.name(), v.value());
     }
 
     /**
@@ -115,6 +138,7 @@ public final class VariablesViewModel {
         loading.set(true);
         background.run(() -> variables.set(now, v.name(), value), after -> {
             loading.set(false);
+            refused.remove(v.name());
             int i = all.indexOf(v);
             if (i >= 0) {
                 all.set(i, after);
@@ -125,9 +149,13 @@ public final class VariablesViewModel {
         }, e -> {
             loading.set(false);
             LOG.info("Cannot set {} on {}: {}", v.name(), dataSource, e.getMessage());
+            refused.put(v.name(), value);
             error.set(Messages.get("variables.notChanged", v.name(), ErrorText.of(e)));
         });
     }
+
+    /** The values the server refused, by variable name, until a change of that variable works. */
+    private final java.util.Map<String, String> refused = new java.util.HashMap<>();
 
     public ObjectProperty<VariableScope> scopeProperty() { return scope; }
     public StringProperty searchProperty() { return search; }

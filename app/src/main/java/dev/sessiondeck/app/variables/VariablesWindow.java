@@ -46,6 +46,8 @@ public final class VariablesWindow {
     private final Stage stage = new Stage();
     private final TableView<Variable> table = new TableView<>();
     private final Button edit = new Button(Messages.get("variables.edit"), new FontIcon(Feather.EDIT_2));
+    /** Why the selected variable cannot be changed here (a disabled button shows no tooltip). */
+    private final Label editHint = new Label();
 
     public VariablesWindow(Window owner, VariablesViewModel viewModel) {
         this.viewModel = viewModel;
@@ -119,7 +121,11 @@ public final class VariablesWindow {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.loadingProperty());
-        bar.getItems().addAll(search, reload, edit, busy);
+        editHint.setId("variables-edit-why");
+        editHint.getStyleClass().add(Styles.TEXT_MUTED);
+        editHint.setWrapText(true);
+        editHint.setMaxWidth(420);
+        bar.getItems().addAll(search, reload, edit, editHint, busy);
         return bar;
     }
 
@@ -212,11 +218,17 @@ public final class VariablesWindow {
     private void initListeners() {
         table.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> updateEdit(v));
         viewModel.loadingProperty().addListener((o, a, b) -> updateEdit(table.getSelectionModel().getSelectedItem()));
+        viewModel.scopeProperty().addListener((o, a, b) -> updateEdit(table.getSelectionModel().getSelectedItem()));
         updateEdit(null);
     }
 
     private void updateEdit(Variable v) {
         edit.setDisable(v == null || !viewModel.canEdit(v) || viewModel.loadingProperty().get());
+        // a disabled button shows no tooltip of its own: the reason goes on the row's hint instead
+        String why = v == null || !edit.isVisible() ? "" : viewModel.whyNotEdit(v).orElse("");
+        editHint.setText(why);
+        editHint.setVisible(!why.isEmpty());
+        editHint.setManaged(!why.isEmpty());
     }
 
     private void editSelected() {
@@ -224,7 +236,7 @@ public final class VariablesWindow {
         if (v == null || !viewModel.canEdit(v) || viewModel.loadingProperty().get()) {
             return;
         }
-        EditVariableDialog.ask(stage, v, viewModel.scopeProperty().get(), viewModel.dataSource())
+        EditVariableDialog.ask(stage, v, viewModel.scopeProperty().get(), viewModel.dataSource(), viewModel.startValue(v))
                 .ifPresent(value -> viewModel.set(v, value, after -> table.getSelectionModel().select(after)));
     }
 }

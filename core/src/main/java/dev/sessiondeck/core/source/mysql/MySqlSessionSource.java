@@ -87,8 +87,11 @@ public class MySqlSessionSource implements SessionSource {
     private final MySqlVariables variables;
     /** Thread ids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
-    /** What {@link #limitation()} says; null until the first snapshot checked it. */
+    /** What {@link #limitation()} says; null until a snapshot could check it. */
     private volatile Optional<Text> limitation;
+    /** How many snapshots could not check {@link #limitation}; after {@link #LIMITATION_TRIES} it is taken as none. */
+    private int limitationTries;
+    private static final int LIMITATION_TRIES = 3;
     /** Reads who waits for whom once per snapshot, after the listing. */
     private final LockWaits.Reader lockWaits;
     /** Whether a snapshot has read the lock waits yet. */
@@ -269,8 +272,10 @@ public class MySqlSessionSource implements SessionSource {
             return othersListed ? Optional.empty()
                     : Optional.of(Text.of(MESSAGES, "limited.process").with(user));
         } catch (SQLException e) {
-            LOG.debug("Cannot tell whether {} may see every session: {}", name, e.getMessage());
-            return Optional.empty();
+            // not known yet: asked again at the next snapshot, a few times, before giving up
+            LOG.debug("Cannot tell whether {} may see every session (try {}): {}", name, limitationTries + 1,
+                    e.getMessage());
+            return ++limitationTries < LIMITATION_TRIES ? null : Optional.empty();
         }
     }
 

@@ -152,8 +152,11 @@ public final class PostgresSessionSource implements SessionSource {
     private final PostgresLockWaits lockWaits;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
-    /** What {@link #limitation()} says; null until the first snapshot checked it. */
+    /** What {@link #limitation()} says; null until a snapshot could check it. */
     private volatile Optional<Text> limitation;
+    /** How many snapshots could not check {@link #limitation}; after {@link #LIMITATION_TRIES} it is taken as none. */
+    private int limitationTries;
+    private static final int LIMITATION_TRIES = 3;
     private static final int IDENTITY_SLOTS = 8192;
     /** Identities of earlier snapshots' backends by pid modulo the size (see {@link #identity(long, OffsetDateTime)}). */
     private final Identity[] identities = new Identity[IDENTITY_SLOTS];
@@ -245,8 +248,10 @@ public final class PostgresSessionSource implements SessionSource {
             }
             return Optional.of(Text.of("dev.sessiondeck.core.source.postgres.messages", "limited.stats").with(answer.get().name()));
         } catch (SourceException e) {
-            LOG.debug("Cannot tell whether {} may see every session: {}", name, e.getMessage());
-            return Optional.empty();
+            // not known yet: asked again at the next snapshot, a few times, before giving up
+            LOG.debug("Cannot tell whether {} may see every session (try {}): {}", name, limitationTries + 1,
+                    e.getMessage());
+            return ++limitationTries < LIMITATION_TRIES ? null : Optional.empty();
         }
     }
 
