@@ -93,6 +93,7 @@ final class SqlDetailDialog extends Dialog<Void> {
 
         VBox box = new VBox(8, viewBar, scroll, formatNote, cut, new HBox(copy));
         box.setPadding(new Insets(4, 0, 0, 0));
+        box.setPrefWidth(800);
         if (sql.isEmpty()) {
             String none = session.attribute(StandardAttributes.SQL_UNAVAILABLE).map(words -> Messages.get("sql.hidden", words))
                     .orElse(Messages.get("sql.none"));
@@ -104,6 +105,10 @@ final class SqlDetailDialog extends Dialog<Void> {
         getDialogPane().getStylesheets().add(Themes.stylesheet());
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("sql-close-button");
+        // the window opened 600 px wide whatever the content's preferred width; held to it for the
+        // first layout only, so that it can still be made narrower
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        setOnShown(e -> getDialogPane().setMinWidth(Region.USE_COMPUTED_SIZE));
     }
 
     private static Label note(String id) {

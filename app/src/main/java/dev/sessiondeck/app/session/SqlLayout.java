@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What the SQL dialog shows of a statement: laid out by sql-formatter for the data source's
  * dialect, and the original, each with the style classes of its keywords, strings, comments and
- * numbers (found by sql-formatter's own tokenizer). Blocking and CPU-bound: run it off the JavaFX
- * thread ({@link SessionsViewModel#prepareSql}).
+ * numbers (found by sql-formatter's own tokenizer). A statement too long to format is shown as
+ * it is, cut and plain. Blocking and CPU-bound: run it off the JavaFX thread
+ * ({@link SessionsViewModel#prepareSql}).
  */
 final class SqlLayout {
 
@@ -33,6 +34,12 @@ final class SqlLayout {
     static final int FORMAT_LIMIT = 16 * 1024;
     /** Longest text highlighted, in characters (the tokenizer grows like the formatter); the rest stays plain. */
     static final int HIGHLIGHT_LIMIT = 48 * 1024;
+    /**
+     * Most highlighted tokens on one line; the rest of a longer line stays plain. Each is a text node
+     * of the line's {@code TextFlow}, whose layout grows with the square of their number: a 16 KiB
+     * line of 3,000 held the JavaFX thread for 3 s (SqlDialogIT), 200 cost a few milliseconds.
+     */
+    static final int STYLED_PER_LINE = 200;
 
     static final String KEYWORD = "sql-keyword";
     static final String STRING = "sql-string";
@@ -86,6 +93,10 @@ final class SqlLayout {
     /** Both views of {@code sql}, for the data source's {@code dialect} (empty: not SQL). */
     static Prepared prepare(String sql, Optional<SqlDialect> dialect) {
         Formatted f = format(sql, dialect);
+        if (f.unformatted().equals(Optional.of(Unformatted.TOO_LONG))) {
+            // its start is most likely one long line: plain, it is one text node to lay out, as a TextArea's
+            return plain(sql, Unformatted.TOO_LONG);
+        }
         String shown = SqlText.cut(sql, SqlText.SHOWN_LENGTH);
         View original = new View(shown, highlight(shown, dialect));
         View formatted = f.unformatted().isPresent() ? original : new View(f.text(), highlight(f.text(), dialect));
@@ -153,19 +164,27 @@ final class SqlLayout {
             String read = SqlText.cut(text, HIGHLIGHT_LIMIT);
             try {
                 int readTo = 0;
+                int styledInLine = 0;
                 for (Token token : new Tokenizer(config(dialect.get())).tokenize(read)) {
                     int start = read.indexOf(token.value, readTo);
                     if (start < 0) {
                         break;
                     }
+                    if (read.substring(readTo, start).indexOf('\n') >= 0) {
+                        styledInLine = 0;
+                    }
                     readTo = start + token.value.length();
                     String style = styleOf(token);
-                    if (style != null && !token.value.isEmpty()) {
+                    if (style != null && !token.value.isEmpty() && styledInLine < STYLED_PER_LINE) {
                         if (start > styledTo) {
                             spans.add(List.of(), start - styledTo);
                         }
                         spans.add(List.of(style), token.value.length());
                         styledTo = readTo;
+                        styledInLine++;
+                    }
+                    if (token.value.indexOf('\n') >= 0) {
+                        styledInLine = 0;
                     }
                 }
             } catch (RuntimeException | StackOverflowError e) {

@@ -80,6 +80,13 @@ class SqlLayoutTest {
     }
 
     @Test
+    void aLongLineHasAtMostSoManyHighlightedTokensAndTheNextLineStartsAgain() {
+        String line = "SELECT " + "1, ".repeat(SqlLayout.STYLED_PER_LINE * 2) + "2";
+        List<String> styled = styled(line + "\nFROM t", SqlLayout.highlight(line + "\nFROM t", Optional.of(SqlDialect.MYSQL)));
+        assertThat(styled).hasSize(SqlLayout.STYLED_PER_LINE + 1).endsWith("sql-keyword:FROM");
+    }
+
+    @Test
     void preparedViewsKeepTheOriginalExactlyAndCutItWhenHuge() {
         SqlLayout.Prepared p = SqlLayout.prepare(MYSQL, Optional.of(SqlDialect.MYSQL));
         assertThat(p.original().text()).isEqualTo(MYSQL);
@@ -92,7 +99,10 @@ class SqlLayoutTest {
         assertThat(h.cut()).isTrue();
         assertThat(h.formatted()).isSameAs(h.original());
         assertThat(h.original().text()).isEqualTo(SqlText.cut(huge, SqlText.SHOWN_LENGTH));
-        assertThat(h.original().styles().length()).isEqualTo(h.original().text().length());
+        assertThat(h.original().styles()).singleElement().satisfies(span -> {
+            assertThat(span.getStyle()).isEmpty();
+            assertThat(span.getLength()).isEqualTo(h.original().text().length());
+        });
     }
 
     /** "class:text" for each styled span. */
