@@ -134,6 +134,10 @@ final class SqlDetailDialog extends Dialog<Void> {
         progress.setVisible(false);
         progress.setManaged(false);
         boolean both = views.unformatted().isEmpty();
+        if (!both) {
+            // what is shown is the original: say so, and offer no other
+            original.setSelected(true);
+        }
         formatted.setDisable(!both);
         original.setDisable(!both);
         say(formatNote, views.unformatted().map(why -> Messages.get(why.messageKey, SqlLayout.FORMAT_LIMIT)));
@@ -147,8 +151,7 @@ final class SqlDetailDialog extends Dialog<Void> {
             return;
         }
         SqlLayout.View view = formatted.isSelected() ? prepared.formatted() : prepared.original();
-        text.replaceText(view.text());
-        text.setStyleSpans(0, view.styles());
+        text.replace(0, text.getLength(), view.document());
         text.moveTo(0);
         text.showParagraphAtTop(0);
     }

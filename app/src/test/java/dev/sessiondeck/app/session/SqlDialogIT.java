@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -136,7 +137,8 @@ class SqlDialogIT extends WindowTestSupport {
         assertThat(lookup("#sql-format-note").queryLabeled().getText())
                 .contains(String.format(Locale.ENGLISH, "%,d", SqlLayout.FORMAT_LIMIT));
         assertThat(lookup("#sql-cut-note").query().isVisible()).isTrue();
-        assertThat(lookup("#sql-original-toggle").query().isDisabled()).isTrue();
+        assertThat(lookup("#sql-original-toggle").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(lookup("#sql-formatted-toggle").query().isDisabled()).isTrue();
         clickOn("#copy-sql-button");
         assertThat(fx(() -> Clipboard.getSystemClipboard().getString())).isEqualTo(huge);
         clickOn("#sql-close-button");

@@ -9,12 +9,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.fxmisc.richtext.model.ReadOnlyStyledDocument;
+import org.fxmisc.richtext.model.SegmentOps;
 import org.fxmisc.richtext.model.StyleSpan;
 import org.fxmisc.richtext.model.StyleSpans;
+import org.fxmisc.richtext.model.StyledDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SqlLayoutTest {
 
@@ -84,6 +88,19 @@ class SqlLayoutTest {
         String line = "SELECT " + "1, ".repeat(SqlLayout.STYLED_PER_LINE * 2) + "2";
         List<String> styled = styled(line + "\nFROM t", SqlLayout.highlight(line + "\nFROM t", Optional.of(SqlDialect.MYSQL)));
         assertThat(styled).hasSize(SqlLayout.STYLED_PER_LINE + 1).endsWith("sql-keyword:FROM");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"select 1\nfrom t", "select 'a\r\nb' -- c\r\n\r\nfrom t\n", "\n\rselect\r"})
+    void theDocumentHasRichTextFxsParagraphsAndTheStyles(String text) {
+        StyleSpans<Collection<String>> styles = SqlLayout.highlight(text, Optional.of(SqlDialect.MYSQL));
+        StyledDocument<Collection<String>, String, Collection<String>> doc = SqlLayout.document(text, styles);
+
+        ReadOnlyStyledDocument<Collection<String>, String, Collection<String>> theirs = ReadOnlyStyledDocument.fromString(
+                text, List.of(), List.of(), SegmentOps.styledTextOps());
+        assertThat(doc.getText()).isEqualTo(theirs.getText());
+        assertThat(doc.getParagraphs()).hasSameSizeAs(theirs.getParagraphs());
+        assertThat(doc.getStyleOfChar(doc.getText().indexOf("select") + 1)).containsExactly(SqlLayout.KEYWORD);
     }
 
     @Test
