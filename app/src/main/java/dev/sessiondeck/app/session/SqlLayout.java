@@ -43,7 +43,8 @@ final class SqlLayout {
     /**
      * Most highlighted tokens on one line; the rest of a longer line stays plain. Each is a text node
      * of the line's {@code TextFlow}, whose layout grows with the square of their number: a 16 KiB
-     * line of 3,000 held the JavaFX thread for 3 s (SqlDialogIT), 200 cost a few milliseconds.
+     * line of 3,000 held the JavaFX thread for 3 s (SqlDialogIT); 200 colour the whole line of an
+     * ordinary one-line statement of a thousand characters or so.
      */
     static final int STYLED_PER_LINE = 200;
 
