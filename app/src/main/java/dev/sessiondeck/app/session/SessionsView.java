@@ -336,7 +336,12 @@ public final class SessionsView extends BorderPane {
     }
 
     private void showSql(SessionRow row) {
-        new SqlDetailDialog(getScene().getWindow(), row.getSession()).show();
+        SqlDetailDialog dialog = new SqlDetailDialog(getScene().getWindow(), row.getSession());
+        if (row.getSession().sql().isPresent()) {
+            Background.Job job = viewModel.prepareSql(row, dialog::show);
+            dialog.setOnHidden(e -> job.cancel());
+        }
+        dialog.show();
     }
 
     private void showDetailsOfSelection() {

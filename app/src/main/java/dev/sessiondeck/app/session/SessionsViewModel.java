@@ -10,6 +10,7 @@ import dev.sessiondeck.core.history.HistoryPoint;
 import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
@@ -457,6 +458,19 @@ public final class SessionsViewModel {
      */
     public Background.Job readPlan(SessionRow row, Consumer<ExecutionPlan> onPlan, Consumer<String> onFailure) {
         return plans.read(row, onPlan, onFailure);
+    }
+
+    /**
+     * Lays out and highlights the statement of {@code row}'s session for the SQL dialog, in the
+     * background, for its data source's {@link SessionSource#sqlDialect() dialect}; the result arrives
+     * on the UI thread (on an unexpected failure: the statement as it is). Cancel the job when the
+     * dialog closes.
+     */
+    Background.Job prepareSql(SessionRow row, Consumer<SqlLayout.Prepared> onReady) {
+        String sql = row.getSession().sql().orElse("");
+        Optional<SqlDialect> dialect = sourceOf(row).flatMap(SessionSource::sqlDialect);
+        return background.run(() -> SqlLayout.prepare(sql, dialect), onReady,
+                e -> onReady.accept(SqlLayout.plain(sql, SqlLayout.Unformatted.FAILED)));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -37,6 +38,8 @@ final class FakeSessionSource implements SessionSource {
     volatile Instant clock;
     /** What {@link #blockingUnknown()} says; null for "blocking is known". */
     volatile Text blockingUnknown;
+    /** What {@link #sqlDialect()} says; null for "not SQL". */
+    volatile SqlDialect sqlDialect;
 
     FakeSessionSource(String name) {
         this.name = name;
@@ -74,6 +77,11 @@ final class FakeSessionSource implements SessionSource {
     @Override
     public java.util.Optional<Text> blockingUnknown() {
         return java.util.Optional.ofNullable(blockingUnknown);
+    }
+
+    @Override
+    public java.util.Optional<SqlDialect> sqlDialect() {
+        return java.util.Optional.ofNullable(sqlDialect);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.sessiondeck.app.session.FakeSessionSource.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.sessiondeck.core.model.SqlDialect;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +12,9 @@ import java.util.Random;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -22,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * A session whose SQL is 10 MB (a fake data source lists it): the table shows it cut to a one-line
  * preview and the window keeps pulsing; the SQL dialog opens on it without freezing the window,
- * showing its start with a note, and Copy gives all of it; the details dialog opens too.
+ * showing its start as it is (not laid out: too long) with notes, and Copy gives all of it; the
+ * details dialog opens too.
  */
 class HugeSqlIT extends WindowTestSupport {
 
@@ -52,22 +53,11 @@ class HugeSqlIT extends WindowTestSupport {
                 .query();
     }
 
-    /** Opens the SQL dialog of session {@code id} as a person does: the row selected, Enter. */
-    private void openSqlDialog(long id) throws Exception {
-        fx(() -> {
-            table().getSelectionModel().clearAndSelect(table().getItems().indexOf(shownRow(id).orElseThrow()));
-            table().requestFocus();
-            return null;
-        });
-        type(KeyCode.ENTER);
-        await().atMost(Duration.ofSeconds(30)).until(() -> lookup("#sql-dialog").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void aTenMegabyteStatementIsShownCutAndItsDialogsOpenWithoutFreezingTheWindow() throws Exception {
         String sql = hugeSql();
         FakeSessionSource source = new FakeSessionSource("huge");
+        source.sqlDialect = SqlDialect.MYSQL;
         source.list(List.of(session("huge", 8, "app", "shop", true, "SELECT 1", 1)));
         fx(() -> {
             vm.addDataSource(source);
@@ -95,21 +85,17 @@ class HugeSqlIT extends WindowTestSupport {
         }
 
         // once for a short statement, so that what follows is the long one's own cost
-        try (FxThreadWatch watch = FxThreadWatch.start(Duration.ZERO)) {
-            openSqlDialog(8);
-            System.out.println("HugeSqlIT, SQL dialog of a short statement: " + watch.summary());
-        }
+        openSqlDialogWatched(8, "HugeSqlIT, SQL dialog of a short statement");
         clickOn("#sql-close-button");
 
-        try (FxThreadWatch watch = FxThreadWatch.start(Duration.ZERO)) {
-            openSqlDialog(7);
-            System.out.println("HugeSqlIT, SQL dialog of 10 MB: " + watch.summary());
-            assertThat(watch.longestGap()).as("opening the SQL dialog; meanwhile:%s", watch.duringLongestGap())
-                    .isLessThanOrEqualTo(LONGEST_PULSE_GAP);
-        }
+        FxThreadWatch opening = openSqlDialogWatched(7, "HugeSqlIT, SQL dialog of 10 MB");
+        assertThat(opening.longestGap()).as("opening the SQL dialog; meanwhile:%s", opening.duringLongestGap())
+                .isLessThanOrEqualTo(LONGEST_PULSE_GAP);
         // the dialog shows the start, says so, and Copy gives the whole statement
-        String shown = fx(() -> lookup("#sql-text").queryAs(TextArea.class).getText());
-        assertThat(shown).hasSizeLessThan(sql.length()).isEqualTo(SqlText.format(SqlText.cut(sql, SqlText.SHOWN_LENGTH)));
+        String shown = fx(() -> lookup("#sql-text").queryAs(CodeArea.class).getText());
+        assertThat(shown).hasSizeLessThan(sql.length()).isEqualTo(SqlText.cut(sql, SqlText.SHOWN_LENGTH));
+        assertThat(lookup("#sql-format-note").queryLabeled().getText())
+                .contains(String.format(Locale.ENGLISH, "%,d", SqlLayout.FORMAT_LIMIT));
         assertThat(lookup("#sql-cut-note").queryLabeled().isVisible()).isTrue();
         assertThat(lookup("#sql-cut-note").queryLabeled().getText())
                 .contains(String.format(Locale.ENGLISH, "%,d", SqlText.SHOWN_LENGTH),

@@ -28,6 +28,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -171,5 +172,33 @@ abstract class WindowTestSupport extends FxRobot {
 
     protected int shownCount() throws Exception {
         return fx(() -> table().getItems().size());
+    }
+
+    /**
+     * Opens the SQL dialog of session {@code id} as a person does (the row selected, Enter) and
+     * waits until it shows the statement laid out and highlighted (made in the background).
+     */
+    protected void openSqlDialog(long id) throws Exception {
+        fx(() -> {
+            table().getSelectionModel().clearAndSelect(table().getItems().indexOf(shownRow(id).orElseThrow()));
+            table().requestFocus();
+            return null;
+        });
+        type(KeyCode.ENTER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookup("#sql-dialog").tryQuery().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> !lookup("#sql-progress").query().isVisible()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * {@link #openSqlDialog} under an {@link FxThreadWatch}; prints what it saw after {@code label}
+     * and returns it, closed, for the test's assertions.
+     */
+    protected FxThreadWatch openSqlDialogWatched(long id, String label) throws Exception {
+        try (FxThreadWatch watch = FxThreadWatch.start(Duration.ZERO)) {
+            openSqlDialog(id);
+            System.out.println(label + ": " + watch.summary());
+            return watch;
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import java.util.List;
@@ -173,6 +174,15 @@ public interface SessionSource extends AutoCloseable {
      * the server shows them); empty for a kind of data source that has none (1C).
      */
     default Optional<Variables> variables() {
+        return Optional.empty();
+    }
+
+    /**
+     * The dialect of the statements in {@link Session#sql()}, for laying them out and highlighting
+     * them; empty where that text is not SQL (1C lists a server call's description) or its dialect is
+     * unknown, and the window then shows it as it is. A constant: the JavaFX thread calls it.
+     */
+    default Optional<SqlDialect> sqlDialect() {
         return Optional.empty();
     }
 

@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.ssh.SshException;
 import dev.sessiondeck.core.ssh.SshHostKey;
@@ -234,6 +235,11 @@ final class TunneledSessionSource implements SessionSource {
                 }
             }
         });
+    }
+
+    @Override
+    public Optional<SqlDialect> sqlDialect() {
+        return source.sqlDialect();
     }
 
     @Override

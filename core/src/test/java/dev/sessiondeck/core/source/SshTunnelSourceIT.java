@@ -111,7 +111,7 @@ class SshTunnelSourceIT {
         }
     }
 
-    /** What the source offers besides the listing passes through the tunnel too: its variables and plans. */
+    /** What the source offers besides the listing passes through the tunnel too: its variables, plans and SQL dialect. */
     @Test
     void variablesAndPlansAreOfferedThroughTheTunnelAsDirectly() throws Exception {
         try (SessionSource direct = SessionSources.loaded().open(DB.adminSpec());
@@ -122,6 +122,7 @@ class SshTunnelSourceIT {
             assertThat(source.variables().orElseThrow().list(VariableScope.GLOBAL))
                     .extracting(Variable::name).contains("max_connections");
             assertThat(source.planUnavailable(idle)).isEqualTo(direct.planUnavailable(idle)).isPresent();
+            assertThat(source.sqlDialect()).as("the SQL dialog's dialect").isEqualTo(direct.sqlDialect()).isPresent();
         }
     }
 

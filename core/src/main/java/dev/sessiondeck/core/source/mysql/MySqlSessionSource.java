@@ -5,12 +5,14 @@ import dev.sessiondeck.core.model.Attribute;
 import dev.sessiondeck.core.model.Capability;
 import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.KillMode;
+import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
@@ -190,6 +192,12 @@ public class MySqlSessionSource implements SessionSource {
     }
 
     /** System variables: SHOW VARIABLES, SET GLOBAL|SESSION, performance_schema.variables_by_thread. */
+    /** MariaDB's own dialect for MariaDB; MySQL's for MySQL and OceanBase in MySQL mode. */
+    @Override
+    public Optional<SqlDialect> sqlDialect() {
+        return Optional.of(info.product() == Product.MARIADB ? SqlDialect.MARIADB : SqlDialect.MYSQL);
+    }
+
     @Override
     public Optional<Variables> variables() {
         return Optional.of(variables);

@@ -9,6 +9,7 @@ import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.model.Version;
@@ -510,6 +511,11 @@ public final class PostgresSessionSource implements SessionSource {
     }
 
     /** pg_settings: ALTER SYSTEM + pg_reload_conf(), or set_config for the session. */
+    @Override
+    public Optional<SqlDialect> sqlDialect() {
+        return Optional.of(SqlDialect.POSTGRESQL);
+    }
+
     @Override
     public Optional<Variables> variables() {
         return Optional.of(variables);

@@ -12,6 +12,7 @@ import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
@@ -68,6 +69,7 @@ class MariaDbSessionSourceIT {
         assertThat(mariaDb().serverInfo().capabilities())
                 .contains(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.KILL_QUERY_BY_ID, Capability.MILLISECOND_TIME);
         assertThat(admin.describe()).startsWith("MariaDB 11.");
+        assertThat(admin.sqlDialect()).contains(SqlDialect.MARIADB);
         assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
                 SessionAction.SESSION_VARIABLES);
         assertThat(admin.attributes()).contains(StandardAttributes.STAGE, StandardAttributes.QUERY_ID,

@@ -14,6 +14,7 @@ import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.KillResult;
@@ -84,6 +85,7 @@ class OceanBaseEmulationIT {
         assertThat(ob().serverInfo().version()).isEqualTo(Version.of(4, 2, 1, 0));
         assertThat(ob().serverInfo().can(Capability.TRACE)).isTrue();
         assertThat(source.describe()).isEqualTo(ob().serverInfo().describe()).contains("4.2.1");
+        assertThat(source.sqlDialect()).contains(SqlDialect.MYSQL);
     }
 
     @Test

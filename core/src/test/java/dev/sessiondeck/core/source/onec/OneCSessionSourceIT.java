@@ -11,6 +11,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
@@ -96,6 +97,7 @@ class OneCSessionSourceIT {
             assertThat(snapshot.sessions()).hasSize(RacTranscripts.STANDARD_SESSIONS);
             assertThat(snapshot.dataSource()).isEqualTo(source.name());
             assertThat(source.describe()).isEqualTo("1C:Enterprise cluster Главный кластер, Local cluster");
+            assertThat(source.sqlDialect()).as("1C lists server calls, not SQL").isEmpty();
             assertThat(source.attributes()).isEqualTo(OneCAttributes.ALL);
             assertThat(source.actions()).containsExactly(OneCActions.TERMINATE, OneCActions.INTERRUPT, OneCActions.LOCK);
             Map<String, Long> perCluster = snapshot.sessions().stream()

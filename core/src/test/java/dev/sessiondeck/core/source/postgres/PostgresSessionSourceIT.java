@@ -14,6 +14,7 @@ import java.util.List;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
@@ -114,6 +115,7 @@ abstract class PostgresSessionSourceIT {
         assertThat(pgSource.serverInfo().capabilities())
                 .containsExactlyInAnyOrder(Capability.KILL_QUERY, Capability.KILL_SESSION, Capability.BLOCKING);
         assertThat(admin.describe()).startsWith("PostgreSQL " + major() + ".");
+        assertThat(admin.sqlDialect()).contains(SqlDialect.POSTGRESQL);
         assertThat(admin.actions()).containsExactly(SessionAction.CLOSE_SESSION, SessionAction.CLOSE_QUERY,
                 SessionAction.SESSION_VARIABLES);
         assertThat(admin.attributes()).containsExactly(StandardAttributes.PROGRAM, StandardAttributes.WAIT_EVENT,
