@@ -69,7 +69,12 @@ final class SourceRefresh {
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
         feed.history.add(snapshot);
-        rows.apply(feed, snapshot, feeds.values(), highlight);
+        status.applying.set(true);
+        try {
+            rows.apply(feed, snapshot, feeds.values(), highlight);
+        } finally {
+            status.applying.set(false);
+        }
         if (feed.firstSnapshot) {
             // known after the first snapshot, and said once: it does not change while connected
             feed.limitation = feed.source.limitation().map(t -> t.resolve(Messages.locale())).orElse("");
