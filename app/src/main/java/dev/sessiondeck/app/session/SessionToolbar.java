@@ -73,9 +73,12 @@ final class SessionToolbar {
         this.refreshSeconds = viewModel.refreshSecondsProperty().asObject();
         sourceSelector.setId("data-source-selector");
         sourceSelector.setPromptText(Messages.get("toolbar.dataSource.none"));
-        sourceSelector.setConverter(Converters.showing(c -> c.isAll() ? Messages.get("toolbar.dataSource.all")
-                : c.source().name() + "  (" + c.source().describe() + ")"));
-        sourceSelector.setPrefWidth(170);
+        sourceSelector.setConverter(Converters.showing(SessionToolbar::choiceText));
+        // as wide as its longest name, within bounds; a name cut at the bound shows whole in the tooltips
+        sourceSelector.setMinWidth(170);
+        sourceSelector.setMaxWidth(360);
+        sourceSelector.setCellFactory(l -> new ChoiceCell());
+        sourceSelector.setButtonCell(new ChoiceCell());
         sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
         tip(sourceSelector, "toolbar.dataSource.tip");
 
@@ -151,6 +154,34 @@ final class SessionToolbar {
         c.setAccessibleText(Messages.get(accessibleKey));
         tip(c, tipKey);
         c.getStyleClass().add(Styles.BUTTON_ICON);
+    }
+
+    /** "All data sources", or a data source's name and what it is ("Demo (MariaDB)  (MariaDB 11.4.5)"). */
+    private static String choiceText(SourceChoice c) {
+        return c.isAll() ? Messages.get("toolbar.dataSource.all") : c.source().name() + "  (" + c.source().describe() + ")";
+    }
+
+    /** An entry of the data-source selector, whose tooltip gives the whole text when the entry is cut. */
+    private static final class ChoiceCell extends javafx.scene.control.ListCell<SourceChoice> {
+        private final Tooltip tooltip = new Tooltip();
+
+        ChoiceCell() {
+            setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(SourceChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(choiceText(item));
+            tooltip.setText(item.isAll() ? Messages.get("toolbar.dataSource.tip")
+                    : Messages.get("toolbar.dataSource.choiceTip", item.source().name(), item.source().describe()));
+            setTooltip(tooltip);
+        }
     }
 
     private static void tip(Control control, String key) {

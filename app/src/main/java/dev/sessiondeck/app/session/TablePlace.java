@@ -131,9 +131,10 @@ final class TablePlace {
         if (focus != null) {
             table.getFocusModel().focus(focus);
         }
-        // the rows gone from the table are no longer selected; the rest is what the user chose
-        keptSelection = select.size() == keep.size() ? keep : selection();
-        keptFocus = focus != null ? keepFocus : table.getFocusModel().getFocusedItem();
+        // a row the filters hide stays chosen (it is selected again when shown again); a session that
+        // ended is let go
+        keptSelection = keep.stream().anyMatch(r -> r.ended) ? keep.stream().filter(r -> !r.ended).toList() : keep;
+        keptFocus = keepFocus == null || keepFocus.ended ? table.getFocusModel().getFocusedItem() : keepFocus;
     }
 
     private static boolean sameRows(List<SessionRow> a, List<SessionRow> b) {

@@ -123,7 +123,9 @@ class LayoutMemoryIT extends WindowTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         TableColumn<SessionRow, ?> sql = fx(() -> column(table(), SessionColumn.SQL));
         fx(() -> {
-            stage.setWidth(1900);
+            // on the 1600 px wide screen of the tests (Monocle cannot paint beyond it)
+            stage.setX(0);
+            stage.setWidth(1600);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -139,7 +141,7 @@ class LayoutMemoryIT extends WindowTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(sql::getWidth)).isEqualTo(SessionColumn.SQL.width());
         fx(() -> {
-            stage.setWidth(1900);
+            stage.setWidth(1600);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,7 +154,7 @@ class LayoutMemoryIT extends WindowTestSupport {
         assertThat(fx(sql::getWidth)).isEqualTo(before + 300);
         // and stays after the next change of the window's width
         fx(() -> {
-            stage.setWidth(1800);
+            stage.setWidth(1550);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -164,6 +166,18 @@ class LayoutMemoryIT extends WindowTestSupport {
         });
         assertThat(s.columns.stream().filter(c -> c.id.equals(SessionColumn.SQL.id())).findFirst().orElseThrow().width)
                 .isEqualTo(before + 300);
+    }
+
+    @Test
+    void aLongDataSourceNameShowsWholeInTheSelectorsTooltip() throws Exception {
+        String name = "Demo (MariaDB) reporting replica in the second data centre";
+        show(new FakeSessionSource(name));
+        javafx.scene.control.ComboBox<?> selector = lookup("#data-source-selector").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ListCell<?> button = fx(() -> ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) selector.getSkin())
+                .getDisplayNode() instanceof javafx.scene.control.ListCell<?> c ? c : null);
+
+        assertThat(fx(selector::getWidth)).isBetween(170.0, 360.0);
+        assertThat(fx(() -> button.getTooltip().getText())).isEqualTo(name + "\nMariaDB 11.4.5");
     }
 
     private void assertAlpha(TableView<SessionRow> t) throws Exception {
