@@ -58,6 +58,8 @@ final class SessionToolbar {
     private final Tooltip closeSessionTip = new Tooltip();
     private final Tooltip closeQueryTip = new Tooltip();
     private boolean syncingSelector;
+    /** The data-source selector grows with its longest name up to this width, in pixels. */
+    private static final double SELECTOR_MAX_WIDTH = 280;
     /** Held here: a bidirectional binding keeps only weak references, and this one is made for it. */
     private final javafx.beans.property.ObjectProperty<Integer> refreshSeconds;
 
@@ -76,9 +78,11 @@ final class SessionToolbar {
         sourceSelector.setConverter(Converters.showing(SessionToolbar::choiceText));
         // as wide as its longest name, within bounds; a name cut at the bound shows whole in the tooltips
         sourceSelector.setMinWidth(170);
-        sourceSelector.setMaxWidth(360);
-        sourceSelector.setCellFactory(l -> new ChoiceCell());
-        sourceSelector.setButtonCell(new ChoiceCell());
+        sourceSelector.setMaxWidth(SELECTOR_MAX_WIDTH);
+        sourceSelector.setCellFactory(l -> new ChoiceCell(true));
+        // the button names the data source only (what it is stays in the list and the tooltip), so that
+        // the name fits and the toolbar keeps room for its buttons
+        sourceSelector.setButtonCell(new ChoiceCell(false));
         sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
         tip(sourceSelector, "toolbar.dataSource.tip");
 
@@ -161,11 +165,16 @@ final class SessionToolbar {
         return c.isAll() ? Messages.get("toolbar.dataSource.all") : c.source().name() + "  (" + c.source().describe() + ")";
     }
 
-    /** An entry of the data-source selector, whose tooltip gives the whole text when the entry is cut. */
+    /**
+     * An entry of the data-source selector: the name and, in the list, what the data source is; its
+     * tooltip gives both whole (a long name is cut in the middle).
+     */
     private static final class ChoiceCell extends javafx.scene.control.ListCell<SourceChoice> {
         private final Tooltip tooltip = new Tooltip();
+        private final boolean described;
 
-        ChoiceCell() {
+        ChoiceCell(boolean described) {
+            this.described = described;
             setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         }
 
@@ -177,7 +186,7 @@ final class SessionToolbar {
                 setTooltip(null);
                 return;
             }
-            setText(choiceText(item));
+            setText(described || item.isAll() ? choiceText(item) : item.source().name());
             tooltip.setText(item.isAll() ? Messages.get("toolbar.dataSource.tip")
                     : Messages.get("toolbar.dataSource.choiceTip", item.source().name(), item.source().describe()));
             setTooltip(tooltip);

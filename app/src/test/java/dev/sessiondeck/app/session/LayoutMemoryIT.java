@@ -176,7 +176,7 @@ class LayoutMemoryIT extends WindowTestSupport {
         javafx.scene.control.ListCell<?> button = fx(() -> ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) selector.getSkin())
                 .getDisplayNode() instanceof javafx.scene.control.ListCell<?> c ? c : null);
 
-        assertThat(fx(selector::getWidth)).isBetween(170.0, 360.0);
+        assertThat(fx(selector::getWidth)).isBetween(170.0, 280.0);
         assertThat(fx(() -> button.getTooltip().getText())).isEqualTo(name + "\nMariaDB 11.4.5");
     }
 
