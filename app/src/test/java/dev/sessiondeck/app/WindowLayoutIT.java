@@ -113,6 +113,35 @@ class WindowLayoutIT extends FxRobot {
         assertThat(divider).isCloseTo(0.3 * 1300, within(2.0));
     }
 
+    @Test
+    void aMaximizedWindowOpensMaximizedAndKeepsItsOwnSizeForLater() throws Exception {
+        Settings settings = new Settings();
+        Stage stage = fx(() -> open(settings));
+        fx(() -> {
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1300);
+            stage.setHeight(850);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            stage.setMaximized(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(settings.maximized).isTrue();
+        assertThat(new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, settings.windowHeight))
+                .as("the size to come back to").isEqualTo(new Rectangle2D(40, 30, 1300, 850));
+        Stage again = fx(() -> open(settings));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(again::isMaximized)).isTrue();
+        // (un-maximizing is the platform's: Monocle, the tests' headless one, does not restore bounds)
+        assertThat(new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, settings.windowHeight))
+                .as("opened maximized, the size to come back to is still kept").isEqualTo(new Rectangle2D(40, 30, 1300, 850));
+    }
+
     /** A main window from {@code settings}, placed as the application places it on a 1920x1080 screen. */
     private Stage open(Settings settings) {
         Background background = new Background(workers, Platform::runLater);

@@ -310,7 +310,9 @@ final class SessionTable {
         if (!table.getColumns().equals(ordered)) {
             table.getColumns().setAll(ordered);
         }
-        sqlFill.setBase(columns.get(SessionColumn.SQL).getPrefWidth());
+        // the SQL column's own width, without the spare it was given (a layout without it keeps the base)
+        layout.columns.stream().filter(c -> SessionColumn.SQL.id().equals(c.id) && c.width > 0).findFirst()
+                .ifPresentOrElse(c -> sqlFill.setBase(c.width), sqlFill::fill);
         updateVisibility();
         List<TableColumn<SessionRow, ?>> sort = new ArrayList<>();
         for (Settings.SortKey k : layout.sort) {
