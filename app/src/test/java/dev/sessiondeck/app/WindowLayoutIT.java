@@ -81,13 +81,7 @@ class WindowLayoutIT extends FxRobot {
         Settings first = store.load();
         Stage stage = fx(() -> open(first));
         MainWindow window = windows.get(0);
-        fx(() -> {
-            stage.setX(40);
-            stage.setY(30);
-            stage.setWidth(1300);
-            stage.setHeight(850);
-            return null;
-        });
+        moveAndResize(stage, MOVED);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             window.setDividerPositions(0.3);
@@ -108,22 +102,16 @@ class WindowLayoutIT extends FxRobot {
         MainWindow nextWindow = windows.get(1);
 
         assertThat(fx(() -> new Rectangle2D(again.getX(), again.getY(), again.getWidth(), again.getHeight())))
-                .isEqualTo(new Rectangle2D(40, 30, 1300, 850));
+                .isEqualTo(MOVED);
         assertThat(fx(() -> nextWindow.getDividerPositions()[0] * nextWindow.getWidth())).isCloseTo(divider, within(1.0));
-        assertThat(divider).isCloseTo(0.3 * 1300, within(2.0));
+        assertThat(divider).isCloseTo(0.3 * MOVED.getWidth(), within(2.0));
     }
 
     @Test
     void aMaximizedWindowOpensMaximizedAndKeepsItsOwnSizeForLater() throws Exception {
         Settings settings = new Settings();
         Stage stage = fx(() -> open(settings));
-        fx(() -> {
-            stage.setX(40);
-            stage.setY(30);
-            stage.setWidth(1300);
-            stage.setHeight(850);
-            return null;
-        });
+        moveAndResize(stage, MOVED);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
             stage.setMaximized(true);
@@ -133,13 +121,13 @@ class WindowLayoutIT extends FxRobot {
 
         assertThat(settings.maximized).isTrue();
         assertThat(new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, settings.windowHeight))
-                .as("the size to come back to").isEqualTo(new Rectangle2D(40, 30, 1300, 850));
+                .as("the size to come back to").isEqualTo(MOVED);
         Stage again = fx(() -> open(settings));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(again::isMaximized)).isTrue();
         // (un-maximizing is the platform's: Monocle, the tests' headless one, does not restore bounds)
         assertThat(new Rectangle2D(settings.windowX, settings.windowY, settings.windowWidth, settings.windowHeight))
-                .as("opened maximized, the size to come back to is still kept").isEqualTo(new Rectangle2D(40, 30, 1300, 850));
+                .as("opened maximized, the size to come back to is still kept").isEqualTo(MOVED);
     }
 
     /** A main window from {@code settings}, placed as the application places it on a 1920x1080 screen. */
@@ -163,6 +151,19 @@ class WindowLayoutIT extends FxRobot {
         models.add(sessions);
         windows.add(window);
         return stage;
+    }
+
+    /** Where the tests move the window: inside the tests' 1600x1000 screen, off the centre. */
+    private static final Rectangle2D MOVED = new Rectangle2D(40, 30, 1300, 850);
+
+    private static void moveAndResize(Stage stage, Rectangle2D to) throws Exception {
+        fx(() -> {
+            stage.setX(to.getMinX());
+            stage.setY(to.getMinY());
+            stage.setWidth(to.getWidth());
+            stage.setHeight(to.getHeight());
+            return null;
+        });
     }
 
     private static <T> T fx(Callable<T> call) throws Exception {
