@@ -92,14 +92,41 @@ public final class MainWindow extends SplitPane {
         });
     }
 
-    /** Takes the remembered layout (see {@link SessionsView#applySettings}). */
+    /** Takes the remembered layout (see {@link SessionsView#applySettings}) and the sidebar's width. */
     public void applySettings(Settings s) {
         sessionsView.applySettings(s);
+        if (s.sidebarWidth > 0) {
+            keepSidebarWidth(s.sidebarWidth);
+        }
     }
 
-    /** Writes the layout and the shown data source into {@code s}. */
+    /**
+     * Puts the divider {@code width} pixels from the left once the window has its width (a divider sits at a share
+     * of the width; the sidebar then keeps its pixels when the window is resized).
+     */
+    private void keepSidebarWidth(double width) {
+        javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number was, Number now) {
+                if (now.doubleValue() > 0) {
+                    widthProperty().removeListener(this);
+                    setDividerPositions(Math.min(0.8, width / now.doubleValue()));
+                }
+            }
+        };
+        if (getWidth() > 0) {
+            once.changed(widthProperty(), 0, getWidth());
+        } else {
+            widthProperty().addListener(once);
+        }
+    }
+
+    /** Writes the layout, the sidebar's width and the shown data source into {@code s}. */
     public void captureSettings(Settings s) {
         sessionsView.captureSettings(s);
+        if (getWidth() > 0 && getDividerPositions().length > 0) {
+            s.sidebarWidth = getDividerPositions()[0] * getWidth();
+        }
         SessionSource shown = sessions.currentProperty().get();
         s.lastDataSource = shown == null ? "" : shown.name();
     }

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,11 +62,12 @@ public final class SessionDeckApp extends Application {
         view.applySettings(settings);
         Themes.apply(settings.darkTheme);
 
-        Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
+        // the size is the stage's (WindowPlacement), not the scene's
+        Scene scene = new Scene(view);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(view.title());
-        placeWindow(stage);
+        WindowPlacement.place(stage, settings, WindowPlacement.Screens.system());
         stage.show();
         // the keychain (JNA, D-Bus) after the first frame, not beside it: about 100 classes and a connection
         Runnable[] afterFirstFrame = new Runnable[1];
@@ -83,34 +83,6 @@ public final class SessionDeckApp extends Application {
         if (args.contains("--demo")) {
             viewModel.startLocalServer(DemoServer::start);
         }
-    }
-
-    /**
-     * Puts the window where it was, if that place is still on a screen; the first time, makes it
-     * nearly as large as the screen, since the session table has many columns.
-     */
-    private void placeWindow(Stage stage) {
-        if (Double.isNaN(settings.windowX)) {
-            javafx.geometry.Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-            stage.setWidth(Math.min(1680, screen.getWidth() * 0.94));
-            stage.setHeight(Math.min(1050, screen.getHeight() * 0.92));
-            stage.centerOnScreen();
-        }
-        if (!Double.isNaN(settings.windowX) && !Double.isNaN(settings.windowY)
-                && !Screen.getScreensForRectangle(settings.windowX, settings.windowY, 100, 100).isEmpty()) {
-            stage.setX(settings.windowX);
-            stage.setY(settings.windowY);
-        }
-        stage.setMaximized(settings.maximized);
-        stage.setOnCloseRequest(e -> {
-            settings.maximized = stage.isMaximized();
-            if (!stage.isMaximized()) {
-                settings.windowX = stage.getX();
-                settings.windowY = stage.getY();
-                settings.windowWidth = stage.getWidth();
-                settings.windowHeight = stage.getHeight();
-            }
-        });
     }
 
     @Override

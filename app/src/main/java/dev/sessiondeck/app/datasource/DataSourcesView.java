@@ -5,6 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.support.ColorTag;
 import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.source.SourceTypes;
 import java.io.File;
 import java.util.List;
 import java.util.Objects;
@@ -372,7 +373,11 @@ public final class DataSourcesView extends VBox {
             }
             icon.setIconCode(glyph);
             setGraphic(box);
-            setTooltip(new Tooltip(observed.getName() + "\n" + words));
+            // the whole name (the cell cuts a long one), what and where it is, and its state
+            String where = observed.profile().map(p -> Messages.get("sidebar.tip.where",
+                    SourceTypes.installed().find(p.type()).map(t -> t.displayName().resolve(Messages.locale()))
+                            .orElse(p.type()), p.host(), Integer.toString(p.port()))).orElse("");
+            setTooltip(new Tooltip(observed.getName() + (where.isEmpty() ? "" : "\n" + where) + "\n" + words));
             setId("ds-row-" + observed.getName());
         }
     }

@@ -29,6 +29,8 @@ final class SessionStatus {
     final ReadOnlyObjectWrapper<Duration> latency = new ReadOnlyObjectWrapper<>(this, "latency");
     final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
+    /** True while a snapshot is being applied to the rows (the view keeps its place across). */
+    final ReadOnlyBooleanWrapper applying = new ReadOnlyBooleanWrapper(this, "applying");
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     /** Why the shown sources list less than their servers have (a missing privilege); empty when they list all. */

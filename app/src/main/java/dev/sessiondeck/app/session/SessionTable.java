@@ -29,7 +29,8 @@ import javafx.scene.control.TableView;
  * The session table: a column for each {@link SessionColumn} (the common values, then what the
  * connected data sources declare), each shown while the user has not hidden it and a shown data
  * source fills it; sorting on the rows' plain values with groups kept together; the remembered
- * column order, widths, visibility and sort. Cells and rows are {@link SessionCells}.
+ * column order, widths, visibility and sort, per data source; the SQL column takes the spare width
+ * ({@link SqlColumnFill}). Cells and rows are {@link SessionCells}.
  */
 final class SessionTable {
 
@@ -41,6 +42,11 @@ final class SessionTable {
     /** Column ids in the order the last run left them (settings), for columns made later. */
     private List<String> savedOrder = List.of();
     private final Map<String, Double> savedWidths = new HashMap<>();
+    /** Each data source's column layout and sort, by name ({@link Settings.Layout#ALL}: the merged view). */
+    private final Map<String, Settings.Layout> layouts = new LinkedHashMap<>();
+    /** Whose layout the table shows now; null before a data source was shown. */
+    private String shownKey;
+    private final SqlColumnFill sqlFill;
     private final SessionCells cells;
     private final Consumer<SessionColumn> onColumnAdded = c -> {
         if (javafx.application.Platform.isFxApplicationThread()) {
@@ -79,6 +85,9 @@ final class SessionTable {
         viewModel.shownSources().addListener((ListChangeListener<SessionSource>) c -> updateVisibility());
         viewModel.showAllProperty().addListener((o, a, b) -> updateVisibility());
         updateVisibility();
+        this.sqlFill = new SqlColumnFill(table, columns.get(SessionColumn.SQL));
+        viewModel.currentProperty().addListener((o, a, b) -> switchLayout());
+        viewModel.showAllProperty().addListener((o, a, b) -> switchLayout());
     }
 
     TableView<SessionRow> view() {
@@ -215,12 +224,71 @@ final class SessionTable {
 
     // ------------------------------------------------------------------ layout memory
 
-    /** Takes the remembered column order, widths, visibility and sort. */
+    /**
+     * Takes the remembered layouts: the one last shown now, each data source's own when it is shown
+     * ({@link #switchLayout()}).
+     */
     void applySettings(Settings s) {
-        savedOrder = s.columns.stream().map(c -> c.id).toList();
+        layouts.clear();
+        s.layouts.forEach((name, layout) -> {
+            if (name != null && layout != null) {
+                layouts.put(name, layout);
+            }
+        });
+        applyLayout(new Settings.Layout(s.columns, s.sort));
+        shownKey = layoutKey();
+        Settings.Layout own = shownKey == null ? null : layouts.get(shownKey);
+        if (own != null) {
+            applyLayout(own);
+        }
+    }
+
+    /** Writes the current column layout and sort into {@code s}, and each data source's layout. */
+    void captureSettings(Settings s) {
+        Settings.Layout now = captureLayout();
+        if (shownKey != null) {
+            layouts.put(shownKey, now);
+        }
+        s.columns = now.columns;
+        s.sort = now.sort;
+        s.layouts = new LinkedHashMap<>(layouts);
+    }
+
+    /** Whose layout the table shows: the shown data source's name, {@link Settings.Layout#ALL}, or null for none. */
+    private String layoutKey() {
+        if (viewModel.showAllProperty().get()) {
+            return Settings.Layout.ALL;
+        }
+        SessionSource shown = viewModel.currentProperty().get();
+        return shown == null ? null : shown.name();
+    }
+
+    /**
+     * The shown data source changed: keeps the layout of the one left, and takes the layout of the one
+     * shown if it has one (else the current layout stays, as a start for it).
+     */
+    private void switchLayout() {
+        String next = layoutKey();
+        if (next == null || next.equals(shownKey)) {
+            return;
+        }
+        if (shownKey != null) {
+            layouts.put(shownKey, captureLayout());
+        }
+        shownKey = next;
+        Settings.Layout own = layouts.get(next);
+        if (own != null) {
+            applyLayout(own);
+        }
+    }
+
+    /** Takes a column order, widths, visibility and sort; columns it does not name take their defaults. */
+    private void applyLayout(Settings.Layout layout) {
+        savedOrder = layout.columns.stream().map(c -> c.id).toList();
+        chosen.clear();
         Set<String> seen = new HashSet<>();
         List<TableColumn<SessionRow, Object>> ordered = new ArrayList<>();
-        for (Settings.Column saved : s.columns) {
+        for (Settings.Column saved : layout.columns) {
             if (saved.id == null || !seen.add(saved.id)) {
                 continue;
             }
@@ -239,29 +307,36 @@ final class SessionTable {
         rest.removeAll(ordered);
         rest.sort(Comparator.comparingInt(col -> ((SessionColumn) col.getUserData()).attribute().order()));
         ordered.addAll(rest);
-        table.getColumns().setAll(ordered);
+        if (!table.getColumns().equals(ordered)) {
+            table.getColumns().setAll(ordered);
+        }
+        // the SQL column's own width, without the spare it was given (a layout without it keeps the base)
+        layout.columns.stream().filter(c -> SessionColumn.SQL.id().equals(c.id) && c.width > 0).findFirst()
+                .ifPresentOrElse(c -> sqlFill.setBase(c.width), sqlFill::fill);
         updateVisibility();
-        table.getSortOrder().clear();
-        for (Settings.SortKey k : s.sort) {
+        List<TableColumn<SessionRow, ?>> sort = new ArrayList<>();
+        for (Settings.SortKey k : layout.sort) {
             SessionColumn.byId(k.id).map(columns::get).ifPresent(col -> {
                 col.setSortType(k.ascending ? TableColumn.SortType.ASCENDING : TableColumn.SortType.DESCENDING);
-                table.getSortOrder().add(col);
+                sort.add(col);
             });
         }
+        table.getSortOrder().setAll(sort);
     }
 
-    /** Writes the current column layout and sort into {@code s}. */
-    void captureSettings(Settings s) {
-        s.columns = new ArrayList<>();
+    /** The current column order, widths (the SQL column's without the spare), visibility and sort. */
+    private Settings.Layout captureLayout() {
+        List<Settings.Column> cols = new ArrayList<>();
         for (TableColumn<SessionRow, ?> col : table.getColumns()) {
             SessionColumn c = (SessionColumn) col.getUserData();
-            s.columns.add(new Settings.Column(c.id(), col.getWidth() > 0 ? col.getWidth() : col.getPrefWidth(),
-                    chosen.getOrDefault(c.id(), c.attribute().shownByDefault())));
+            double width = c == SessionColumn.SQL ? sqlFill.base() : col.getWidth() > 0 ? col.getWidth() : col.getPrefWidth();
+            cols.add(new Settings.Column(c.id(), width, chosen.getOrDefault(c.id(), c.attribute().shownByDefault())));
         }
-        s.sort = new ArrayList<>();
+        List<Settings.SortKey> sort = new ArrayList<>();
         for (TableColumn<SessionRow, ?> col : table.getSortOrder()) {
-            s.sort.add(new Settings.SortKey(id(col), col.getSortType() == TableColumn.SortType.ASCENDING));
+            sort.add(new Settings.SortKey(id(col), col.getSortType() == TableColumn.SortType.ASCENDING));
         }
+        return new Settings.Layout(cols, sort);
     }
 
     // ------------------------------------------------------------------ sorting

@@ -58,6 +58,8 @@ final class SessionToolbar {
     private final Tooltip closeSessionTip = new Tooltip();
     private final Tooltip closeQueryTip = new Tooltip();
     private boolean syncingSelector;
+    /** The data-source selector grows with its longest name up to this width, in pixels. */
+    private static final double SELECTOR_MAX_WIDTH = 280;
     /** Held here: a bidirectional binding keeps only weak references, and this one is made for it. */
     private final javafx.beans.property.ObjectProperty<Integer> refreshSeconds;
 
@@ -73,9 +75,14 @@ final class SessionToolbar {
         this.refreshSeconds = viewModel.refreshSecondsProperty().asObject();
         sourceSelector.setId("data-source-selector");
         sourceSelector.setPromptText(Messages.get("toolbar.dataSource.none"));
-        sourceSelector.setConverter(Converters.showing(c -> c.isAll() ? Messages.get("toolbar.dataSource.all")
-                : c.source().name() + "  (" + c.source().describe() + ")"));
-        sourceSelector.setPrefWidth(170);
+        sourceSelector.setConverter(Converters.showing(SessionToolbar::choiceText));
+        // as wide as its longest name, within bounds; a name cut at the bound shows whole in the tooltips
+        sourceSelector.setMinWidth(170);
+        sourceSelector.setMaxWidth(SELECTOR_MAX_WIDTH);
+        sourceSelector.setCellFactory(l -> new ChoiceCell(true));
+        // the button names the data source only (what it is stays in the list and the tooltip), so that
+        // the name fits and the toolbar keeps room for its buttons
+        sourceSelector.setButtonCell(new ChoiceCell(false));
         sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
         tip(sourceSelector, "toolbar.dataSource.tip");
 
@@ -151,6 +158,39 @@ final class SessionToolbar {
         c.setAccessibleText(Messages.get(accessibleKey));
         tip(c, tipKey);
         c.getStyleClass().add(Styles.BUTTON_ICON);
+    }
+
+    /** "All data sources", or a data source's name and what it is ("Demo (MariaDB)  (MariaDB 11.4.5)"). */
+    private static String choiceText(SourceChoice c) {
+        return c.isAll() ? Messages.get("toolbar.dataSource.all") : c.source().name() + "  (" + c.source().describe() + ")";
+    }
+
+    /**
+     * An entry of the data-source selector: the name and, in the list, what the data source is; its
+     * tooltip gives both whole (a long name is cut in the middle).
+     */
+    private static final class ChoiceCell extends javafx.scene.control.ListCell<SourceChoice> {
+        private final Tooltip tooltip = new Tooltip();
+        private final boolean described;
+
+        ChoiceCell(boolean described) {
+            this.described = described;
+            setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        }
+
+        @Override
+        protected void updateItem(SourceChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            setText(described || item.isAll() ? choiceText(item) : item.source().name());
+            tooltip.setText(item.isAll() ? Messages.get("toolbar.dataSource.tip")
+                    : Messages.get("toolbar.dataSource.choiceTip", item.source().name(), item.source().describe()));
+            setTooltip(tooltip);
+        }
     }
 
     private static void tip(Control control, String key) {

@@ -77,7 +77,7 @@ public final class SessionsView extends BorderPane {
     private final UiTimer freshFade;
     /** Lays the table out before the pulse's CSS pass; see {@link #layTableOutBeforeCss()}. */
     private final Runnable layTableOutBeforeCss = this::layTableOutBeforeCss;
-    private List<SessionRow> keptSelection = List.of();
+    private final TablePlace place;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -85,6 +85,7 @@ public final class SessionsView extends BorderPane {
         this.freshFade = new UiTimer(viewModel::clearFresh);
         this.table = new SessionTable(viewModel, new SessionCells(this::showSql));
         this.tableView = table.view();
+        this.place = new TablePlace(tableView, viewModel.applyingProperty(), viewModel.refilteringProperty());
         this.actions = new ActionFlow(viewModel, this::selection, () -> getScene().getWindow());
         this.toolbar = new SessionToolbar(viewModel, actions, table::chooserItems, darkTheme, () -> onConnect.run(),
                 this::exportShown, this::showPlanOfSelection);
@@ -210,18 +211,9 @@ public final class SessionsView extends BorderPane {
             }
         });
         darkTheme.addListener((o, a, dark) -> Themes.apply(dark));
-        // the selection the user made, kept across filter changes (which rebuild the shown list)
-        tableView.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SessionRow>) c -> {
-            if (!viewModel.refilteringProperty().get()) {
-                keptSelection = selection();
-            }
-            toolbar.updateSelectionButtons(selection());
-        });
-        viewModel.refilteringProperty().addListener((o, was, now) -> {
-            if (!now) {
-                restoreSelection();
-            }
-        });
+        // the selection, focus and scroll position are kept across refreshes and filter changes (TablePlace)
+        tableView.getSelectionModel().getSelectedItems().addListener((ListChangeListener<SessionRow>) c ->
+                toolbar.updateSelectionButtons(selection()));
         viewModel.lastRefreshProperty().addListener((o, a, b) -> {
             toolbar.updateSelectionButtons(selection());
             freshFade.runOnceAfter(FRESH_HIGHLIGHT);
@@ -299,21 +291,7 @@ public final class SessionsView extends BorderPane {
     // ------------------------------------------------------------------ actions
 
     private List<SessionRow> selection() {
-        return tableView.getSelectionModel().getSelectedItems().stream().filter(Objects::nonNull).toList();
-    }
-
-    private void restoreSelection() {
-        if (selection().equals(keptSelection)) {
-            return;
-        }
-        List<SessionRow> keep = keptSelection;
-        tableView.getSelectionModel().clearSelection();
-        for (SessionRow r : keep) {
-            int i = viewModel.shownRows().indexOf(r);
-            if (i >= 0) {
-                tableView.getSelectionModel().select(i);
-            }
-        }
+        return place.selection();
     }
 
     /** Selects {@code row} alone in the table, scrolls to it and focuses the table; false when the filters hide it. */
@@ -449,6 +427,7 @@ public final class SessionsView extends BorderPane {
      * refresh (docs/benchmarks.md, auto-refresh CPU). Laid out here, the same pulse styles them.
      */
     private void layTableOutBeforeCss() {
+        place.beforeLayout();
         if (tableView.isNeedsLayout() && tableView.getSkin() != null) {
             tableView.layout();
         }

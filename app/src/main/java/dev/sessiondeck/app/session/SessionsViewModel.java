@@ -533,6 +533,8 @@ public final class SessionsViewModel {
     public BooleanProperty showBackgroundProperty() { return search.showBackground(); }
     /** True while the filters are being applied anew (the view keeps its selection across). */
     public ReadOnlyBooleanProperty refilteringProperty() { return search.refiltering(); }
+    /** True while a refresh's snapshot is being applied to the rows (the view keeps its place across). */
+    public ReadOnlyBooleanProperty applyingProperty() { return status.applying.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SessionFilter> filterProperty() { return search.filter(); }
 
     public ReadOnlyIntegerProperty totalCountProperty() { return status.totalCount.getReadOnlyProperty(); }

@@ -93,7 +93,12 @@ final class SourceRefresh {
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
     private void apply(SourceFeed feed, Snapshot snapshot) {
-        rows.apply(feed, snapshot, feeds.values(), highlight);
+        status.applying.set(true);
+        try {
+            rows.apply(feed, snapshot, feeds.values(), highlight);
+        } finally {
+            status.applying.set(false);
+        }
         // known after the first snapshot that could check it (a failed check is tried again)
         feed.limitation = feed.source.limitation().map(t -> t.resolve(Messages.locale())).orElse("");
         feed.firstSnapshot = false;

@@ -2,7 +2,9 @@ package dev.sessiondeck.app.support;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the window remembers between runs, stored as JSON by {@link SettingsStore}. Plain fields for
@@ -17,6 +19,8 @@ public final class Settings {
     public double windowWidth = 1280;
     public double windowHeight = 800;
     public boolean maximized;
+    /** Where the divider after the sidebar sits, in pixels from the left; NaN until the window was once closed. */
+    public double sidebarWidth = Double.NaN;
 
     public boolean darkTheme;
 
@@ -31,12 +35,41 @@ public final class Settings {
     /** Execution time in seconds from which an active statement is highlighted as a danger. */
     public double dangerSeconds = 10;
 
-    /** The table's columns in display order; empty for the built-in layout. */
+    /**
+     * The table's columns in display order; empty for the built-in layout. The layout last shown,
+     * which a data source without a layout of its own ({@link #layouts}) starts from.
+     */
     public List<Column> columns = new ArrayList<>();
 
-    /** The table's sort keys, first key first; by default the longest-running statements first. */
-    /** Running sessions first, the longest-running on top: what a troubleshooter looks for. */
+    /**
+     * The table's sort keys, first key first, of the layout last shown. By default running sessions
+     * first, the longest-running on top: what a troubleshooter looks for.
+     */
     public List<SortKey> sort = new ArrayList<>(List.of(new SortKey("status", true), new SortKey("executionTime", false)));
+
+    /**
+     * The column layout and sort of each data source shown once, by its name; {@link Layout#ALL}
+     * for the merged view of all data sources.
+     */
+    public Map<String, Layout> layouts = new LinkedHashMap<>();
+
+    /** The columns and sort of one data source's table. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public static final class Layout {
+        /** The key of the merged view's layout (no data source name is empty). */
+        public static final String ALL = "";
+
+        public List<Column> columns = new ArrayList<>();
+        public List<SortKey> sort = new ArrayList<>();
+
+        public Layout() {
+        }
+
+        public Layout(List<Column> columns, List<SortKey> sort) {
+            this.columns = new ArrayList<>(columns);
+            this.sort = new ArrayList<>(sort);
+        }
+    }
 
     /** One column of the table: its stable id, width in pixels and visibility. */
     @JsonIgnoreProperties(ignoreUnknown = true)
