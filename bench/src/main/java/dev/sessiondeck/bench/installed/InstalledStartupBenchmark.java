@@ -4,11 +4,15 @@ import dev.sessiondeck.bench.report.Figure;
 import dev.sessiondeck.bench.report.Report;
 import dev.sessiondeck.bench.report.Stats;
 import dev.sessiondeck.bench.window.ChildJvm;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +26,10 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dsessiondeck.exitAfterFirstFrame=true} and a settings folder of the benchmark's through
  * {@code JAVA_TOOL_OPTIONS}, which the launcher's JVM reads as {@code java} does; the app prints
  * {@code FIRST_FRAME <epoch ms> <JVM start epoch ms>} and closes. Times are milliseconds from
- * spawning the process to that line's first number. One unmeasured start of each goes first
- * (JavaFX unpacks its native libraries once, files come into the page cache).
+ * spawning the process to that line's first number, and the process's CPU time (user and system,
+ * all threads) read when that line arrives: on a busy machine the wall time grows with the load,
+ * the CPU time much less. One unmeasured start of each goes first (JavaFX unpacks its native
+ * libraries once, files come into the page cache).
  */
 public final class InstalledStartupBenchmark {
 
@@ -58,34 +64,38 @@ public final class InstalledStartupBenchmark {
                 Report.progress("installed: warm-up start of the %s", s.name);
                 firstFrame(s, display.name);
             }
-            List<List<Double>> times = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            List<List<Sample>> samples = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < starts.size(); k++) {
                     int which = (i + k) % starts.size();
                     Report.progress("installed: run %d of %d, the %s", i + 1, runs, starts.get(which).name);
-                    times.get(which).add(firstFrame(starts.get(which), display.name));
+                    samples.get(which).add(firstFrame(starts.get(which), display.name));
                 }
             }
             String how = runs + " starts each, in turn (order rotated every round), display " + display.describe();
-            Figure withCds = new Figure("installed.first-frame", Stats.of(times.get(1)), Stats.of(times.get(0)), "ms", 1.0,
-                    "installed launcher " + launcher + " (AppCDS archive made at install) against java -jar " + jar + ", " + how);
-            Figure withoutCds = new Figure("installed.first-frame.no-cds", Stats.of(times.get(2)), Stats.of(times.get(0)), "ms",
-                    1.0, "the same launcher with -Xshare:off (no class data sharing at all) against the jar");
+            List<Figure> figures = List.of(
+                    new Figure("installed.first-frame", wall(samples.get(1)), wall(samples.get(0)), "ms", 1.0,
+                            "spawn to first frame, installed launcher " + launcher + " (AppCDS archive made at install) against"
+                                    + " java -jar " + jar + ", " + how),
+                    new Figure("installed.first-frame.no-cds", wall(samples.get(2)), wall(samples.get(0)), "ms", 1.0,
+                            "the same launcher with -Xshare:off (no class data sharing at all) against the jar"),
+                    new Figure("installed.first-frame-cpu", cpu(samples.get(1)), cpu(samples.get(0)), "ms", 1.0,
+                            "CPU time (user + system) of the process up to its first frame, same starts"),
+                    new Figure("installed.first-frame-cpu.no-cds", cpu(samples.get(2)), cpu(samples.get(0)), "ms", 1.0,
+                            "the same with -Xshare:off"));
             report.line("## Installed package: start to first frame (issue 19)");
             report.line("");
             report.line("| figure | launcher | jar | ratio | target |");
             report.line("|---|---:|---:|---:|---|");
-            report.line(withCds.row());
-            report.line(withoutCds.row());
+            figures.forEach(f -> report.line(f.row()));
             report.line("");
-            report.line(withCds.spread());
-            report.line(withoutCds.spread());
+            figures.forEach(f -> report.line(f.spread()));
             report.line("");
         }
     }
 
-    /** Milliseconds from spawning {@code s} to the first frame it reports. */
-    private double firstFrame(Start s, String display) throws Exception {
+    /** Milliseconds from spawning {@code s} to the first frame it reports, and its CPU time then. */
+    private Sample firstFrame(Start s, String display) throws Exception {
         Path config = workDir.resolve("installed-config");
         Files.createDirectories(config);
         ProcessBuilder pb = new ProcessBuilder(s.command).redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -95,12 +105,47 @@ public final class InstalledStartupBenchmark {
                 + " " + s.jvmOptions).trim());
         long spawned = System.currentTimeMillis();
         Process p = pb.start();
-        for (String line : ChildJvm.readAll(p, 2)) {
-            if (line.startsWith("FIRST_FRAME ")) {
-                return Long.parseLong(line.split(" ")[1]) - spawned;
+        // a start that hangs is killed after 2 minutes; its output then ends
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                    ChildJvm.kill(p);
+                }
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        }, "installed-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        Sample sample = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (sample == null && line.startsWith("FIRST_FRAME ")) {
+                    Duration cpu = p.info().totalCpuDuration().orElse(Duration.ZERO);
+                    sample = new Sample(Long.parseLong(line.split(" ")[1]) - spawned, cpu.toNanos() / 1e6);
+                }
             }
         }
-        throw new IllegalStateException("the " + s.name + " showed no frame (exit " + p.exitValue() + ")");
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            ChildJvm.kill(p);
+        }
+        if (sample == null) {
+            throw new IllegalStateException("the " + s.name + " showed no frame");
+        }
+        return sample;
+    }
+
+    private static Stats wall(List<Sample> samples) {
+        return Stats.of(samples.stream().map(Sample::wallMillis).toList());
+    }
+
+    private static Stats cpu(List<Sample> samples) {
+        return Stats.of(samples.stream().map(Sample::cpuMillis).toList());
+    }
+
+    /** One start: spawn to first frame and the process's CPU time then, both in milliseconds. */
+    private record Sample(double wallMillis, double cpuMillis) {
     }
 
     private record Start(String name, List<String> command, String jvmOptions) {
