@@ -24,7 +24,7 @@ fail() {
 }
 export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
 build() {
-  mvn -B -q -Ppackage -pl packaging -am package -DskipTests -Djpackage.type="$1"
+  mvn -B -q -Dstyle.color=never -Ppackage -pl packaging -am package -DskipTests -Djpackage.type="$1"
 }
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
