@@ -5,6 +5,9 @@
 # - the OpenSSH server (openssh-server: /usr/sbin/sshd, ssh-keygen, ssh-agent), which the SSH tunnel
 #   tests start on a loopback port (core's SshServer test fixture). On CI (CI=true) those tests fail
 #   rather than skip when sshd is missing.
+# - the installers' tools, for .ci/package-smoke.sh: fakeroot and dpkg-deb (the .deb), binutils'
+#   objcopy (jlink --strip-debug), rpm's rpmbuild (the .rpm), xvfb's xvfb-run (the window's class
+#   list for the package's AppCDS archive) and xdg-utils (a dependency of the .deb: its menu entry).
 # The tests create the local user of the password test themselves (when run as root).
 set -euo pipefail
 missing=()
@@ -14,12 +17,18 @@ fi
 if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null || ! command -v ssh-agent >/dev/null; then
   missing+=(openssh-server openssh-client)
 fi
+command -v fakeroot >/dev/null || missing+=(fakeroot)
+command -v objcopy >/dev/null || missing+=(binutils)
+command -v rpmbuild >/dev/null || missing+=(rpm)
+command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+command -v xdg-desktop-menu >/dev/null || missing+=(xdg-utils)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   echo "install-deps: ${missing[*]} missing and this is not a root Debian machine: without the font Chinese text" \
-       "does not render; without sshd the SSH tunnel tests are skipped (on CI, CI=true, they fail)" >&2
+       "does not render; without sshd the SSH tunnel tests are skipped (on CI, CI=true, they fail);" \
+       "without fakeroot, objcopy or xdg-utils .ci/package-smoke.sh fails" >&2
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive

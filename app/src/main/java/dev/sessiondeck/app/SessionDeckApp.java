@@ -3,7 +3,9 @@ package dev.sessiondeck.app;
 import dev.sessiondeck.app.datasource.DataSourcesViewModel;
 import dev.sessiondeck.app.demo.DemoServer;
 import dev.sessiondeck.app.session.SessionsViewModel;
+import dev.sessiondeck.app.support.AppIcons;
 import dev.sessiondeck.app.support.Background;
+import dev.sessiondeck.app.support.FirstFrameReport;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.app.support.SettingsStore;
@@ -66,6 +68,7 @@ public final class SessionDeckApp extends Application {
         Scene scene = new Scene(view);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcons.load());
         stage.titleProperty().bind(view.title());
         WindowPlacement.place(stage, settings, WindowPlacement.Screens.system());
         stage.show();
@@ -74,6 +77,7 @@ public final class SessionDeckApp extends Application {
         afterFirstFrame[0] = () -> {
             scene.removePostLayoutPulseListener(afterFirstFrame[0]);
             Platform.runLater(dataSources::openKeychain);
+            FirstFrameReport.firstFrameShown();
         };
         scene.addPostLayoutPulseListener(afterFirstFrame[0]);
         view.start(settings);

@@ -5,6 +5,7 @@ import dev.sessiondeck.bench.report.Machine;
 
 import dev.sessiondeck.bench.jmh.JmhBenchmarks;
 import dev.sessiondeck.bench.history.HistoryBenchmark;
+import dev.sessiondeck.bench.installed.InstalledStartupBenchmark;
 import dev.sessiondeck.bench.onec.OneCBenchmark;
 import dev.sessiondeck.bench.ratios.RatiosBenchmark;
 import dev.sessiondeck.bench.servers.BlockingBenchmark;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The one benchmark command of docs/benchmarks.md:
  * {@code java -jar bench/target/sessiondeck-bench.jar all} (or one part: {@code servers},
- * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code ssh}, {@code history}; {@code ratios} alone). Results go to standard output as Markdown and to
+ * {@code blocking}, {@code jmh}, {@code window}, {@code onec}, {@code ssh}, {@code history}; {@code ratios} and {@code installed} alone). Results go to standard output as Markdown and to
  * {@code bench/target/benchmark-results.md}; progress to standard error.
  */
 @Command(name = "sessiondeck-bench", mixinStandardHelpOptions = true,
@@ -33,9 +34,9 @@ import picocli.CommandLine.Parameters;
 public final class BenchMain implements Callable<Integer> {
 
     /** The parts of the benchmark. */
-    enum Part { all, servers, blocking, jmh, window, onec, ssh, history, ratios }
+    enum Part { all, servers, blocking, jmh, window, onec, ssh, history, ratios, installed }
 
-    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec, ssh, history or ratios (default: all; ratios runs only when asked)")
+    @Parameters(index = "0", defaultValue = "all", description = "all, servers, blocking, jmh, window, onec, ssh, history, ratios or installed (default: all; ratios and installed run only when asked)")
     Part part;
 
     @Option(names = "--mariadb", split = ",", defaultValue = "1000,5000,16000",
@@ -52,6 +53,13 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--iterations", defaultValue = "100", description = "timed rounds per server figure (default: 100; medians of 30 moved by 0.2 ms between runs at 1,000 sessions)")
     int iterations;
+
+    @Option(names = "--launcher", defaultValue = "/opt/sessiondeck/bin/sessiondeck",
+            description = "installed: the installed package's launcher (default: /opt/sessiondeck/bin/sessiondeck)")
+    Path launcher;
+
+    @Option(names = "--jar", description = "installed: the app's jar to compare with (default: app/target/sessiondeck.jar beside bench/)")
+    Path jar;
 
     @Option(names = "--quick", description = "short runs for trying the harness out; figures not for the report")
     boolean quick;
@@ -95,6 +103,10 @@ public final class BenchMain implements Callable<Integer> {
         }
         if (part == Part.ratios) {
             new RatiosBenchmark(workDir, iterations, quick).run(report);
+        }
+        if (part == Part.installed) {
+            Path appJar = jar != null ? jar : target.getParent().getParent().resolve("app/target/sessiondeck.jar");
+            new InstalledStartupBenchmark(launcher, appJar, workDir, quick).run(report);
         }
         Duration took = Duration.between(started, Instant.now());
         report.line("Wall time of this run: %d min %d s.", took.toMinutes(), took.toSecondsPart());
