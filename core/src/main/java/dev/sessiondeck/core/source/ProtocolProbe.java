@@ -40,14 +40,19 @@ public final class ProtocolProbe {
     }
 
     /**
+     * @return what answered; {@link Answer#UNKNOWN} also when the server closed or reset the
+     *         connection before saying what it is
      * @throws SourceException {@code UNREACHABLE} when no server answers the connect (unknown host,
-     *                         refused), {@code TIMEOUT} when the connect does not finish in time
+     *                         refused, any other failure to connect), {@code TIMEOUT} when the connect
+     *                         does not finish in time
      */
     public static Answer probe(String host, int port, Duration connectTimeout) throws SourceException {
         String where = host + ":" + port;
         long deadline = System.nanoTime() + connectTimeout.toNanos();
+        boolean connected = false;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, connectTimeout.toMillis()));
+            connected = true;
             InputStream in = socket.getInputStream();
             socket.setSoTimeout((int) Math.max(1, Math.min(GREETING.toMillis(), remaining(deadline))));
             try {
@@ -76,6 +81,12 @@ public final class ProtocolProbe {
             throw new SourceException(SourceException.Kind.TIMEOUT, "Cannot connect to " + where
                     + ": the server did not answer in time", e);
         } catch (IOException e) {
+            if (!connected) {
+                // any other failure to connect ("network is unreachable", a socket the system refuses)
+                throw new SourceException(SourceException.Kind.UNREACHABLE, "Cannot connect to " + where + ": "
+                        + e.getMessage(), e);
+            }
+            // connected, then the server closed or reset before saying what it is
             return Answer.UNKNOWN;
         }
     }

@@ -232,6 +232,9 @@ public final class SshTunnel implements AutoCloseable {
             LOG.info("SSH tunnel to {}:{} through {}: {}", targetHost, targetPort, ssh.describe(), e.getMessage());
             closeQuietly(socket);
         } catch (IOException e) {
+            // the client's socket failed before its channel opened (it went away meanwhile)
+            LOG.debug("SSH tunnel to {}:{}: the forwarded connection from 127.0.0.1:{} failed: {}", targetHost,
+                    targetPort, socket.getPort(), e.getMessage());
             closeQuietly(socket);
         }
     }
