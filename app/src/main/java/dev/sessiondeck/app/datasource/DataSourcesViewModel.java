@@ -362,8 +362,11 @@ public final class DataSourcesViewModel {
     }
 
     /**
-     * Tests a saved data source: its password as {@link #connect} finds it, then
-     * {@link #test(ConnectionSpec, String, Consumer, Consumer)}.
+     * Tests a saved data source: its password as {@link #connect} finds it, then the same
+     * {@link #check} as the dialog's Test (the SSH hop and the database, each said).
+     *
+     * @param onSuccess receives the check worded for a person when it passed
+     * @param onFailure receives it when it did not, or why it could not run (a cancelled prompt)
      */
     public void test(DataSourceRow row, Consumer<String> onSuccess, Consumer<String> onFailure) {
         DataSourceProfile p = row.profile().orElse(null);
@@ -373,8 +376,10 @@ public final class DataSourcesViewModel {
         passwords.password(p, true, password -> {
             java.util.concurrent.Callable<ConnectionSpec> spec = specOf(p, password);
             Arrays.fill(password, '\0');
-            background.run(spec, s -> test(s, null, onSuccess, onFailure), e -> onFailure.accept(ErrorText.of(e)));
-        }, () -> { });
+            // the same check as the dialog's Test: the SSH hop, then the database, each said
+            background.run(spec, s -> check(s, p, check -> (check.passed() ? onSuccess : onFailure)
+                    .accept(TestResultText.of(check)), onFailure), e -> onFailure.accept(ErrorText.of(e)));
+        }, () -> onFailure.accept(Messages.get("connect.cancelled")));
     }
 
     /**
@@ -511,32 +516,6 @@ public final class DataSourcesViewModel {
      */
     public void connectUnsaved(ConnectionSpec spec, Runnable onOpened, Consumer<String> onFailure) {
         sessions.connect(spec, onOpened, onFailure);
-    }
-
-    /**
-     * Opens the data source, asks what it is and closes it again, in the background.
-     *
-     * @param savedPasswordOf when not {@code null} and {@code spec} has no password, the id of the
-     *                        profile whose saved password to use
-     * @param onSuccess       receives "Connected: MariaDB 11.4.5 (11.4.5-MariaDB)"
-     * @param onFailure       receives the failure worded for a person
-     */
-    public void test(ConnectionSpec spec, String savedPasswordOf, Consumer<String> onSuccess, Consumer<String> onFailure) {
-        java.util.concurrent.Callable<Optional<char[]>> savedPassword = savedPasswordOf == null ? null
-                : passwords.reader(savedPasswordOf);
-        background.run(() -> {
-            ConnectionSpec used = spec;
-            if (savedPassword != null && spec.password().length == 0) {
-                Optional<char[]> saved = savedPassword.call();
-                if (saved.isPresent()) {
-                    used = spec.toBuilder().password(saved.get()).build();
-                    Arrays.fill(saved.get(), '\0');
-                }
-            }
-            try (SessionSource s = opener.open(used)) {
-                return Messages.get("editor.test.ok", s.describe());
-            }
-        }, onSuccess, e -> onFailure.accept(ErrorText.of(e)));
     }
 
     /**

@@ -162,6 +162,35 @@ class DataSourcesViewModelTest {
         assertThat(openedWith).as("nothing was opened").isEmpty();
     }
 
+    /** The sidebar's Test runs the dialog's check with the saved password and words it the same way. */
+    @Test
+    void theSidebarsTestIsTheDialogsCheckWithTheSavedPassword() {
+        List<String> checked = new ArrayList<>();
+        vm.setChecker(spec -> {
+            checked.add(new String(spec.password()));
+            return checked.size() == 1
+                    ? new dev.sessiondeck.core.source.ConnectionCheck(
+                            new dev.sessiondeck.core.source.ConnectionCheck.Step(dev.sessiondeck.core.source.ConnectionCheck.Status.NOT_USED, Optional.empty()),
+                            new dev.sessiondeck.core.source.ConnectionCheck.Step(dev.sessiondeck.core.source.ConnectionCheck.Status.PASSED, Optional.empty()),
+                            Optional.empty(), Optional.of("MariaDB 11.4.5"))
+                    : new dev.sessiondeck.core.source.ConnectionCheck(
+                            new dev.sessiondeck.core.source.ConnectionCheck.Step(dev.sessiondeck.core.source.ConnectionCheck.Status.NOT_USED, Optional.empty()),
+                            new dev.sessiondeck.core.source.ConnectionCheck.Step(dev.sessiondeck.core.source.ConnectionCheck.Status.FAILED,
+                                    Optional.of(new SourceException(SourceException.Kind.AUTHENTICATION, "Access denied for user 'ops'"))),
+                            Optional.empty(), Optional.empty());
+        });
+        DataSourceRow row = vm.save(profile("prod", true), "saved-pw".toCharArray(), e -> { throw new AssertionError(e); });
+        List<String> passed = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+
+        vm.test(row, passed::add, failed::add);
+        vm.test(row, passed::add, failed::add);
+
+        assertThat(checked).containsExactly("saved-pw", "saved-pw");
+        assertThat(passed).singleElement().asString().contains("Connected: MariaDB 11.4.5");
+        assertThat(failed).singleElement().asString().contains("Access denied");
+    }
+
     private static DataSourceProfile tunnelled(String name) {
         return profile(name, false).withSshTunnel(new dev.sessiondeck.core.profile.SshSettings("127.0.0.1", 22, "ops",
                 dev.sessiondeck.core.ssh.SshAuth.PASSWORD, "", "", "", false));
