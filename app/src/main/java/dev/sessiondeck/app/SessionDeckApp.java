@@ -53,7 +53,7 @@ public final class SessionDeckApp extends Application {
         }
         Messages.use(Locale.getDefault());
         store = SettingsStore.forUser();
-        settings = store.load();
+        settings = StartupPreload.take().orElseGet(store::load);
 
         SessionSources sources = SessionSources.loaded();
         Background background = new Background(workers, Platform::runLater);
