@@ -4,13 +4,11 @@ import ch.qos.logback.classic.pattern.ExtendedThrowableProxyConverter;
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.PropertyDefinerBase;
-import dev.sessiondeck.core.profile.LogDirectory;
 import dev.sessiondeck.core.source.Redaction;
 
 /**
- * The pieces {@code logback.xml} names: where the log file goes ({@link Directory}: the platform's
- * place, {@link LogDirectory}) and the redaction of every message and stack trace written
+ * The pieces of the logging {@link LogConfigurator} sets up: the console's level from the arguments
+ * ({@link #configure}) and the redaction of every message and stack trace written
  * ({@link Message}, {@link Stack}: {@link Redaction} keeps passwords, {@code password=} URL parts and
  * rac's {@code --cluster-pwd} out).
  */
@@ -33,14 +31,6 @@ public final class LogSetup {
         }
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
         System.setProperty(CONSOLE_LEVEL, verbose ? "DEBUG" : window ? "WARN" : "OFF");
-    }
-
-    /** {@code <define name="LOG_DIR" class="...LogSetup$Directory"/>}. */
-    public static final class Directory extends PropertyDefinerBase {
-        @Override
-        public String getPropertyValue() {
-            return LogDirectory.resolve().toString();
-        }
     }
 
     /** {@code %redactedMsg}: the message with its secrets replaced. */

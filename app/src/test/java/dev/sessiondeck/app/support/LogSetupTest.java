@@ -3,7 +3,6 @@ package dev.sessiondeck.app.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
 import dev.sessiondeck.core.profile.LogDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 
 /**
- * The shipped {@code logback.xml}: warnings go to a file in the log folder with their causes and stack
+ * The shipped logging ({@link LogConfigurator}): warnings go to a file in the log folder with their causes and stack
  * traces, and no password reaches it, neither in a message nor in an exception's.
  */
 class LogSetupTest {
@@ -37,15 +36,13 @@ class LogSetupTest {
         }
     }
 
-    /** A logging context of its own, configured from the application's logback.xml, writing into {@link #dir}. */
+    /** A logging context of its own, configured as the application's, writing into {@link #dir}. */
     private Logger logger() throws Exception {
         savedDir = System.getProperty(LogDirectory.OVERRIDE_PROPERTY);
         System.setProperty(LogDirectory.OVERRIDE_PROPERTY, dir.toString());
         context = new LoggerContext();
         context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        configurator.doConfigure(LogSetup.class.getResource("/logback.xml"));
+        LogConfigurator.apply(context, dir);
         context.start();
         return context.getLogger("dev.sessiondeck.test");
     }
@@ -65,6 +62,33 @@ class LogSetupTest {
         assertThat(text).contains("WARN", "refresh failed", "Caused by: java.sql.SQLException", "\tat ")
                 .contains("--cluster-pwd=***", "password=***", "bob:***@db")
                 .doesNotContain("hunter2", "swordfish", "opensesame");
+    }
+
+    /**
+     * Logback finds the configurator through the service loader ({@code META-INF/services}); an
+     * explicit configuration file (the benchmark's) is left to logback's own XML reading.
+     */
+    @Test
+    void logbackFindsTheConfiguratorWhichLeavesAnExplicitFileToLogback() {
+        assertThat(java.util.ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class))
+                .anyMatch(c -> c instanceof LogConfigurator);
+        String saved = System.getProperty("logback.configurationFile");
+        try {
+            System.setProperty("logback.configurationFile", "bench-logback.xml");
+            LoggerContext other = new LoggerContext();
+            LogConfigurator configurator = new LogConfigurator();
+            configurator.setContext(other);
+            assertThat(configurator.configure(other))
+                    .isEqualTo(ch.qos.logback.classic.spi.Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+            assertThat(other.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext())
+                    .as("nothing set up").isFalse();
+        } finally {
+            if (saved == null) {
+                System.clearProperty("logback.configurationFile");
+            } else {
+                System.setProperty("logback.configurationFile", saved);
+            }
+        }
     }
 
     @Test

@@ -24,7 +24,12 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Starts {@code mainClass} with {@code args}; its standard error goes to ours. */
+    /**
+     * Starts {@code mainClass} with {@code args}; its standard error goes to ours. A start timed to
+     * its first frame (a {@code javafx.preloader} among {@code jvmArgs}) keeps the application's own
+     * logging, as a user's start has it, writing into a folder of the work directory; the others log
+     * as the benchmark does.
+     */
     public static Process start(Path workDir, List<String> jvmArgs, String mainClass, String... args) throws IOException {
         Path config = workDir.resolve("window-config");
         Files.createDirectories(config);
@@ -33,7 +38,11 @@ public final class ChildJvm {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.addAll(HEADLESS);
-        command.add(Report.LOGBACK);
+        if (jvmArgs.stream().anyMatch(a -> a.startsWith("-Djavafx.preloader="))) {
+            command.add("-Dsessiondeck.log.dir=" + workDir.resolve("window-logs"));
+        } else {
+            command.add(Report.LOGBACK);
+        }
         command.add("-Dsessiondeck.config.dir=" + config);
         command.addAll(jvmArgs);
         command.add(mainClass);
