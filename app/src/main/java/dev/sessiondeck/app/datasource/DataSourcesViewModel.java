@@ -8,9 +8,7 @@ import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.profile.SshSettings;
 import dev.sessiondeck.core.source.ConnectionCheck;
 import dev.sessiondeck.core.source.SessionSources;
-import dev.sessiondeck.core.ssh.SshAuth;
 import dev.sessiondeck.core.ssh.SshHostKey;
-import dev.sessiondeck.core.ssh.SshTunnel;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -55,14 +53,11 @@ public final class DataSourcesViewModel {
 
     private final ProfileStore store;
     private final SessionsViewModel sessions;
-    private final SessionsViewModel.Opener opener;
-    private java.util.function.Function<ConnectionSpec, ConnectionCheck> checker = SessionSources.loaded()::check;
-    private PasswordPrompt sshPrompt = p -> Optional.empty();
-    private HostKeyPrompt hostKeyPrompt = (p, key) -> false;
     private final Background background;
     private final SavedPasswords passwords;
     private final ObservableList<DataSourceRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DataSourceRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final DataSourceConnector connector;
 
     /**
      * @param secretOpener opens the password store; called once, off the UI thread
@@ -72,9 +67,10 @@ public final class DataSourcesViewModel {
                                 SessionsViewModel.Opener opener, Background background) {
         this.store = Objects.requireNonNull(store, "store");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.opener = Objects.requireNonNull(opener, "opener");
         this.background = Objects.requireNonNull(background, "background");
         this.passwords = new SavedPasswords(secretOpener, background);
+        this.connector = new DataSourceConnector(rows, sessions, Objects.requireNonNull(opener, "opener"), background, passwords,
+                (profile, onError) -> save(profile, null, null, onError));
         sessions.dataSources().addListener((ListChangeListener<SessionSource>) c -> {
             while (c.next()) {
                 c.getRemoved().forEach(this::sourceClosed);
@@ -97,12 +93,12 @@ public final class DataSourcesViewModel {
      * the key is saved with the data source and it connects again.
      */
     public void setHostKeyPrompt(HostKeyPrompt prompt) {
-        this.hostKeyPrompt = Objects.requireNonNull(prompt, "prompt");
+        connector.setHostKeyPrompt(prompt);
     }
 
     /** Who asks for an SSH tunnel's password or key passphrase that is not saved; empty when they cancel. */
     public void setSshSecretPrompt(PasswordPrompt prompt) {
-        this.sshPrompt = Objects.requireNonNull(prompt, "prompt");
+        connector.setSshSecretPrompt(prompt);
     }
 
     /** Who asks for a password that is not saved (the window's small password dialog). */
@@ -291,7 +287,7 @@ public final class DataSourcesViewModel {
         return name;
     }
 
-    // ---- connections
+    // ---- connections (DataSourceConnector)
 
     /**
      * Connects a saved data source in the background and shows its sessions; one that is
@@ -305,7 +301,7 @@ public final class DataSourcesViewModel {
      *                  the user cancelled a password prompt (then "Not connected: no password ...")
      */
     public void connect(DataSourceRow row, char[] typed, Runnable onOpened, Consumer<String> onFailure) {
-        connect(row, typed, null, true, onOpened, onFailure);
+        connector.connect(row, typed, onOpened, onFailure);
     }
 
     /**
@@ -317,7 +313,7 @@ public final class DataSourcesViewModel {
      */
     public void connect(DataSourceRow row, char[] typed, char[] typedSshSecret, Runnable onOpened,
                         Consumer<String> onFailure) {
-        connect(row, typed, typedSshSecret, true, onOpened, onFailure);
+        connector.connect(row, typed, typedSshSecret, onOpened, onFailure);
     }
 
     /**
@@ -325,40 +321,7 @@ public final class DataSourcesViewModel {
      * needed); else it only stays in the list, so that starting the window never asks for a password.
      */
     public void reconnect(DataSourceRow row) {
-        connect(row, null, null, false, () -> { }, reason -> { });
-    }
-
-    private void connect(DataSourceRow row, char[] typed, char[] typedSshSecret, boolean ask, Runnable onOpened,
-                         Consumer<String> onFailure) {
-        char[] sshTyped = typedSshSecret == null || typedSshSecret.length == 0 ? null : typedSshSecret.clone();
-        if (typedSshSecret != null) {
-            Arrays.fill(typedSshSecret, '\0');
-        }
-        if (row.getState() == DataSourceRow.State.CONNECTED) {
-            row.source().ifPresent(s -> sessions.currentProperty().set(s));
-            onOpened.run();
-            return;
-        }
-        DataSourceProfile p = row.profile().orElse(null);
-        if (p == null || row.getState() == DataSourceRow.State.CONNECTING) {
-            return;
-        }
-        row.set(DataSourceRow.State.CONNECTING, Messages.get("sidebar.state.connecting"), null);
-        if (typed != null) {
-            open(row, p, typed, sshTyped, ask, onOpened, onFailure);
-            return;
-        }
-        passwords.password(p, ask, password -> open(row, p, password, sshTyped, ask, onOpened, onFailure),
-                () -> cancelled(row, sshTyped, onFailure));
-    }
-
-    /** A password prompt was cancelled: the row goes back to disconnected, and the caller hears why. */
-    private static void cancelled(DataSourceRow row, char[] sshTyped, Consumer<String> onFailure) {
-        if (sshTyped != null) {
-            Arrays.fill(sshTyped, '\0');
-        }
-        row.set(DataSourceRow.State.DISCONNECTED, "", null);
-        onFailure.accept(Messages.get("connect.cancelled"));
+        connector.reconnect(row);
     }
 
     /**
@@ -369,144 +332,12 @@ public final class DataSourcesViewModel {
      * @param onFailure receives it when it did not, or why it could not run (a cancelled prompt)
      */
     public void test(DataSourceRow row, Consumer<String> onSuccess, Consumer<String> onFailure) {
-        DataSourceProfile p = row.profile().orElse(null);
-        if (p == null) {
-            return;
-        }
-        passwords.password(p, true, password -> {
-            java.util.concurrent.Callable<ConnectionSpec> spec = specOf(p, password);
-            Arrays.fill(password, '\0');
-            // the same check as the dialog's Test: the SSH hop, then the database, each said
-            background.run(spec, s -> check(s, p, check -> (check.passed() ? onSuccess : onFailure)
-                    .accept(TestResultText.of(check)), onFailure), e -> onFailure.accept(ErrorText.of(e)));
-        }, () -> onFailure.accept(Messages.get("connect.cancelled")));
-    }
-
-    /**
-     * The profile's spec with {@code password} (copied) and, when saved, the SSH tunnel's secret from
-     * the keychain; to call in the background.
-     */
-    private java.util.concurrent.Callable<ConnectionSpec> specOf(DataSourceProfile p, char[] password) {
-        char[] copy = password.clone();
-        java.util.concurrent.Callable<Optional<char[]>> sshSecret = p.sshTunnel().map(SshSettings::saveSecret).orElse(false)
-                ? passwords.reader(p.sshSecretId()) : Optional::empty;
-        return () -> {
-            char[] ssh = sshSecret.call().orElse(null);
-            try {
-                return p.toSpec(copy, ssh);
-            } finally {
-                Arrays.fill(copy, '\0');
-                if (ssh != null) {
-                    Arrays.fill(ssh, '\0');
-                }
-            }
-        };
-    }
-
-    /**
-     * Opens a saved data source with {@code password} (cleared here). Its SSH tunnel's password, or
-     * the passphrase of a key that has one, comes from the keychain when saved there, else from the
-     * {@link #setSshSecretPrompt prompt} (when {@code ask}).
-     */
-    private void open(DataSourceRow row, DataSourceProfile p, char[] password, char[] sshTyped, boolean ask,
-                      Runnable onOpened, Consumer<String> onFailure) {
-        java.util.concurrent.Callable<ConnectionSpec> specOf = specOf(p, password);
-        Arrays.fill(password, '\0');
-        Optional<SshSettings> unsaved = p.sshTunnel().filter(t -> !t.saveSecret() && t.auth() != SshAuth.AGENT);
-        if (unsaved.isEmpty()) {
-            if (sshTyped != null) {
-                Arrays.fill(sshTyped, '\0');
-            }
-            openSpec(row, p, specOf, ask, onOpened, onFailure);
-            return;
-        }
-        if (sshTyped != null) {
-            // typed in the dialog a moment ago: not asked again
-            openSpec(row, p, withSshSecret(specOf, sshTyped), ask, onOpened, onFailure);
-            return;
-        }
-        SshSettings t = unsaved.get();
-        background.run(() -> t.auth() == SshAuth.PASSWORD || SshTunnel.keyFileEncrypted(t.keyFile()), needed -> {
-            if (!needed) {
-                openSpec(row, p, specOf, ask, onOpened, onFailure);
-                return;
-            }
-            Optional<char[]> asked = ask ? sshPrompt.ask(p) : Optional.empty();
-            if (asked.isEmpty()) {
-                if (ask) {
-                    cancelled(row, null, onFailure);
-                } else {
-                    row.set(DataSourceRow.State.DISCONNECTED, "", null);
-                }
-                return;
-            }
-            openSpec(row, p, withSshSecret(specOf, asked.get()), ask, onOpened, onFailure);
-        }, e -> failed(row, ErrorText.of(e), onFailure));
-    }
-
-    /** The spec {@code specOf} makes, with the tunnel's {@code secret} (cleared once used). */
-    private static java.util.concurrent.Callable<ConnectionSpec> withSshSecret(
-            java.util.concurrent.Callable<ConnectionSpec> specOf, char[] secret) {
-        return () -> {
-            try {
-                ConnectionSpec spec = specOf.call();
-                return spec.toBuilder().sshTunnel(spec.sshTunnel().orElseThrow().toBuilder().secret(secret).build()).build();
-            } finally {
-                Arrays.fill(secret, '\0');
-            }
-        };
-    }
-
-    private void openSpec(DataSourceRow row, DataSourceProfile p, java.util.concurrent.Callable<ConnectionSpec> specOf,
-                          boolean ask, Runnable onOpened, Consumer<String> onFailure) {
-        String described = p.user() + "@" + p.host() + ":" + p.port();
-        // the spec as made, kept to try again with a host key the user accepts: making it anew would
-        // ask for the passwords again (the callable clears what it was given)
-        java.util.concurrent.atomic.AtomicReference<ConnectionSpec> made = new java.util.concurrent.atomic.AtomicReference<>();
-        background.run(() -> {
-            ConnectionSpec spec = specOf.call();
-            made.set(spec);
-            return opener.open(spec);
-        }, source -> {
-            if (!rows.contains(row) || row.getState() != DataSourceRow.State.CONNECTING) {
-                // deleted or disconnected meanwhile
-                background.worker().execute(source::close);
-                return;
-            }
-            row.set(DataSourceRow.State.CONNECTED, describe(source), source);
-            sessions.addDataSource(source);
-            onOpened.run();
-        }, e -> {
-            LOG.info("Cannot connect to {} ({}): {}", p.name(), described, e.getMessage());
-            Optional<SshHostKey> unknown = ask ? HostKeyDialog.unknown(e) : Optional.empty();
-            ConnectionSpec tried = made.get();
-            if (unknown.isPresent() && p.sshTunnel().isPresent() && tried != null && tried.sshTunnel().isPresent()
-                    && hostKeyPrompt.accept(p, unknown.get())) {
-                SshHostKey key = unknown.get();
-                DataSourceProfile trusting = p.withSshTunnel(p.sshTunnel().get().withHostKey(key));
-                save(trusting, null, null, onFailure);
-                // the same passwords, now trusting the key: nothing is asked again
-                ConnectionSpec again = tried.toBuilder()
-                        .sshTunnel(tried.sshTunnel().get().toBuilder().hostKey(key).build()).build();
-                openSpec(row, trusting, () -> again, ask, onOpened, onFailure);
-                return;
-            }
-            failed(row, ErrorText.of(e), onFailure);
-        });
-    }
-
-    private static void failed(DataSourceRow row, String reason, Consumer<String> onFailure) {
-        row.set(DataSourceRow.State.FAILED, reason, null);
-        onFailure.accept(reason);
+        connector.test(row, onSuccess, onFailure);
     }
 
     /** Closes the data source's pool (in the background); the row stays, disconnected. */
     public void disconnect(DataSourceRow row) {
-        row.source().ifPresentOrElse(sessions::removeDataSource, () -> {
-            if (row.getState() != DataSourceRow.State.DISCONNECTED) {
-                row.set(DataSourceRow.State.DISCONNECTED, "", null);
-            }
-        });
+        connector.disconnect(row);
     }
 
     /**
@@ -515,7 +346,7 @@ public final class DataSourcesViewModel {
      * @see SessionsViewModel#connect(ConnectionSpec, Runnable, Consumer)
      */
     public void connectUnsaved(ConnectionSpec spec, Runnable onOpened, Consumer<String> onFailure) {
-        sessions.connect(spec, onOpened, onFailure);
+        connector.connectUnsaved(spec, onOpened, onFailure);
     }
 
     /**
@@ -528,35 +359,15 @@ public final class DataSourcesViewModel {
      */
     public void check(ConnectionSpec spec, DataSourceProfile savedOf, Consumer<ConnectionCheck> onDone,
                       Consumer<String> onFailure) {
-        java.util.concurrent.Callable<Optional<char[]>> savedPassword = savedOf == null || !savedOf.savePassword()
-                ? Optional::empty : passwords.reader(savedOf.id());
-        java.util.concurrent.Callable<Optional<char[]>> savedSsh = savedOf == null
-                || !savedOf.sshTunnel().map(SshSettings::saveSecret).orElse(false)
-                ? Optional::empty : passwords.reader(savedOf.sshSecretId());
-        background.run(() -> {
-            ConnectionSpec.Builder used = spec.toBuilder();
-            if (spec.password().length == 0) {
-                savedPassword.call().ifPresent(pw -> {
-                    used.password(pw);
-                    Arrays.fill(pw, '\0');
-                });
-            }
-            if (spec.sshTunnel().isPresent() && !spec.sshTunnel().get().hasSecret()) {
-                savedSsh.call().ifPresent(secret -> {
-                    used.sshTunnel(spec.sshTunnel().get().toBuilder().secret(secret).build());
-                    Arrays.fill(secret, '\0');
-                });
-            }
-            return checker.apply(used.build());
-        }, onDone, e -> onFailure.accept(ErrorText.of(e)));
+        connector.check(spec, savedOf, onDone, onFailure);
     }
 
     /** Who runs a {@link #check}: {@code SessionSources.loaded()::check} unless a test says otherwise. */
     public void setChecker(java.util.function.Function<ConnectionSpec, ConnectionCheck> checker) {
-        this.checker = Objects.requireNonNull(checker, "checker");
+        connector.setChecker(checker);
     }
 
-    private static String describe(SessionSource source) {
+    static String describe(SessionSource source) {
         return source.describe();
     }
 
