@@ -63,7 +63,7 @@ public final class SessionDeckApp extends Application {
         view.applySettings(settings);
         Themes.apply(settings.darkTheme);
 
-        Scene scene = new Scene(view, settings.windowWidth, settings.windowHeight);
+        Scene scene = new Scene(view.withMenuBar(), settings.windowWidth, settings.windowHeight);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(view.title());

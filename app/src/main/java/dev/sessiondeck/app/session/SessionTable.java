@@ -42,6 +42,8 @@ final class SessionTable {
     private List<String> savedOrder = List.of();
     private final Map<String, Double> savedWidths = new HashMap<>();
     private final SessionCells cells;
+    /** The User column's search, which Ctrl+Shift+F opens. */
+    private final ColumnSearch userSearch;
     private final Consumer<SessionColumn> onColumnAdded = c -> {
         if (javafx.application.Platform.isFxApplicationThread()) {
             add(c);
@@ -60,7 +62,7 @@ final class SessionTable {
         SessionColumn.all().forEach(this::add);
         SessionColumn.onAdded(onColumnAdded);
         // each search lives in its column header (the common columns exist from the start)
-        new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
+        userSearch = new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
@@ -83,6 +85,13 @@ final class SessionTable {
 
     TableView<SessionRow> view() {
         return table;
+    }
+
+    /** Opens the search field of the User column (the first searchable one), or closes it. */
+    void openFirstColumnSearch() {
+        if (columns.get(SessionColumn.USER).isVisible()) {
+            userSearch.toggle();
+        }
     }
 
     /** The table column of a session column, if the table has it. */
