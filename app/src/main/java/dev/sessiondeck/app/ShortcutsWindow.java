@@ -32,16 +32,17 @@ final class ShortcutsWindow extends Dialog<Void> {
         TableColumn<Shortcut, String> action = new TableColumn<>(Messages.get("shortcuts.action"));
         action.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().tableOnly()
                 ? Messages.get("shortcuts.tableOnly", f.getValue().title()) : f.getValue().title()));
-        action.setPrefWidth(400);
+        action.setPrefWidth(470);
         action.setSortable(false);
         TableColumn<Shortcut, String> key = new TableColumn<>(Messages.get("shortcuts.key"));
         key.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().keyText()));
-        key.setPrefWidth(140);
+        key.setPrefWidth(130);
         key.setSortable(false);
         table.getColumns().add(action);
         table.getColumns().add(key);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefSize(580, 620);
+        // every line without scrolling on a common screen: 26 lines of 28 px and the header
+        table.setPrefSize(640, Math.min(780, 34 + 28 * Shortcut.values().length));
         getDialogPane().setContent(table);
         getDialogPane().setId("shortcuts-dialog");
         getDialogPane().getStylesheets().add(Themes.stylesheet());

@@ -1,18 +1,22 @@
 package dev.sessiondeck.app.session;
 
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /**
@@ -69,11 +73,21 @@ final class FittedColumns {
     static void fitWhenShown(Dialog<?> dialog, TableView<?> table) {
         dialog.setOnShown(e -> {
             fit(table);
-            Window w = dialog.getDialogPane().getScene().getWindow();
-            if (w != null) {
-                w.sizeToScene();
-            }
+            // the window takes its first size after this event: grown on the next turn
+            Platform.runLater(() -> widen(dialog.getDialogPane()));
         });
+    }
+
+    /** Widens the pane's window to the pane's preferred width, about its centre (over its owner). */
+    private static void widen(DialogPane pane) {
+        Window w = pane.getScene() == null ? null : pane.getScene().getWindow();
+        double wanted = pane.prefWidth(-1);
+        if (w != null && w.isShowing() && !Double.isNaN(w.getWidth()) && wanted > pane.getWidth()) {
+            // the window's width includes its decorations, the pane's does not
+            double grow = wanted - pane.getWidth();
+            w.setWidth(w.getWidth() + grow);
+            w.setX(w.getX() - grow / 2);
+        }
     }
 
     /**
@@ -89,9 +103,12 @@ final class FittedColumns {
         Font cellFont = sampleCell == null ? Font.getDefault() : sampleCell.getFont();
         double cellPadding = sampleCell == null ? 16 : horizontal(sampleCell.getPadding());
         Font headerFont = sampleHeader == null ? cellFont : sampleHeader.getFont();
+        // the title's own padding, and its header's around it
+        double headerPadding = HEADER_EXTRA + (sampleHeader == null ? 16 : horizontal(sampleHeader.getPadding())
+                + (sampleHeader.getParent() instanceof Region r ? horizontal(r.getPadding()) : 0));
         double total = 0;
         for (TableColumn<?, ?> col : table.getVisibleLeafColumns()) {
-            double widest = textWidth(col.getText(), headerFont) + HEADER_EXTRA;
+            double widest = textWidth(col.getText(), headerFont) + headerPadding;
             int rows = Math.min(table.getItems().size(), MEASURED_ROWS);
             for (int i = 0; i < rows && widest < LIMIT; i++) {
                 Object value = col.getCellData(i);
@@ -103,8 +120,9 @@ final class FittedColumns {
             col.setPrefWidth(width);
             total += width;
         }
-        // the table's border and a vertical scroll bar
-        table.setPrefWidth(total + horizontal(table.getInsets()) + 18);
+        // the table's border and a vertical scroll bar; never wider than most of the screen
+        double screen = Screen.getPrimary().getVisualBounds().getWidth() * 0.9;
+        table.setPrefWidth(Math.min(screen, total + horizontal(table.getInsets()) + 18));
     }
 
     /** The width {@code text} takes in {@code font}, on one line. */

@@ -81,10 +81,16 @@ public enum Shortcut {
         return Messages.get("shortcut." + id);
     }
 
-    /** The key as the platform writes it: "F5", "Ctrl+Shift+C" ("⇧⌘C" on macOS). */
+    /**
+     * The key as the platform writes it: "F5", "Ctrl+Shift+C" ("⇧⌘C" on macOS); JavaFX's "↵" is
+     * written "Enter" outside macOS, where keyboards and DBeaver's menus say so.
+     */
     public String keyText() {
-        return combination.getDisplayText();
+        String text = combination.getDisplayText();
+        return MAC ? text : text.replace("\u21b5", "Enter");
     }
+
+    private static final boolean MAC = System.getProperty("os.name", "").startsWith("Mac");
 
     /** {@code text} followed by the key: "List the sessions again (F5)". */
     public String tip(String text) {
