@@ -4,6 +4,7 @@ import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
@@ -83,10 +84,13 @@ final class FittedColumns {
         Window w = pane.getScene() == null ? null : pane.getScene().getWindow();
         double wanted = pane.prefWidth(-1);
         if (w != null && w.isShowing() && !Double.isNaN(w.getWidth()) && wanted > pane.getWidth()) {
-            // the window's width includes its decorations, the pane's does not
-            double grow = wanted - pane.getWidth();
-            w.setWidth(w.getWidth() + grow);
-            w.setX(w.getX() - grow / 2);
+            // the window's width includes its decorations, the pane's does not; it stays on its screen
+            Rectangle2D screen = Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight())
+                    .stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            double width = Math.min(screen.getWidth(), w.getWidth() + wanted - pane.getWidth());
+            double x = w.getX() - (width - w.getWidth()) / 2;
+            w.setWidth(width);
+            w.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
         }
     }
 

@@ -10,13 +10,13 @@ import javax.imageio.ImageIO;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Pictures of the window as a user sees it, for the README and for looking at what a test built. */
-public final class Screenshots {
+final class Screenshots {
 
     private Screenshots() {
     }
 
     /** Renders {@code scene} (on the JavaFX thread) and writes it as a PNG, creating the folders. */
-    public static void write(Scene scene, Path png) throws Exception {
+    static void write(Scene scene, Path png) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
             scene.getRoot().applyCss();

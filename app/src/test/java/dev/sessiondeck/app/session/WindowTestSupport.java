@@ -184,7 +184,16 @@ abstract class WindowTestSupport extends FxRobot {
         await().atMost(Duration.ofSeconds(15)).until(() -> lookup("#action-notification").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(WindowTestSupport::modalWindows)).as("windows that block the session window").isEmpty();
-        clickOn(lookup("#action-results-details").<Node>queryAll().stream().reduce((a, b) -> b).orElseThrow());
+        // the newest notification's Details, pressed as its button does (KeysIT clicks it); a
+        // click here could land on a cell's tooltip over the corner after a slow refresh
+        javafx.scene.control.Button details = (javafx.scene.control.Button) lookup("#action-results-details")
+                .<Node>queryAll().stream().reduce((a, b) -> b).orElseThrow();
+        fx(() -> {
+            details.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-results").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         TableView<ActionOutcome> results = lookup("#action-results").queryTableView();
         List<String> lines = fx(() -> results.getItems().stream().map(ActionResults::line).toList());
         clickOn("#action-results-close");

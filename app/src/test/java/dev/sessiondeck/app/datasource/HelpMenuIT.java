@@ -1,43 +1,24 @@
-package dev.sessiondeck.app;
+package dev.sessiondeck.app.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.sessiondeck.app.datasource.DataSourcesViewModel;
-import dev.sessiondeck.app.session.Screenshots;
-import dev.sessiondeck.app.session.SessionsViewModel;
 import dev.sessiondeck.app.session.Shortcut;
 import dev.sessiondeck.app.support.AppVersion;
-import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.SettingsStore;
-import dev.sessiondeck.app.support.Themes;
 import dev.sessiondeck.core.profile.LogDirectory;
-import dev.sessiondeck.core.profile.MemorySecretStore;
-import dev.sessiondeck.core.profile.ProfileStore;
-import dev.sessiondeck.core.source.SessionSources;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -47,45 +28,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * the configuration and log folders, and answers the Open Log Folder button without holding the
  * window.
  */
-@ExtendWith(ApplicationExtension.class)
-class HelpMenuIT extends FxRobot {
-
-    private ExecutorService workers;
-    private SessionsViewModel sessions;
-    private MainWindow window;
+class HelpMenuIT extends MainWindowTestSupport {
 
     @Start
     void start(Stage stage) throws Exception {
-        Messages.use(Locale.ENGLISH);
-        Themes.apply(false);
-        Path file = Path.of("target", "test-profiles", "help-menu.json");
-        Files.deleteIfExists(file);
-        workers = Executors.newCachedThreadPool();
-        Background background = new Background(workers, Platform::runLater);
-        SessionSources loaded = SessionSources.loaded();
-        sessions = new SessionsViewModel(loaded::open, background);
-        sessions.refreshSecondsProperty().set(0);
-        DataSourcesViewModel dataSources = new DataSourcesViewModel(new ProfileStore(file), MemorySecretStore::new,
-                sessions, loaded::open, background);
-        window = new MainWindow(sessions, dataSources);
-        Scene scene = new Scene(window.withMenuBar(), 1400, 800);
-        scene.getStylesheets().add(Themes.stylesheet());
-        stage.setScene(scene);
-        stage.show();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        fx(() -> {
-            window.dispose();
-            sessions.shutdown();
-            return null;
-        });
-        workers.shutdownNow();
-    }
-
-    private static <T> T fx(Callable<T> call) throws Exception {
-        return WaitForAsyncUtils.asyncFx(call).get();
+        open(stage, "help-menu.json");
     }
 
     @Test
@@ -149,9 +96,5 @@ class HelpMenuIT extends FxRobot {
 
     private String text(String query) {
         return lookup(query).queryAs(TextField.class).getText();
-    }
-
-    private static void picture(Scene scene, String name) throws Exception {
-        Screenshots.write(scene, Path.of("target", "screenshots", name + ".png"));
     }
 }
