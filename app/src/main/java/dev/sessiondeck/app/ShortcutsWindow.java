@@ -42,7 +42,7 @@ final class ShortcutsWindow extends Dialog<Void> {
         table.getColumns().add(key);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // every line without scrolling on a common screen: 26 lines of 28 px and the header
-        table.setPrefSize(640, Math.min(780, 34 + 28 * Shortcut.values().length));
+        table.setPrefSize(640, Math.min(820, 44 + 29 * Shortcut.values().length));
         getDialogPane().setContent(table);
         getDialogPane().setId("shortcuts-dialog");
         getDialogPane().getStylesheets().add(Themes.stylesheet());

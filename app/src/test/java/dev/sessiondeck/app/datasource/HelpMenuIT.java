@@ -70,6 +70,36 @@ class HelpMenuIT extends MainWindowTestSupport {
     }
 
     @Test
+    void aKeyActsOnceThoughTheMenuBarShowsItAsItsAccelerator() throws Exception {
+        assertThat(fx(() -> sessions.activeOnlyProperty().get())).isFalse();
+        clickOn("#session-table");
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> sessions.activeOnlyProperty().get())).as("toggled once, not twice").isTrue();
+        push(KeyCode.CONTROL, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> sessions.activeOnlyProperty().get())).isFalse();
+    }
+
+    @Test
+    void theShortcutsWindowSpeaksTheWindowsLanguage() throws Exception {
+        try {
+            Messages.use(Locale.SIMPLIFIED_CHINESE);
+            push(KeyCode.F1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#shortcuts-table").tryQuery().isPresent());
+            TableView<Shortcut> table = lookup("#shortcuts-table").queryTableView();
+            assertThat(String.valueOf(table.getColumns().get(0).getCellData(0))).isEqualTo("刷新会话列表");
+            assertThat(table.getColumns().get(1).getText()).isEqualTo("按键");
+            assertThat(String.valueOf(table.getColumns().get(0).getCellData(Shortcut.CLOSE_SESSION.ordinal())))
+                    .isEqualTo("关闭所选会话（在会话表中）");
+            picture(table.getScene(), "keyboard-shortcuts-zh");
+            clickOn("#shortcuts-close");
+        } finally {
+            Messages.use(Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void aboutTellsTheVersionJavaJavaFxAndTheFoldersAndOpensTheLogFolderWithoutHoldingTheWindow() throws Exception {
         picture(window.getScene(), "window-with-menu-bar");
         clickOn("Help");

@@ -131,6 +131,11 @@ class KeysIT extends WindowTestSupport {
         TableView<SessionDetailsDialog.Field> details = lookup("#details-table").queryTableView();
         assertThat(details.getItems()).extracting(SessionDetailsDialog.Field::name)
                 .doesNotHaveDuplicates().containsOnlyOnce("Data Source");
+        // the names' column as wide as the longest name
+        Font font = fx(() -> ((TableCell<?, ?>) details.lookup(".table-cell")).getFont());
+        double longestName = fx(() -> details.getItems().stream()
+                .mapToDouble(f -> FittedColumns.textWidth(f.name(), font)).max().orElseThrow());
+        assertThat(fx(() -> details.getColumns().get(0).getWidth())).isGreaterThanOrEqualTo(longestName);
         clickOn("#details-close");
         assertThat(tableHasFocus()).isTrue();
 
