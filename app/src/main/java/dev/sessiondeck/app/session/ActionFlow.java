@@ -128,8 +128,15 @@ final class ActionFlow {
     }
 
     private MenuItem item(SessionAction action, List<SessionRow> sel) {
-        return blockable("menu-action-" + action.id(), action.title().resolve(Messages.locale()), null,
+        MenuItem item = blockable("menu-action-" + action.id(), action.title().resolve(Messages.locale()), null,
                 viewModel.whyNot(action, sel), action.tip().resolve(Messages.locale()), () -> request(action));
+        // the data source's action that has a key of the window's (OceanBase's full link trace)
+        for (Shortcut key : Shortcut.values()) {
+            if (key.id().equals(action.id())) {
+                item.setAccelerator(key.combination());
+            }
+        }
+        return item;
     }
 
     /**

@@ -229,6 +229,13 @@ class OceanBaseWindowIT extends WindowTestSupport {
         assertThat(policy.getValue().value()).isEqualTo("SAMPLE_AND_SLOW_QUERY");
         clickOn("#action-cancel");
         assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
+
+        // Ctrl+T, with the table's focus back after the dialog, asks the same
+        assertThat(fx(() -> table().getScene().getFocusOwner() == table())).isTrue();
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-field-level").tryQuery().isPresent());
+        assertThat(lookup("#action-field-level").queryAs(TextField.class).getText()).isEqualTo("1");
+        clickOn("#action-cancel");
         assertThat(OceanBaseEmulation.traceCalls(DB, TWO_SERVERS)).isEmpty();
     }
 
