@@ -13,10 +13,13 @@ import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.scene.control.Alert;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
 
 /**
- * The window's content: the data-source sidebar beside the session table. It wires the two: Connect…
+ * The window's content: the data-source sidebar beside the session table, under the menu bar
+ * ({@link #withMenuBar()}). It wires the two: Connect…
  * opens the data-source editor, the shown data source's colour tag marks the table header and the
  * title, and the last data source is remembered.
  */
@@ -26,6 +29,7 @@ public final class MainWindow extends SplitPane {
     private final DataSourcesViewModel dataSources;
     private final SessionsView sessionsView;
     private final DataSourcesView sidebar;
+    private final MainMenu menu;
 
     public MainWindow(SessionsViewModel sessions, DataSourcesViewModel dataSources) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -37,6 +41,7 @@ public final class MainWindow extends SplitPane {
         setDividerPositions(0.19);
         SplitPane.setResizableWithParent(sidebar, false);
         sessionsView.setOnConnect(sidebar::quickConnect);
+        this.menu = new MainMenu(sessionsView, sessions.activeOnlyProperty());
         sessionsView.colorTagProperty().bind(Bindings.createObjectBinding(this::shownColorTag,
                 sessions.currentProperty(), dataSources.rows()));
     }
@@ -47,6 +52,18 @@ public final class MainWindow extends SplitPane {
 
     public DataSourcesView sidebar() {
         return sidebar;
+    }
+
+    /** The menu bar (File, View, Session, Help), to put above this window's content. */
+    public MenuBar menuBar() {
+        return menu.view();
+    }
+
+    /** This window under its menu bar: the scene's root. */
+    public BorderPane withMenuBar() {
+        BorderPane root = new BorderPane(this);
+        root.setTop(menuBar());
+        return root;
     }
 
     private ColorTag shownColorTag() {

@@ -65,7 +65,7 @@ public final class SessionDeckApp extends Application {
         Themes.apply(settings.darkTheme);
 
         // the size is the stage's (WindowPlacement), not the scene's
-        Scene scene = new Scene(view);
+        Scene scene = new Scene(view.withMenuBar());
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         stage.getIcons().setAll(AppIcons.load());

@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.cli;
 
+import dev.sessiondeck.app.support.AppVersion;
 import dev.sessiondeck.core.profile.KeyringSecretStore;
 import dev.sessiondeck.core.profile.ProfileStore;
 import dev.sessiondeck.core.profile.SecretStore;
@@ -156,12 +157,11 @@ public final class Cli {
         }
     }
 
-    /** The version from the jar's manifest, or "development" when run from classes. */
+    /** The version the build wrote ({@link AppVersion}), or "development" when run from unfiltered classes. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"SessionDeck " + (v == null ? "development" : v)};
+            return new String[] {"SessionDeck " + AppVersion.current().orElse("development")};
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -46,7 +45,9 @@ final class ActionDialog extends Dialog<Map<String, String>> {
         VBox box = new VBox(10);
         box.setPadding(new Insets(4, 0, 0, 0));
         if (action.destructive() || targets.size() > 1) {
-            box.getChildren().add(sessionList(targets, "action-targets"));
+            TableView<Session> list = sessionList(targets, "action-targets");
+            box.getChildren().add(list);
+            FittedColumns.fitWhenShown(this, list);
         }
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -122,25 +123,31 @@ final class ActionDialog extends Dialog<Map<String, String>> {
                         targets.size());
     }
 
-    /** Sessions as a short table (id, user, source, SQL on one line), as a confirmation lists them. */
+    /**
+     * Sessions as a short table (id, user, client host, SQL on one line), as a confirmation lists
+     * them; each column as wide as its text up to a limit ({@link FittedColumns}) once the dialog
+     * holding it shows.
+     */
     static TableView<Session> sessionList(List<Session> targets, String id) {
         TableView<Session> list = new TableView<>(FXCollections.observableArrayList(targets));
         list.setId(id);
         list.getStyleClass().add(Styles.DENSE);
-        list.getColumns().add(column(SessionColumn.ID, 80, Session::id));
-        list.getColumns().add(column(SessionColumn.USER, 110, s -> s.user().orElse("")));
-        list.getColumns().add(column(SessionColumn.SOURCE, 150, s -> s.source().orElse("")));
-        list.getColumns().add(column(SessionColumn.SQL, 330, s -> s.sql().map(SqlText::preview).orElse("")));
-        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        list.getColumns().add(column(SessionColumn.ID, Session::id));
+        list.getColumns().add(column(SessionColumn.USER, s -> s.user().orElse("")));
+        list.getColumns().add(column(SessionColumn.SOURCE, s -> s.source().orElse("")));
+        list.getColumns().add(column(SessionColumn.SQL, s -> s.sql().map(SqlText::preview).orElse("")));
+        list.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         list.setPrefSize(680, Math.min(300, 44 + 34 * targets.size()));
         return list;
     }
 
-    private static TableColumn<Session, String> column(SessionColumn c, double width, Function<Session, String> value) {
-        TableColumn<Session, String> col = new TableColumn<>(c.attribute().title().resolve(Messages.locale()));
-        col.setPrefWidth(width);
-        col.setSortable(false);
-        col.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
+    private static TableColumn<Session, String> column(SessionColumn c, Function<Session, String> value) {
+        TableColumn<Session, String> col = FittedColumns.column(c.attribute().title().resolve(Messages.locale()), value);
+        col.setId(id(c));
         return col;
+    }
+
+    private static String id(SessionColumn c) {
+        return "target-" + c.id();
     }
 }

@@ -18,7 +18,8 @@ import javafx.stage.Window;
 /**
  * Runs an action the user picked on the selected rows: checks that it can be done, asks first when it
  * is destructive, takes parameters or acts on several sessions ({@link ActionDialog}), runs it through
- * the view model, and shows what happened to each session ({@link ActionResults}).
+ * the view model, and tells what happened to each session in a notification ({@link ActionNotifications})
+ * that leaves the window usable.
  */
 final class ActionFlow {
 
@@ -27,11 +28,28 @@ final class ActionFlow {
     private final SessionsViewModel viewModel;
     private final Supplier<List<SessionRow>> selection;
     private final Supplier<Window> owner;
+    private final Runnable refocus;
+    private final ActionNotifications notifications;
 
-    ActionFlow(SessionsViewModel viewModel, Supplier<List<SessionRow>> selection, Supplier<Window> owner) {
+    /**
+     * @param refocus       gives the table the focus back after a dialog
+     * @param notifications where the results go, without blocking the window
+     */
+    ActionFlow(SessionsViewModel viewModel, Supplier<List<SessionRow>> selection, Supplier<Window> owner,
+               Runnable refocus, ActionNotifications notifications) {
         this.viewModel = viewModel;
         this.selection = selection;
         this.owner = owner;
+        this.refocus = refocus;
+        this.notifications = notifications;
+    }
+
+    /**
+     * Does the action with id {@code id} that the selection's data sources offer (a key for a
+     * data source's own action, such as OceanBase's full link trace); nothing when none offers it.
+     */
+    void requestById(String id) {
+        viewModel.actionsOf(selection.get()).stream().filter(a -> a.id().equals(id)).findFirst().ifPresent(this::request);
     }
 
     /**
@@ -87,12 +105,13 @@ final class ActionFlow {
         if (alwaysAsk || action.destructive() || !action.parameters().isEmpty() || targets.size() > 1) {
             Optional<Map<String, String>> confirmed = ActionDialog.ask(owner.get(), action,
                     targets.stream().map(SessionRow::getSession).toList(), start, note);
+            refocus.run();
             if (confirmed.isEmpty()) {
                 return;
             }
             parameters = confirmed.get();
         }
-        viewModel.perform(action, targets, parameters, outcomes -> ActionResults.show(owner.get(), outcomes));
+        viewModel.perform(action, targets, parameters, notifications::show);
     }
 
     /**
@@ -109,8 +128,15 @@ final class ActionFlow {
     }
 
     private MenuItem item(SessionAction action, List<SessionRow> sel) {
-        return blockable("menu-action-" + action.id(), action.title().resolve(Messages.locale()), null,
+        MenuItem item = blockable("menu-action-" + action.id(), action.title().resolve(Messages.locale()), null,
                 viewModel.whyNot(action, sel), action.tip().resolve(Messages.locale()), () -> request(action));
+        // the data source's action that has a key of the window's (OceanBase's full link trace)
+        for (Shortcut key : Shortcut.values()) {
+            if (key.id().equals(action.id())) {
+                item.setAccelerator(key.combination());
+            }
+        }
+        return item;
     }
 
     /**

@@ -112,14 +112,15 @@ final class BlockingView {
      *                      the table's filters hide it
      * @param focusTable    moves the focus back to the session table
      * @param owner         the window the confirmation belongs to
+     * @param notifications where the results of Close Session and Close Query go
      */
     BlockingView(SessionsViewModel viewModel, BlockingModel model, Predicate<SessionRow> selectInTable,
-                 Runnable focusTable, Supplier<Window> owner) {
+                 Runnable focusTable, Supplier<Window> owner, ActionNotifications notifications) {
         this.viewModel = viewModel;
         this.model = model;
         this.selectInTable = selectInTable;
         this.focusTable = focusTable;
-        this.flow = new ActionFlow(viewModel, this::rootOfSelection, owner);
+        this.flow = new ActionFlow(viewModel, this::rootOfSelection, owner, tree::requestFocus, notifications);
         this.dataSourceColumn = column("data-source", StandardAttributes.DATA_SOURCE.title().resolve(Messages.locale()), 110,
                 e -> e.node().dataSource(), false);
         createView();
@@ -131,7 +132,7 @@ final class BlockingView {
     private void createView() {
         toggle.setId("blocking-toggle");
         toggle.setAccessibleText(Messages.get("blocking.title"));
-        toggle.setTooltip(new Tooltip(Messages.get("blocking.toggle.tip")));
+        toggle.setTooltip(new Tooltip(Shortcut.BLOCKING.tip(Messages.get("blocking.toggle.tip"))));
 
         Label title = new Label(Messages.get("blocking.title"), new FontIcon(Feather.LOCK));
         title.getStyleClass().add(Styles.TITLE_4);
@@ -156,7 +157,7 @@ final class BlockingView {
         hide.setId("blocking-hide");
         hide.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         hide.setAccessibleText(Messages.get("blocking.hide.tip"));
-        hide.setTooltip(new Tooltip(Messages.get("blocking.hide.tip")));
+        hide.setTooltip(new Tooltip(Shortcut.BLOCKING.tip(Messages.get("blocking.hide.tip"))));
         hide.setOnAction(e -> hide());
         for (Button b : List.of(select, closeSession, closeQuery)) {
             b.getStyleClass().add(Styles.SMALL);

@@ -53,7 +53,7 @@ final class FilterChips {
             Button all = new Button(Messages.get("search.clearAll"));
             all.setId("clear-filters-button");
             all.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-            all.setTooltip(new Tooltip(Messages.get("search.clearAll.tip")));
+            all.setTooltip(new Tooltip(Shortcut.CLEAR_SEARCHES.tip(Messages.get("search.clearAll.tip"))));
             all.setOnAction(e -> {
                 viewModel.clearSearches();
                 viewModel.activeOnlyProperty().set(false);

@@ -85,7 +85,7 @@ final class HistoryChart {
         hide.setId("history-hide");
         hide.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
         hide.setAccessibleText(Messages.get("history.hide"));
-        hide.setTooltip(new javafx.scene.control.Tooltip(Messages.get("history.hide")));
+        hide.setTooltip(new javafx.scene.control.Tooltip(Shortcut.HISTORY.tip(Messages.get("history.hide"))));
         hide.setOnAction(e -> shown.set(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -296,7 +296,10 @@ final class HistoryChart {
         alert.setTitle(Messages.get("history.sessions.title"));
         alert.setHeaderText(describe(p));
         if (p.sessions().isPresent()) {
-            alert.getDialogPane().setContent(ActionDialog.sessionList(p.sessions().get(), "history-sessions"));
+            javafx.scene.control.TableView<dev.sessiondeck.core.model.Session> list =
+                    ActionDialog.sessionList(p.sessions().get(), "history-sessions");
+            alert.getDialogPane().setContent(list);
+            FittedColumns.fitWhenShown(alert, list);
         } else {
             Label gone = new Label(Messages.get("history.sessions.gone"));
             gone.setId("history-sessions-gone");

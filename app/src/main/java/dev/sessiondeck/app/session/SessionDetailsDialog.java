@@ -8,6 +8,9 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -54,9 +57,11 @@ final class SessionDetailsDialog extends Dialog<Void> {
         TableColumn<Field, String> name = new TableColumn<>(Messages.get("details.field"));
         name.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().name()));
         name.setPrefWidth(190);
+        name.setSortable(false);
         TableColumn<Field, String> value = new TableColumn<>(Messages.get("details.value"));
         value.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().value()));
         value.setPrefWidth(460);
+        value.setSortable(false);
         value.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -65,13 +70,16 @@ final class SessionDetailsDialog extends Dialog<Void> {
                 // statement) held the window for seconds (HugeSqlIT)
                 setText(empty || item == null ? null : SqlText.cut(item, SqlText.PREVIEW_LENGTH));
                 // long values (the SQL) are cut in the cell: the tooltip has more of them
-                setTooltip(empty || item == null || item.length() < 60 ? null : whole(item));
+                setTooltip(empty || item == null || item.length() < 60
+                        && FittedColumns.textWidth(item, getFont()) < getTableColumn().getWidth() - 12 ? null : whole(item));
             }
         });
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefSize(680, 460);
+        // the names as wide as the longest, the values up to a limit (the rest in their tooltips)
+        FittedColumns.fitWhenShown(this, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Button copy = CopyButton.of("details-copy", "details.copy", "details.copy.tip",
@@ -96,14 +104,18 @@ final class SessionDetailsDialog extends Dialog<Void> {
 
     /** The session's fields with a value, in the order the dialog lists them. */
     static List<Field> fields(Session session) {
-        List<Attribute<?>> attributes = new ArrayList<>(StandardAttributes.COMMON);
-        attributes.addAll(session.attributes().attributes());
+        // each once: a data source may list a common attribute (the data source) among its own too
+        Set<Attribute<?>> unique = new LinkedHashSet<>(StandardAttributes.COMMON);
+        unique.addAll(session.attributes().attributes());
+        List<Attribute<?>> attributes = new ArrayList<>(unique);
         attributes.sort(Comparator.comparingInt(Attribute::order));
+        Set<String> named = new HashSet<>();
         List<Field> out = new ArrayList<>();
         for (Attribute<?> a : attributes) {
             SessionColumn c = SessionColumn.of(a);
             Object v = c.valueOf(session);
-            if (v != null) {
+            // and by name: two attributes of one title ("Data source") would read as one said twice
+            if (v != null && named.add(a.title().resolve(Messages.locale()))) {
                 // the SQL in full, never the one-line preview of the table
                 out.add(new Field(a.title().resolve(Messages.locale()), c == SessionColumn.SQL ? (String) v : c.text(v)));
             }

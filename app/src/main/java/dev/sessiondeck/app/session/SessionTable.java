@@ -48,6 +48,8 @@ final class SessionTable {
     private String shownKey;
     private final SqlColumnFill sqlFill;
     private final SessionCells cells;
+    /** The User column's search, which Ctrl+Shift+F opens. */
+    private final ColumnSearch userSearch;
     private final Consumer<SessionColumn> onColumnAdded = c -> {
         if (javafx.application.Platform.isFxApplicationThread()) {
             add(c);
@@ -66,7 +68,7 @@ final class SessionTable {
         SessionColumn.all().forEach(this::add);
         SessionColumn.onAdded(onColumnAdded);
         // each search lives in its column header (the common columns exist from the start)
-        new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
+        userSearch = new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
         new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
@@ -92,6 +94,13 @@ final class SessionTable {
 
     TableView<SessionRow> view() {
         return table;
+    }
+
+    /** Opens the search field of the User column (the first searchable one), or closes it. */
+    void openFirstColumnSearch() {
+        if (columns.get(SessionColumn.USER).isVisible()) {
+            userSearch.toggle();
+        }
     }
 
     /** The table column of a session column, if the table has it. */

@@ -84,11 +84,11 @@ final class SessionToolbar {
         // the name fits and the toolbar keeps room for its buttons
         sourceSelector.setButtonCell(new ChoiceCell(false));
         sourceSelector.setAccessibleText(Messages.get("toolbar.dataSource"));
-        tip(sourceSelector, "toolbar.dataSource.tip");
+        tip(sourceSelector, "toolbar.dataSource.tip", Shortcut.DATA_SOURCES);
 
-        setUp(connect, "connect-button", "toolbar.connect", "toolbar.connect.tip");
+        setUp(connect, "connect-button", "toolbar.connect", "toolbar.connect.tip", Shortcut.CONNECT);
         connect.setOnAction(e -> onConnect.run());
-        setUp(refresh, "refresh-button", "toolbar.refresh", "toolbar.refresh.tip");
+        setUp(refresh, "refresh-button", "toolbar.refresh", "toolbar.refresh.tip", Shortcut.REFRESH);
         refresh.setOnAction(e -> viewModel.refresh());
 
         autoRefresh.setId("auto-refresh-selector");
@@ -96,14 +96,14 @@ final class SessionToolbar {
         autoRefresh.setConverter(Converters.showing(s -> s == 0 ? Messages.get("toolbar.autoRefresh.off")
                 : Messages.get("toolbar.autoRefresh.every", s)));
         autoRefresh.setPrefWidth(124);
-        tip(autoRefresh, "toolbar.autoRefresh.tip");
+        tip(autoRefresh, "toolbar.autoRefresh.tip", Shortcut.AUTO_REFRESH);
         activeOnly.setId("active-only-toggle");
-        tip(activeOnly, "toolbar.activeOnly.tip");
+        tip(activeOnly, "toolbar.activeOnly.tip", Shortcut.ACTIVE_ONLY);
         idSearch.setId("session-id-search");
         idSearch.setPromptText(Messages.get("toolbar.idSearch.prompt"));
         idSearch.setLeft(new FontIcon(Feather.SEARCH));
         idSearch.setPrefColumnCount(6);
-        tip(idSearch, "toolbar.idSearch.tip");
+        tip(idSearch, "toolbar.idSearch.tip", Shortcut.SEARCH);
 
         // an icon, as export: the toolbar is full (its tooltip and the row menu's Plan... say what it does)
         plan.setId("plan-button");
@@ -116,7 +116,7 @@ final class SessionToolbar {
         closeQuery.setId("close-query-button");
         closeQuery.setOnAction(e -> flow.request(SessionAction.CLOSE_QUERY));
 
-        setUp(columnChooser, "column-chooser", "toolbar.columns.tip", "toolbar.columns.tip");
+        setUp(columnChooser, "column-chooser", "toolbar.columns.tip", "toolbar.columns.tip", Shortcut.COLUMNS);
         CheckMenuItem background = new CheckMenuItem(Messages.get("toolbar.showBackground"));
         background.setId("show-background");
         background.selectedProperty().bindBidirectional(viewModel.showBackgroundProperty());
@@ -126,10 +126,10 @@ final class SessionToolbar {
             columnChooser.getItems().setAll(items);
         });
         columnChooser.getItems().setAll(background);
-        setUp(export, "export-button", "toolbar.export", "toolbar.export.tip");
+        setUp(export, "export-button", "toolbar.export", "toolbar.export.tip", Shortcut.EXPORT);
         export.setOnAction(e -> onExport.run());
-        setUp(thresholds, "thresholds-button", "toolbar.thresholds.tip", "toolbar.thresholds.tip");
-        setUp(theme, "theme-toggle", "toolbar.theme.tip", "toolbar.theme.tip");
+        setUp(thresholds, "thresholds-button", "toolbar.thresholds.tip", "toolbar.thresholds.tip", Shortcut.THRESHOLDS);
+        setUp(theme, "theme-toggle", "toolbar.theme.tip", "toolbar.theme.tip", Shortcut.THEME);
         theme.selectedProperty().bindBidirectional(darkTheme);
         darkTheme.addListener((o, a, dark) -> theme.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON)));
 
@@ -153,10 +153,10 @@ final class SessionToolbar {
         return holder;
     }
 
-    private static void setUp(Control c, String id, String accessibleKey, String tipKey) {
+    private static void setUp(Control c, String id, String accessibleKey, String tipKey, Shortcut key) {
         c.setId(id);
         c.setAccessibleText(Messages.get(accessibleKey));
-        tip(c, tipKey);
+        tip(c, tipKey, key);
         c.getStyleClass().add(Styles.BUTTON_ICON);
     }
 
@@ -193,8 +193,9 @@ final class SessionToolbar {
         }
     }
 
-    private static void tip(Control control, String key) {
-        control.setTooltip(new Tooltip(Messages.get(key)));
+    /** The tooltip {@code tipKey} says, with the key that does the same ("... (F5)"). */
+    private static void tip(Control control, String tipKey, Shortcut key) {
+        control.setTooltip(new Tooltip(key.tip(Messages.get(tipKey))));
     }
 
     Node view() {
@@ -250,12 +251,12 @@ final class SessionToolbar {
     void updateSelectionButtons(List<SessionRow> selection) {
         Optional<String> noPlan = viewModel.whyNoPlan(selection);
         plan.setDisable(noPlan.isPresent());
-        planTip.setText(noPlan.orElse(Messages.get("toolbar.plan.tip")));
+        planTip.setText(noPlan.orElse(Shortcut.PLAN.tip(Messages.get("toolbar.plan.tip"))));
         Optional<String> noSession = viewModel.whyNot(SessionAction.CLOSE_SESSION, selection);
         Optional<String> noQuery = viewModel.whyNot(SessionAction.CLOSE_QUERY, selection);
         closeSession.setDisable(noSession.isPresent());
         closeQuery.setDisable(noQuery.isPresent());
-        closeSessionTip.setText(noSession.orElse(Messages.get("toolbar.closeSession.tip")));
-        closeQueryTip.setText(noQuery.orElse(Messages.get("toolbar.closeQuery.tip")));
+        closeSessionTip.setText(noSession.orElse(Shortcut.CLOSE_SESSION.tip(Messages.get("toolbar.closeSession.tip"))));
+        closeQueryTip.setText(noQuery.orElse(Shortcut.CLOSE_QUERY.tip(Messages.get("toolbar.closeQuery.tip"))));
     }
 }

@@ -10,8 +10,11 @@ import dev.sessiondeck.app.variables.VariablesWindow;
 import dev.sessiondeck.core.model.SessionAction;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +25,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
-import javafx.scene.Scene;
+import javafx.geometry.Pos;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
@@ -31,9 +34,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -63,6 +68,7 @@ public final class SessionsView extends BorderPane {
     private final SessionTable table;
     private final TableView<SessionRow> tableView;
     private final ActionFlow actions;
+    private final ActionNotifications notifications;
     private final SessionToolbar toolbar;
     private final StatusBar statusBar;
     private final WelcomePane welcome;
@@ -78,6 +84,8 @@ public final class SessionsView extends BorderPane {
     /** Lays the table out before the pulse's CSS pass; see {@link #layTableOutBeforeCss()}. */
     private final Runnable layTableOutBeforeCss = this::layTableOutBeforeCss;
     private final TablePlace place;
+    private final Map<Shortcut, Runnable> keyActions;
+    private final EventHandler<KeyEvent> keyHandler;
 
     public SessionsView(SessionsViewModel viewModel) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
@@ -86,7 +94,9 @@ public final class SessionsView extends BorderPane {
         this.table = new SessionTable(viewModel, new SessionCells(this::showSql));
         this.tableView = table.view();
         this.place = new TablePlace(tableView, viewModel.applyingProperty(), viewModel.refilteringProperty());
-        this.actions = new ActionFlow(viewModel, this::selection, () -> getScene().getWindow());
+        this.notifications = new ActionNotifications(() -> getScene().getWindow());
+        this.actions = new ActionFlow(viewModel, this::selection, () -> getScene().getWindow(), this::focusTable,
+                notifications);
         this.toolbar = new SessionToolbar(viewModel, actions, table::chooserItems, darkTheme, () -> onConnect.run(),
                 this::exportShown, this::showPlanOfSelection);
         this.statusBar = new StatusBar(viewModel);
@@ -94,31 +104,42 @@ public final class SessionsView extends BorderPane {
         setId("sessions-view");
         setTop(new VBox(toolbar.view(), new FilterChips(viewModel).view()));
         this.blocking = new BlockingView(viewModel, new BlockingModel(viewModel), this::selectInTable,
-                tableView::requestFocus, () -> getScene().getWindow());
+                tableView::requestFocus, () -> getScene().getWindow(), notifications);
         toolbar.addAfterSearch(blocking.toggle());
         this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
-        BorderPane center = new BorderPane(blocking.under(new StackPane(tableView, welcome.view())));
+        StackPane tableArea = new StackPane(tableView, welcome.view(), notifications.view());
+        StackPane.setAlignment(notifications.view(), Pos.BOTTOM_RIGHT);
+        BorderPane center = new BorderPane(blocking.under(tableArea));
         center.setTop(history.view());
         setCenter(center);
         setBottom(statusBar.view());
+        this.keyActions = createKeyActions();
+        this.keyHandler = Shortcut.handler(keyActions, tableView::isFocused);
         tableView.setContextMenu(createContextMenu());
         toolbar.thresholds.setOnAction(e -> new ThresholdsDialog(getScene().getWindow(), viewModel).showAndWait());
         initListeners();
     }
 
     private ContextMenu createContextMenu() {
-        MenuItem viewSql = item("menu-view-sql", "menu.viewSql", Feather.FILE_TEXT, this::showSqlOfSelection);
-        MenuItem details = item("menu-details", "menu.details", Feather.INFO, this::showDetailsOfSelection);
+        MenuItem viewSql = Shortcut.SHOW_SQL.accelerated(item("menu-view-sql", "menu.viewSql", Feather.FILE_TEXT, null),
+                "menu-view-sql", this::showSqlOfSelection);
+        MenuItem details = Shortcut.DETAILS.accelerated(item("menu-details", "menu.details", Feather.INFO, null),
+                "menu-details", this::showDetailsOfSelection);
         MenuItem plan = planItem(List.of());
-        MenuItem copyRow = item("menu-copy-row", "menu.copyRow", Feather.COPY,
-                () -> copy(selection().stream().map(table::rowText).collect(Collectors.joining("\n"))));
+        MenuItem copyRow = Shortcut.COPY.accelerated(item("menu-copy-row", "menu.copyRow", Feather.COPY, null),
+                "menu-copy-row", this::copySelection);
+        MenuItem copySql = Shortcut.COPY_SQL.accelerated(item("menu-copy-sql", "menu.copySql", null, null),
+                "menu-copy-sql", this::copySqlOfSelection);
         MenuItem copyId = item("menu-copy-id", "menu.copyId", null,
                 () -> copy(selection().stream().map(r -> r.getSession().id()).collect(Collectors.joining("\n"))));
-        MenuItem closeSession = item("menu-close-session", "menu.closeSession", Feather.X_CIRCLE,
+        MenuItem closeSession = Shortcut.CLOSE_SESSION.accelerated(
+                item("menu-close-session", "menu.closeSession", Feather.X_CIRCLE, null), "menu-close-session",
                 () -> actions.request(SessionAction.CLOSE_SESSION));
-        MenuItem closeQuery = item("menu-close-query", "menu.closeQuery", Feather.SLASH,
+        MenuItem closeQuery = Shortcut.CLOSE_QUERY.accelerated(
+                item("menu-close-query", "menu.closeQuery", Feather.SLASH, null), "menu-close-query",
                 () -> actions.request(SessionAction.CLOSE_QUERY));
-        MenuItem variables = item("menu-variables", "menu.variables", Feather.SLIDERS, this::showVariables);
+        MenuItem variables = Shortcut.VARIABLES.accelerated(item("menu-variables", "menu.variables", Feather.SLIDERS, null),
+                "menu-variables", this::showVariables);
         // what acts on every shown row (after the filters), whatever is selected; above More, so that the
         // pointer on its way into More's submenu crosses no other submenu
         MenuItem closeAllSessions = item("close-all-shown-sessions", "shown.closeSessions", Feather.X_CIRCLE,
@@ -126,15 +147,16 @@ public final class SessionsView extends BorderPane {
         MenuItem closeAllQueries = item("close-all-shown-queries", "shown.closeQueries", Feather.SLASH,
                 () -> actions.requestAllShown(SessionAction.CLOSE_QUERY));
         Menu shown = new Menu(Messages.get("menu.shown"), new FontIcon(Feather.LAYERS), closeAllSessions, closeAllQueries,
-                new SeparatorMenuItem(), item("export-shown", "menu.export", Feather.DOWNLOAD, this::exportShown),
+                new SeparatorMenuItem(), Shortcut.EXPORT.accelerated(item("export-shown", "menu.export", Feather.DOWNLOAD, null),
+                        "export-shown", this::exportShown),
                 item("copy-shown", "shown.copy", Feather.COPY, this::copyShown));
         shown.setId("menu-shown");
-        CheckMenuItem showHistory = new CheckMenuItem(Messages.get("menu.history"));
-        showHistory.setId("menu-history");
+        CheckMenuItem showHistory = Shortcut.HISTORY.accelerated(new CheckMenuItem(Messages.get("menu.history")),
+                "menu-history", () -> { });
         showHistory.selectedProperty().bindBidirectional(history.shownProperty());
         Menu more = new Menu(Messages.get("menu.more"));
         more.setId("menu-more");
-        ContextMenu menu = new ContextMenu(viewSql, details, plan, copyRow, copyId, new SeparatorMenuItem(), closeSession,
+        ContextMenu menu = new ContextMenu(viewSql, details, plan, copyRow, copySql, copyId, new SeparatorMenuItem(), closeSession,
                 closeQuery, new SeparatorMenuItem(), shown, variables, showHistory, more);
         menu.setOnShowing(e -> {
             List<SessionRow> sel = selection();
@@ -143,6 +165,7 @@ public final class SessionsView extends BorderPane {
             // made anew: its reason sits in a tooltip, which a disabled item would not show
             menu.getItems().replaceAll(i -> "menu-plan".equals(i.getId()) ? planItem(sel) : i);
             copyRow.setDisable(sel.isEmpty());
+            copySql.setDisable(sel.stream().allMatch(r -> r.getSession().sql().isEmpty()));
             copyId.setDisable(sel.isEmpty());
             closeSession.setDisable(viewModel.whyNot(SessionAction.CLOSE_SESSION, sel).isPresent());
             closeQuery.setDisable(viewModel.whyNot(SessionAction.CLOSE_QUERY, sel).isPresent());
@@ -159,14 +182,18 @@ public final class SessionsView extends BorderPane {
 
     /** Plan… for {@code sel}: greyed with the reason in its tooltip when it has no plan to show. */
     private MenuItem planItem(List<SessionRow> sel) {
-        return ActionFlow.blockable("menu-plan", Messages.get("menu.plan"), new FontIcon(Feather.LAYERS),
-                viewModel.whyNoPlan(sel), Messages.get("toolbar.plan.tip"), this::showPlanOfSelection);
+        MenuItem item = ActionFlow.blockable("menu-plan", Messages.get("menu.plan"), new FontIcon(Feather.LAYERS),
+                viewModel.whyNoPlan(sel), Shortcut.PLAN.tip(Messages.get("toolbar.plan.tip")), this::showPlanOfSelection);
+        item.setAccelerator(Shortcut.PLAN.combination());
+        return item;
     }
 
     private static MenuItem item(String id, String key, Feather icon, Runnable action) {
         MenuItem item = new MenuItem(Messages.get(key), icon == null ? null : new FontIcon(icon));
         item.setId(id);
-        item.setOnAction(e -> action.run());
+        if (action != null) {
+            item.setOnAction(e -> action.run());
+        }
         return item;
     }
 
@@ -224,25 +251,24 @@ public final class SessionsView extends BorderPane {
         viewModel.staleProperty().addListener((o, a, stale) -> tableView.pseudoClassStateChanged(STALE, stale));
         viewModel.refreshSecondsProperty().addListener((o, a, s) -> scheduleAutoRefresh(s.intValue()));
         scheduleAutoRefresh(viewModel.refreshSecondsProperty().get());
-        tableView.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                showSqlOfSelection();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE) {
-                actions.request(e.isShiftDown() ? SessionAction.CLOSE_QUERY : SessionAction.CLOSE_SESSION);
-                e.consume();
-            }
-        });
         sceneProperty().addListener((o, a, scene) -> {
             if (a != null) {
                 a.removePreLayoutPulseListener(layTableOutBeforeCss);
+                a.removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
             }
             if (scene != null) {
-                installShortcuts(scene);
+                scene.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
                 scene.addPreLayoutPulseListener(layTableOutBeforeCss);
             }
         });
         toolbar.updateSelectionButtons(selection());
+        // a toolbar button leaves the keyboard on the table (Delete, Enter... go on working); a field,
+        // a drop-down or a menu keeps the focus the user gave it
+        toolbar.view().addEventHandler(ActionEvent.ACTION, e -> {
+            if (e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof MenuButton)) {
+                focusTable();
+            }
+        });
     }
 
     private void scheduleAutoRefresh(int seconds) {
@@ -252,40 +278,68 @@ public final class SessionsView extends BorderPane {
         }
     }
 
-    private void installShortcuts(Scene scene) {
-        Map<KeyCombination, Runnable> keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.F5), viewModel::refresh);
-        keys.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> onConnect.run());
-        keys.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> {
-            toolbar.sourceSelector.requestFocus();
-            toolbar.sourceSelector.show();
-        });
-        keys.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
+    /**
+     * What each key of {@link Shortcut} does in this view (Help and About are the window's). Each
+     * action that is not meant to move the focus leaves it on the table.
+     */
+    private Map<Shortcut, Runnable> createKeyActions() {
+        Map<Shortcut, Runnable> keys = new EnumMap<>(Shortcut.class);
+        keys.put(Shortcut.REFRESH, viewModel::refresh);
+        keys.put(Shortcut.AUTO_REFRESH, () -> {
             List<Integer> choices = SessionToolbar.REFRESH_CHOICES;
             int i = choices.indexOf(viewModel.refreshSecondsProperty().get());
             viewModel.refreshSecondsProperty().set(choices.get((i + 1) % choices.size()));
         });
-        keys.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> toolbar.activeOnly.setSelected(!toolbar.activeOnly.isSelected()));
-        keys.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+        keys.put(Shortcut.CONNECT, () -> onConnect.run());
+        keys.put(Shortcut.DATA_SOURCES, () -> {
+            toolbar.sourceSelector.requestFocus();
+            toolbar.sourceSelector.show();
+        });
+        keys.put(Shortcut.SEARCH, () -> {
             toolbar.idSearch.requestFocus();
             toolbar.idSearch.selectAll();
         });
-        keys.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                toolbar.columnChooser::show);
-        keys.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), toolbar.thresholds::fire);
-        keys.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                () -> darkTheme.set(!darkTheme.get()));
-        keys.put(new KeyCodeCombination(KeyCode.X, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                viewModel::clearSearches);
-        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::exportShown);
-        keys.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), blocking::toggleFromKeyboard);
-        keys.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::showPlanOfSelection);
-        keys.put(new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                this::showVariables);
-        keys.put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN),
-                () -> history.shownProperty().set(!history.shownProperty().get()));
+        keys.put(Shortcut.COLUMN_SEARCH, table::openFirstColumnSearch);
+        keys.put(Shortcut.CLEAR_SEARCHES, viewModel::clearSearches);
+        keys.put(Shortcut.ACTIVE_ONLY, () -> viewModel.activeOnlyProperty().set(!viewModel.activeOnlyProperty().get()));
+        keys.put(Shortcut.SELECT_ALL, () -> tableView.getSelectionModel().selectAll());
+        keys.put(Shortcut.SHOW_SQL, this::showSqlOfSelection);
+        keys.put(Shortcut.DETAILS, this::showDetailsOfSelection);
+        keys.put(Shortcut.COPY, this::copySelection);
+        keys.put(Shortcut.COPY_SQL, this::copySqlOfSelection);
+        keys.put(Shortcut.CLOSE_SESSION, () -> actions.request(SessionAction.CLOSE_SESSION));
+        keys.put(Shortcut.CLOSE_QUERY, () -> actions.request(SessionAction.CLOSE_QUERY));
+        keys.put(Shortcut.PLAN, this::showPlanOfSelection);
+        keys.put(Shortcut.TRACE, () -> actions.requestById(Shortcut.TRACE.id()));
+        keys.put(Shortcut.VARIABLES, this::showVariables);
+        keys.put(Shortcut.BLOCKING, blocking::toggleFromKeyboard);
+        keys.put(Shortcut.HISTORY, () -> history.shownProperty().set(!history.shownProperty().get()));
+        keys.put(Shortcut.EXPORT, this::exportShown);
+        keys.put(Shortcut.COLUMNS, toolbar.columnChooser::show);
+        keys.put(Shortcut.THRESHOLDS, toolbar.thresholds::fire);
+        keys.put(Shortcut.THEME, () -> darkTheme.set(!darkTheme.get()));
+        Set<Shortcut> movingFocus = EnumSet.of(Shortcut.DATA_SOURCES, Shortcut.SEARCH, Shortcut.COLUMN_SEARCH,
+                Shortcut.BLOCKING, Shortcut.COLUMNS, Shortcut.CONNECT);
+        keys.replaceAll((key, action) -> movingFocus.contains(key) ? action : () -> {
+            action.run();
+            focusTable();
+        });
+        return keys;
+    }
+
+    /**
+     * What {@code key} does in this view, for the window's menus; empty for the window's own keys
+     * (Help, About).
+     */
+    public Optional<Runnable> action(Shortcut key) {
+        return Optional.ofNullable(keyActions.get(key));
+    }
+
+    /** Gives the table the keyboard focus back (after a dialog or a toolbar button), unless it shows nothing. */
+    private void focusTable() {
+        if (tableView.isVisible() && getScene() != null) {
+            tableView.requestFocus();
+        }
     }
 
     // ------------------------------------------------------------------ actions
@@ -348,6 +402,23 @@ public final class SessionsView extends BorderPane {
             dialog.setOnHidden(e -> job.cancel());
         }
         dialog.show();
+    }
+
+    /** Ctrl+C: the selected rows as the table shows them, tab-separated, one line each. */
+    private void copySelection() {
+        List<SessionRow> sel = selection();
+        if (!sel.isEmpty()) {
+            copy(sel.stream().map(table::rowText).collect(Collectors.joining("\n")));
+        }
+    }
+
+    /** Ctrl+Shift+C: the whole SQL of the selected sessions that run one, one statement after another. */
+    private void copySqlOfSelection() {
+        String sql = selection().stream().map(r -> r.getSession().sql().orElse("")).filter(t -> !t.isEmpty())
+                .collect(Collectors.joining("\n\n"));
+        if (!sql.isEmpty()) {
+            copy(sql);
+        }
     }
 
     private static void copy(String text) {

@@ -77,7 +77,7 @@ final class StatusBar {
         Button retry = new Button(Messages.get("status.retry"), new FontIcon(Feather.ROTATE_CW));
         retry.setId("retry-button");
         retry.getStyleClass().addAll(Styles.SMALL);
-        retry.setTooltip(new Tooltip(Messages.get("status.retry.tip")));
+        retry.setTooltip(new Tooltip(Shortcut.REFRESH.tip(Messages.get("status.retry.tip"))));
         retry.setOnAction(e -> viewModel.refresh());
         HBox problem = new HBox(8, error, retry);
         problem.setAlignment(Pos.CENTER_LEFT);

@@ -41,7 +41,8 @@ public final class SettingsStore {
         return new SettingsStore(configDirectory());
     }
 
-    static Path configDirectory() {
+    /** SessionDeck's configuration directory (see the class comment); it may not exist yet. */
+    public static Path configDirectory() {
         String dir = System.getProperty(DIR_PROPERTY);
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);

@@ -55,7 +55,7 @@ abstract class MainWindowTestSupport extends FxRobot {
         dataSources = new DataSourcesViewModel(new ProfileStore(file), MemorySecretStore::new, sessions, loaded::open,
                 background);
         window = new MainWindow(sessions, dataSources);
-        Scene scene = new Scene(window, 1400, 800);
+        Scene scene = new Scene(window.withMenuBar(), 1400, 800);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
         stage.titleProperty().bind(window.title());

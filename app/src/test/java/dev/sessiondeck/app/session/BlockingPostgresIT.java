@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
@@ -148,10 +147,8 @@ class BlockingPostgresIT extends WindowTestSupport {
         assertThat(targets.getItems()).extracting(Session::id).containsExactly(Long.toString(holderPid));
         clickOn("#action-ok");
 
-        ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
-        assertThat(results.getItems()).singleElement().asString().contains("#" + holderPid);
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("#" + holderPid);
         first.awaitEnd(Duration.ofSeconds(10));
         second.awaitEnd(Duration.ofSeconds(10));
         assertThat(first.isRunning()).isFalse();

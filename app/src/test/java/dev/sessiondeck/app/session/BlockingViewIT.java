@@ -21,7 +21,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -327,10 +326,8 @@ class BlockingViewIT extends WindowTestSupport {
         Screenshots.write(targets.getScene(), Path.of("target", "screenshots", "blocking-close-confirmation.png"));
         clickOn("#action-ok");
 
-        ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
-        assertThat(results.getItems()).singleElement().asString().contains("#100");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("#100");
         assertThat(source.killed).singleElement().satisfies(k -> {
             assertThat(k.id()).isEqualTo("100");
             assertThat(k.identity()).isEqualTo("batch@h");

@@ -16,7 +16,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
@@ -192,10 +191,9 @@ class OceanBaseWindowIT extends WindowTestSupport {
         Screenshots.write(lookup("#action-dialog").query().getScene(), Path.of("target", "screenshots", "trace-dialog.png"));
         clickOn("#action-ok");
 
-        ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
+        List<String> results = awaitResults();
         assertThat(sampleMessage.getText()).isEqualTo("above 0, at most 100");
-        assertThat(results.getItems()).singleElement().asString().startsWith("#" + v.threadId() + " ")
+        assertThat(results).singleElement().asString().startsWith("#" + v.threadId() + " ")
                 .endsWith("done: tracing enabled: level 2, 25 %, ONLY_SLOW_QUERY");
         assertThat(OceanBaseEmulation.traceCalls(DB, v.threadId())).singleElement().satisfies(call -> {
             assertThat(call.name()).isEqualTo("ENABLE");
@@ -203,9 +201,8 @@ class OceanBaseWindowIT extends WindowTestSupport {
             assertThat(call.sampleFraction()).isEqualByComparingTo("0.25");
             assertThat(call.recordPolicy()).isEqualTo("ONLY_SLOW_QUERY");
         });
-        clickOn("#action-results-ok");
         assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
-        assertThat(lookup("#action-results").tryQuery()).isEmpty();
+        assertThat(lookup("#action-notification").tryQuery()).isEmpty();
     }
 
     @Test
@@ -232,6 +229,13 @@ class OceanBaseWindowIT extends WindowTestSupport {
         assertThat(policy.getValue().value()).isEqualTo("SAMPLE_AND_SLOW_QUERY");
         clickOn("#action-cancel");
         assertThat(lookup("#action-dialog").tryQuery()).isEmpty();
+
+        // Ctrl+T, with the table's focus back after the dialog, asks the same
+        assertThat(fx(() -> table().getScene().getFocusOwner() == table())).isTrue();
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.T);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-field-level").tryQuery().isPresent());
+        assertThat(lookup("#action-field-level").queryAs(TextField.class).getText()).isEqualTo("1");
+        clickOn("#action-cancel");
         assertThat(OceanBaseEmulation.traceCalls(DB, TWO_SERVERS)).isEmpty();
     }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -105,11 +104,8 @@ class OneCWindowIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> row(uuid).isEmpty());
         assertThat(rac.calls("session terminate")).singleElement().asList()
                 .contains("--session=" + uuid, "--error-message=Обновление, зайдите через 10 минут");
-        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ListView<String> results = lookup("#action-results").queryAs(ListView.class);
-        assertThat(results.getItems()).singleElement().asString().contains("closed");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("closed");
     }
 
     @Test
@@ -135,10 +131,7 @@ class OneCWindowIT extends WindowTestSupport {
                 "--infobase=" + RacTranscripts.ACCOUNTING.uuid(), "--sessions-deny=on", "--denied-from=2026-12-01T18:00:00",
                 "--denied-message=Обновление конфигурации", "--permission-code=4321");
         assertThat(rac.infobaseInfo(RacTranscripts.ACCOUNTING.uuid())).containsEntry("sessions-deny", "on");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ListView<String> results = lookup("#action-results").queryAs(ListView.class);
-        assertThat(results.getItems()).singleElement().asString().contains("new sessions of Бухгалтерия предприятия are denied");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("new sessions of Бухгалтерия предприятия are denied");
     }
 }

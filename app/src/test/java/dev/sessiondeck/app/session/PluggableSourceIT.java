@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -97,11 +96,8 @@ class PluggableSourceIT extends WindowTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !source.performed.isEmpty());
         assertThat(source.performed).containsExactly("nudge " + TestClusterSource.FIRST + " Please log off before 18:00");
-        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        @SuppressWarnings("unchecked")
-        ListView<String> results = lookup("#action-results").queryAs(ListView.class);
-        assertThat(results.getItems()).singleElement().asString().contains("done: message sent");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("done: message sent");
     }
 
     @Test
@@ -115,8 +111,7 @@ class PluggableSourceIT extends WindowTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> row(TestClusterSource.SECOND).isEmpty());
         assertThat(source.performed).containsExactly("close " + TestClusterSource.SECOND);
-        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        clickOn("#action-results-ok");
+        awaitResults();
     }
 
     @Test
@@ -139,8 +134,7 @@ class PluggableSourceIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> source.performed.size() == 2);
         assertThat(source.performed).containsExactlyInAnyOrder("close " + TestClusterSource.SECOND,
                 "close " + TestClusterSource.THIRD);
-        await().atMost(Duration.ofSeconds(5)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        clickOn("#action-results-ok");
+        awaitResults();
     }
 
     @Test

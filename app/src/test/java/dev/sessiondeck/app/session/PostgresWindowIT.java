@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -97,10 +97,8 @@ class PostgresWindowIT extends WindowTestSupport {
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("57014");
         assertThat(v.selectOne()).isEqualTo(1);
-        ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
-        assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("#" + v.threadId()).contains("closed");
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -191,10 +190,8 @@ class SessionsViewIT extends WindowTestSupport {
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("70100");
         assertThat(v.selectOne()).isEqualTo(1);
-        ListView<String> results = await().atMost(Duration.ofSeconds(10))
-                .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), java.util.Optional::isPresent).get();
-        assertThat(results.getItems()).singleElement().asString().contains("#" + v.threadId()).contains("closed");
-        clickOn("#action-results-ok");
+        List<String> results = awaitResults();
+        assertThat(results).singleElement().asString().contains("#" + v.threadId()).contains("closed");
     }
 
     @Test
@@ -207,8 +204,7 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn("#action-ok");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("08S01");
-        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-results").tryQuery().isPresent());
-        clickOn("#action-results-ok");
+        awaitResults();
         await().atMost(Duration.ofSeconds(10)).until(() -> shownRow(v.threadId()).isEmpty());
     }
 
@@ -229,7 +225,7 @@ class SessionsViewIT extends WindowTestSupport {
         await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !vm.refreshingProperty().get());
         assertThat(v.isRunning()).isTrue();
         assertThat(shownRow(v.threadId())).hasValueSatisfying(r -> assertThat(r.isActive()).isTrue());
-        assertThat(lookup("#action-results").tryQuery()).isEmpty();
+        assertThat(lookup("#action-notification").tryQuery()).isEmpty();
     }
 
     @Test

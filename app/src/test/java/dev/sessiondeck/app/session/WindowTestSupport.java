@@ -1,6 +1,9 @@
 package dev.sessiondeck.app.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+
+import atlantafx.base.controls.Notification;
 
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
@@ -22,6 +25,7 @@ import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.event.Event;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -29,7 +33,9 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -168,6 +174,49 @@ abstract class WindowTestSupport extends FxRobot {
         Node n = lookup(query).query();
         return n.getProperties().values().stream().filter(Tooltip.class::isInstance).map(t -> ((Tooltip) t).getText())
                 .findFirst().orElse("");
+    }
+
+    /**
+     * Waits for the notification that tells an action's results, checks that no window blocks the
+     * session window meanwhile, opens its Details and returns one line per session
+     * ({@link ActionResults#line}); then closes the details and the notification.
+     */
+    protected List<String> awaitResults() throws Exception {
+        await().atMost(Duration.ofSeconds(15)).until(() -> lookup("#action-notification").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(WindowTestSupport::modalWindows)).as("windows that block the session window").isEmpty();
+        // the newest notification's Details, pressed as its button does (KeysIT clicks it); a
+        // click here could land on a cell's tooltip over the corner after a slow refresh
+        javafx.scene.control.Button details = (javafx.scene.control.Button) lookup("#action-results-details")
+                .<Node>queryAll().stream().reduce((a, b) -> b).orElseThrow();
+        fx(() -> {
+            details.fire();
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-results").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<ActionOutcome> results = lookup("#action-results").queryTableView();
+        List<String> lines = fx(() -> results.getItems().stream().map(ActionResults::line).toList());
+        clickOn("#action-results-close");
+        closeNotifications();
+        return lines;
+    }
+
+    /** Closes every notification shown, as their close buttons do. */
+    protected void closeNotifications() throws Exception {
+        fx(() -> {
+            for (Node n : lookup("#action-notification").queryAll()) {
+                ((Notification) n).getOnClose().handle(new Event(Event.ANY));
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The titles of the modal windows shown now. */
+    protected static List<String> modalWindows() {
+        return Window.getWindows().stream().filter(w -> w.isShowing() && w instanceof Stage st
+                && st.getModality() != Modality.NONE).map(w -> ((Stage) w).getTitle()).toList();
     }
 
     protected int shownCount() throws Exception {
