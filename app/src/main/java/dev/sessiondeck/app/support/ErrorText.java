@@ -11,7 +11,7 @@ public final class ErrorText {
     /** "Authentication failed: Access denied for user ...", in the window's language. */
     public static String of(Throwable error) {
         if (error instanceof SourceException se) {
-            return Messages.get("error.kind." + se.kind().name(), se.getMessage());
+            return Messages.get("error.kind." + se.kind().name(), se.text().resolve(Messages.locale()));
         }
         if (error instanceof IllegalArgumentException) {
             return Messages.get("error.invalid", error.getMessage());

@@ -30,6 +30,17 @@ public record Text(String bundle, String key, List<Object> args) {
         return new Text(bundle, key, List.of());
     }
 
+    /** The bundle of core's own words (the model's and the shared failures'). */
+    public static final String CORE = "dev.sessiondeck.core.model.messages";
+
+    /**
+     * Words that are the same in every language: a server's or a program's own message, or a name. As
+     * an argument of another text it keeps a frame translated around foreign words.
+     */
+    public static Text verbatim(String words) {
+        return of(CORE, "verbatim").with(Objects.requireNonNull(words, "words"));
+    }
+
     /** The same text with arguments. */
     public Text with(Object... arguments) {
         return new Text(bundle, key, List.of(arguments));

@@ -3,8 +3,10 @@ package dev.sessiondeck.core.source.mysql;
 import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.Variable;
 import dev.sessiondeck.core.source.VariableNames;
 import dev.sessiondeck.core.source.VariableScope;
@@ -91,7 +93,7 @@ public final class MySqlVariables implements Variables {
 
     @Override
     public List<Variable> list(VariableScope scope) throws SourceException {
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot list the variables of " + name,
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.listVariables", name),
                 c -> read(c, scope)), important());
     }
 
@@ -164,7 +166,7 @@ public final class MySqlVariables implements Variables {
 
     @Override
     public Variable set(VariableScope scope, String varName, String value) throws SourceException {
-        String what = "Cannot set " + varName + " on " + name;
+        Text what = SourceText.of("what.setVariable", varName, name);
         return pool.withConnection(what, c -> {
             Variable v = VariableNames.require(read(c, scope), varName, name);
             if (!v.editable()) {
@@ -197,7 +199,7 @@ public final class MySqlVariables implements Variables {
                     + " shows no other session's variables (it has no performance_schema.variables_by_thread)");
         }
         long id = key.numericId();
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot read the variables of session " + id + " on " + name,
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.sessionVariables", String.valueOf(id), name),
                 c -> {
                     try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(PERFORMANCE_SCHEMA_ON)) {
                         performanceSchemaOff = rs.next() && !rs.getBoolean(1);

@@ -17,6 +17,7 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -120,7 +121,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
 
     /** The 4.x listing with the columns this server has; the rest selected as NULL, so indexes stay fixed. */
     private static String buildListSql(ConnectionPool pool) throws SourceException {
-        Set<String> present = pool.withConnection("Cannot read the columns of GV$OB_PROCESSLIST on " + pool.description(), c -> {
+        Set<String> present = pool.withConnection(SourceText.of("what.columns", "GV$OB_PROCESSLIST", pool.description()), c -> {
             Set<String> names = new HashSet<>();
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(PROBE_COLUMNS)) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -456,19 +457,19 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
 
     /** Runs {@code sql} with the session's thread id, then {@code settings}, as its parameters. */
     private void trace(SessionKey key, String sql, Object[] settings, String verb) throws SourceException {
-        String what = "Cannot " + verb + " session " + key.id() + " on " + name();
+        Text what = Text.verbatim("Cannot " + verb + " session " + key.id() + " on " + name());
         // Why checked here: ids are text now, and a worded one must be refused, not thrown as unchecked
         Object[] params = new Object[settings.length + 1];
         params[0] = KillVerification.numericId(key, what);
         System.arraycopy(settings, 0, params, 1, settings.length);
         if (!serverInfo().can(Capability.TRACE)) {
-            throw new SourceException(Kind.UNSUPPORTED, what + ": end-to-end tracing needs OceanBase 4.2.1 or later, this is "
-                    + serverInfo().version());
+            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what,
+                    "end-to-end tracing needs OceanBase 4.2.1 or later, this is " + serverInfo().version()));
         }
         pool.withConnection(what, pool.killBound(), c -> {
             Optional<Session> target = read(c, key);
             if (target.isEmpty()) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
             }
             return router.run(ObServerRouter.Purpose.TRACE, runner(c), sql, params,
                     target.get().attribute(OceanBaseAttributes.OB_SERVER));

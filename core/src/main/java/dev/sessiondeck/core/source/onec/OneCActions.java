@@ -118,7 +118,7 @@ final class OneCActions {
 
     private ActionResult lock(SessionKey given, Map<String, String> p) throws SourceException {
         String what = "Cannot change the lock of the infobase of session " + given.id() + " on " + source.name();
-        SessionKey key = source.checked(given, what);
+        SessionKey key = source.checked(given, Text.verbatim(what));
         Session session = source.read(key).orElseThrow(() -> new SourceException(Kind.SESSION_GONE,
                 what + ": the session has ended"));
         String infobase = session.attribute(StandardAttributes.DATABASE_ID).orElseThrow(() ->

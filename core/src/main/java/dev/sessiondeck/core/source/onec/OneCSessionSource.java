@@ -15,6 +15,7 @@ import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -276,33 +277,33 @@ public final class OneCSessionSource implements SessionSource {
      * @param message shown to the 1C user; empty for rac's own words
      */
     KillResult kill(SessionKey given, KillMode mode, String message) throws SourceException {
-        String what = KillVerification.describe(name, given, mode);
+        Text what = KillVerification.describe(name, given, mode);
         SessionKey key = checked(given, what);
         if (mode == KillMode.QUERY && !canInterrupt) {
-            throw new SourceException(Kind.UNSUPPORTED, what + ": this rac cannot interrupt a server call ("
-                    + "interrupt-current-server-call came with 8.3.15)");
+            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what,
+                    "this rac cannot interrupt a server call (interrupt-current-server-call came with 8.3.15)"));
         }
         Optional<Session> before = read(key);
         if (before.isEmpty()) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+            throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
         }
         if (key.hasIdentity() && !key.identity().equals(before.get().key().identity())) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": the id now names a session that started at "
-                    + before.get().key().identity() + ", not " + key.identity());
+            throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.idTaken", what,
+                    before.get().key().identity(), key.identity()));
         }
         if (mode == KillMode.QUERY && !before.get().isActive()) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": it runs no server call any more");
+            throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.notRunning", what));
         }
         List<String> command = new ArrayList<>(List.of("session",
                 mode == KillMode.SESSION ? "terminate" : "interrupt-current-server-call", "--session=" + key.id()));
         if (!message.isBlank()) {
             command.add("--error-message=" + message.strip());
         }
-        runner.run(what, clusterArgs(key.server(), command.toArray(String[]::new)));
+        runner.run(what.english(), clusterArgs(key.server(), command.toArray(String[]::new)));
         try {
             return KillVerification.await(key, mode, before, k -> read(k));
         } catch (java.sql.SQLException e) {
-            throw new SourceException(Kind.SERVER_ERROR, what + ": " + e.getMessage(), e);
+            throw new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.withReason", what, e.getMessage()), e);
         }
     }
 
@@ -314,14 +315,15 @@ public final class OneCSessionSource implements SessionSource {
      *                         that is no UUID (nothing of it reaches rac); {@code SESSION_GONE} when
      *                         no cluster has a bare id
      */
-    SessionKey checked(SessionKey key, String what) throws SourceException {
+    SessionKey checked(SessionKey key, Text what) throws SourceException {
         if (!key.id().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new SourceException(Kind.REFUSED, what + ": a 1C session id is a UUID, not '" + key.id() + "'");
+            throw new SourceException(Kind.REFUSED, SourceText.of("failure.withReason", what,
+                    "a 1C session id is a UUID, not '" + key.id() + "'"));
         }
         if (!key.server().isEmpty()) {
             if (!clusters.containsKey(key.server())) {
-                throw new SourceException(Kind.REFUSED, what + ": the session belongs to cluster " + key.server()
-                        + ", which this data source does not show");
+                throw new SourceException(Kind.REFUSED, SourceText.of("failure.withReason", what,
+                        "the session belongs to cluster " + key.server() + ", which this data source does not show"));
             }
             return key;
         }
@@ -336,7 +338,8 @@ public final class OneCSessionSource implements SessionSource {
                 return in;
             }
         }
-        throw new SourceException(Kind.SESSION_GONE, what + ": no cluster of this data source has that session");
+        throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.withReason", what,
+                "no cluster of this data source has that session"));
     }
 
     @Override

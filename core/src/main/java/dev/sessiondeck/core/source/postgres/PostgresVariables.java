@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source.postgres;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.Variable;
 import dev.sessiondeck.core.source.VariableNames;
 import dev.sessiondeck.core.source.VariableScope;
@@ -54,7 +55,7 @@ public final class PostgresVariables implements Variables {
 
     @Override
     public List<Variable> list(VariableScope scope) throws SourceException {
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot list the settings of " + name, c -> {
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.listSettings", name), c -> {
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(LIST)) {
                 List<Variable> out = new java.util.ArrayList<>();
                 while (rs.next()) {
@@ -91,7 +92,7 @@ public final class PostgresVariables implements Variables {
 
     @Override
     public Variable set(VariableScope scope, String varName, String value) throws SourceException {
-        return pool.withConnection("Cannot set " + varName + " on " + name, pool.queryTimeout().multipliedBy(3), c -> {
+        return pool.withConnection(SourceText.of("what.setVariable", varName, name), pool.queryTimeout().multipliedBy(3), c -> {
             Variable before = one(c, varName, scope);
             if (scope == VariableScope.SESSION) {
                 try (PreparedStatement ps = pool.prepare(c, SET_SESSION)) {
