@@ -226,7 +226,7 @@ final class SessionActions {
                 case REFUSED -> ActionOutcome.Result.REFUSED;
                 default -> ActionOutcome.Result.FAILED;
             };
-            return new ActionOutcome(s, action, result, e.text().resolve(Messages.locale()));
+            return new ActionOutcome(s, action, result, ErrorText.message(e));
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", action.id(), s.key(), e);
             return new ActionOutcome(s, action, ActionOutcome.Result.FAILED, ErrorText.of(e));
