@@ -199,13 +199,13 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
                 throw new SourceException(Kind.REFUSED, "Cannot enable tracing of session " + key.id() + ": " + e.getMessage(), e);
             }
             enableTrace(key, settings);
-            return new ActionResult(key, true, "tracing enabled: level " + settings.level() + ", "
-                    + BigDecimal.valueOf(settings.samplePercentage()).stripTrailingZeros().toPlainString() + " %, "
-                    + settings.recordPolicy().name());
+            return new ActionResult(key, true, text("trace.enabled").with(String.valueOf(settings.level()),
+                    BigDecimal.valueOf(settings.samplePercentage()).stripTrailingZeros().toPlainString(),
+                    settings.recordPolicy().name()));
         }
         if (action == TRACE_OFF) {
             disableTrace(key);
-            return new ActionResult(key, true, "tracing disabled");
+            return new ActionResult(key, true, text("trace.disabled"));
         }
         return super.perform(action, key, parameters);
     }

@@ -108,7 +108,7 @@ final class OneCActions {
         String message = parameters.getOrDefault(MESSAGE.id(), "");
         if (action.equals(TERMINATE) || action.equals(INTERRUPT)) {
             KillResult r = source.kill(key, action.equals(TERMINATE) ? KillMode.SESSION : KillMode.QUERY, message);
-            return new ActionResult(key, r.verified(), "");
+            return new ActionResult(key, r.verified());
         }
         if (action.equals(LOCK)) {
             return lock(key, parameters);
@@ -141,9 +141,11 @@ final class OneCActions {
         java.util.Arrays.fill(password, '\0');
         boolean verified = (deny ? "on" : "off").equalsIgnoreCase(after.getOrDefault("sessions-deny", ""));
         String name = session.database().orElse(infobase);
-        return new ActionResult(key, verified, (deny ? "new sessions of " + name + " are denied"
-                : "new sessions of " + name + " are allowed") + (from.isEmpty() && to.isEmpty() ? ""
-                : " (" + (from.isEmpty() ? "" : "from " + from) + (to.isEmpty() ? "" : " to " + to) + ")"));
+        Text state = text(deny ? "lock.denied" : "lock.allowed").with(name);
+        return new ActionResult(key, verified, from.isEmpty() && to.isEmpty() ? state
+                : from.isEmpty() ? text("lock.to").with(state, to)
+                : to.isEmpty() ? text("lock.from").with(state, from)
+                : text("lock.between").with(state, from, to));
     }
 
     /** {@code infobase info} of one infobase, with its administrator when given. */
