@@ -41,6 +41,16 @@ public record Text(String bundle, String key, List<Object> args) {
         return of(CORE, "verbatim").with(Objects.requireNonNull(words, "words"));
     }
 
+    /**
+     * The same text with {@code target} replaced by {@code replacement} in every argument that is
+     * words (and in the texts among them): an address that is true only inside this process, such as
+     * an SSH tunnel's loopback end, worded as the user knows it.
+     */
+    public Text replacing(String target, String replacement) {
+        return new Text(bundle, key, args.stream().map(a -> a instanceof Text t ? t.replacing(target, replacement)
+                : a instanceof String s ? s.replace(target, replacement) : a).toList());
+    }
+
     /** The same text with arguments. */
     public Text with(Object... arguments) {
         return new Text(bundle, key, List.of(arguments));

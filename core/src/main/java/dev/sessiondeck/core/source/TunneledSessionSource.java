@@ -88,13 +88,13 @@ final class TunneledSessionSource implements SessionSource {
         return switch (e.kind()) {
             case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> new SourceException(SourceException.Kind.HOST_KEY, e.getMessage(), e);
             case AUTHENTICATION, CREDENTIALS -> new SourceException(SourceException.Kind.AUTHENTICATION,
-                    "SSH login refused: " + e.getMessage(), e);
+                    SourceText.of("failure.sshLogin", e.getMessage()), e);
             case TIMEOUT -> new SourceException(SourceException.Kind.TIMEOUT,
-                    name + " is unreachable (SSH: " + e.reason() + "): " + e.getMessage(), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reason(), e.getMessage()), e);
             case UNREACHABLE -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    name + " is unreachable (SSH: " + e.reason() + "): " + e.getMessage(), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reason(), e.getMessage()), e);
             case FORWARD_REFUSED -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    "Cannot connect to " + spec.host() + ":" + spec.port() + " from the SSH server: " + e.getMessage(), e);
+                    SourceText.of("failure.forwardRefused", spec.host() + ":" + spec.port(), e.getMessage()), e);
         };
     }
 
@@ -116,8 +116,8 @@ final class TunneledSessionSource implements SessionSource {
         if (!message.contains(local)) {
             return e;
         }
-        SourceException worded = new SourceException(e.kind(), message.replace(local, spec.host() + ":" + spec.port()
-                + " (through SSH " + tunnel.describe() + ")"), e.sqlState().orElse(null), e.vendorCode(), e);
+        SourceException worded = new SourceException(e.kind(), e.text().replacing(local, spec.host() + ":" + spec.port()
+                + " (SSH " + tunnel.describe() + ")"), e.sqlState().orElse(null), e.vendorCode(), e);
         return worded;
     }
 

@@ -61,4 +61,13 @@ class SourceTextTest {
                     assertThat(e.text().resolve(Locale.SIMPLIFIED_CHINESE)).isEqualTo("无法取消 prod 上会话 7 的语句：该会话属于数据源 test");
                 });
     }
+
+    @Test
+    void aTunnelsLoopbackAddressIsReplacedInsideTheWordsNotInTheirLanguage() {
+        Text through = SourceText.of("failure.refused", SourceText.of("what.connect", "127.0.0.1:40123"), "Connection refused")
+                .replacing("127.0.0.1:40123", "db.internal:3306 (SSH ops@bastion:22)");
+        assertThat(through.english()).isEqualTo("Cannot connect to db.internal:3306 (SSH ops@bastion:22): the server refused"
+                + " the connection or cannot be reached (Connection refused)");
+        assertThat(through.resolve(Locale.SIMPLIFIED_CHINESE)).startsWith("无法连接到 db.internal:3306 (SSH ops@bastion:22)：");
+    }
 }

@@ -108,7 +108,7 @@ public final class MySqlProtocol implements WireProtocol {
                 return ServerInfo.detectMySqlFamily(version, comment, oracle);
             } catch (IllegalArgumentException e) {
                 throw new SourceException(SourceException.Kind.UNSUPPORTED,
-                        "The server at " + pool.description() + " reports an unknown version '" + version + "'", e);
+                        SourceText.of("failure.unknownVersion", pool.description(), version), e);
             }
         });
     }

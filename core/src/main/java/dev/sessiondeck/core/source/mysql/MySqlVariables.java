@@ -170,8 +170,8 @@ public final class MySqlVariables implements Variables {
         return pool.withConnection(what, c -> {
             Variable v = VariableNames.require(read(c, scope), varName, name);
             if (!v.editable()) {
-                throw new SourceException(SourceException.Kind.REFUSED, v.name() + " cannot be changed"
-                        + (scope == VariableScope.SESSION ? " for a session" : "") + " on " + name + " (read only)");
+                throw new SourceException(SourceException.Kind.REFUSED, SourceText.of(scope == VariableScope.SESSION
+                        ? "failure.readOnlySession" : "failure.readOnly", v.name(), name));
             }
             String target = (scope == VariableScope.GLOBAL ? "GLOBAL " : "SESSION ") + v.name();
             if (VariableNames.isNumber(value)) {
@@ -195,8 +195,8 @@ public final class MySqlVariables implements Variables {
     public List<Variable> ofSession(SessionKey key) throws SourceException {
         if (info.product() == Product.OCEANBASE_MYSQL || info.product() == Product.MARIADB) {
             // MariaDB's performance_schema (11.4) has no variables tables: "Table ... doesn't exist" (1146)
-            throw new SourceException(SourceException.Kind.UNSUPPORTED, info.product().displayName()
-                    + " shows no other session's variables (it has no performance_schema.variables_by_thread)");
+            throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                    SourceText.of("failure.noSessionVariables", info.product().displayName()));
         }
         long id = key.numericId();
         return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.sessionVariables", String.valueOf(id), name),
@@ -204,14 +204,14 @@ public final class MySqlVariables implements Variables {
                     try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(PERFORMANCE_SCHEMA_ON)) {
                         performanceSchemaOff = rs.next() && !rs.getBoolean(1);
                         if (performanceSchemaOff) {
-                            throw new SourceException(SourceException.Kind.UNSUPPORTED, "performance_schema is off on "
-                                    + name + " (performance_schema=ON in the server's configuration shows other sessions' variables)");
+                            throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                                    SourceText.of("failure.performanceSchemaOff", name));
                         }
                     }
                     List<Variable> out = pool.query(c, OF_THREAD, rs -> variable(rs.getString(1), rs.getString(2)), id);
                     if (out.isEmpty()) {
                         throw new SourceException(SourceException.Kind.SESSION_GONE,
-                                "session " + id + " is not listed in performance_schema.threads (ended, or not instrumented)");
+                                SourceText.of("failure.noThread", String.valueOf(id)));
                     }
                     return out;
                 }), important());

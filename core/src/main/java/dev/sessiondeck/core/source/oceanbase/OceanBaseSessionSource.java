@@ -133,8 +133,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
         });
         for (String r : REQUIRED) {
             if (!present.contains(r)) {
-                throw new SourceException(Kind.UNSUPPORTED, "GV$OB_PROCESSLIST on " + pool.description()
-                        + " has no column " + r + "; this OceanBase version is not supported yet");
+                throw new SourceException(Kind.UNSUPPORTED, text("failure.missingColumn").with(pool.description(), r));
             }
         }
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -196,7 +195,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
                         Double.parseDouble(parameters.getOrDefault(SAMPLE.id(), "").strip().replace(',', '.')),
                         TraceSettings.RecordPolicy.parse(parameters.getOrDefault(POLICY.id(), "")));
             } catch (IllegalArgumentException e) {
-                throw new SourceException(Kind.REFUSED, "Cannot enable tracing of session " + key.id() + ": " + e.getMessage(), e);
+                throw new SourceException(Kind.REFUSED, text("failure.traceSettings").with(key.id(), e.getMessage()), e);
             }
             enableTrace(key, settings);
             return new ActionResult(key, true, text("trace.enabled").with(String.valueOf(settings.level()),
@@ -447,17 +446,17 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
      */
     public void enableTrace(SessionKey key, TraceSettings settings) throws SourceException {
         trace(key, TRACE_ENABLE, new Object[] {settings.level(), BigDecimal.valueOf(settings.sampleFraction()),
-                settings.recordPolicy().name()}, "enable tracing of");
+                settings.recordPolicy().name()}, "what.traceOn");
     }
 
     /** Disables tracing; same failures as {@link #enableTrace}. */
     public void disableTrace(SessionKey key) throws SourceException {
-        trace(key, TRACE_DISABLE, new Object[0], "disable tracing of");
+        trace(key, TRACE_DISABLE, new Object[0], "what.traceOff");
     }
 
     /** Runs {@code sql} with the session's thread id, then {@code settings}, as its parameters. */
     private void trace(SessionKey key, String sql, Object[] settings, String verb) throws SourceException {
-        Text what = Text.verbatim("Cannot " + verb + " session " + key.id() + " on " + name());
+        Text what = text(verb).with(key.id(), name());
         // Why checked here: ids are text now, and a worded one must be refused, not thrown as unchecked
         Object[] params = new Object[settings.length + 1];
         params[0] = KillVerification.numericId(key, what);

@@ -106,8 +106,8 @@ public final class PostgresProtocol implements WireProtocol {
             try {
                 return ServerInfo.postgres(version, number);
             } catch (IllegalArgumentException e) {
-                throw new SourceException(SourceException.Kind.UNSUPPORTED, "The server at " + pool.description()
-                        + " reports an unknown version '" + number + "' (" + version + ")", e);
+                throw new SourceException(SourceException.Kind.UNSUPPORTED, SourceText.of("failure.unknownVersion",
+                        pool.description(), number + " (" + version + ")"), e);
             }
         });
     }
