@@ -191,7 +191,7 @@ class TextsTest {
             keys.addAll(load(english).stringPropertyNames());
         }
         java.util.regex.Pattern call = java.util.regex.Pattern.compile(
-                "(?:Text\\.of\\([\\w.\"]+,\\s*|SourceText\\.of\\(|(?<![.\\w])text\\(|(?<![.\\w])words\\()\"([A-Za-z][\\w.]*)\"\\s*[,)]");
+                "(?:Text\\.of\\([\\w.\"]+,\\s*|SourceText\\.of\\(|(?:(?<![.\\w])|OneCAttributes\\.)text\\(|(?<![.\\w])words\\()\"([A-Za-z][\\w.]*)\"\\s*[,)]");
         List<String> missing = new ArrayList<>();
         int found = 0;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

@@ -11,6 +11,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -113,16 +114,16 @@ final class OneCActions {
         if (action.equals(LOCK)) {
             return lock(key, parameters);
         }
-        throw new SourceException(Kind.UNSUPPORTED, source.name() + " cannot " + action.title().english());
+        throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.cannotAct", source.name(), action.title()));
     }
 
     private ActionResult lock(SessionKey given, Map<String, String> p) throws SourceException {
-        String what = "Cannot change the lock of the infobase of session " + given.id() + " on " + source.name();
-        SessionKey key = source.checked(given, Text.verbatim(what));
+        Text what = text("what.lock").with(given.id(), source.name());
+        SessionKey key = source.checked(given, what);
         Session session = source.read(key).orElseThrow(() -> new SourceException(Kind.SESSION_GONE,
-                what + ": the session has ended"));
+                SourceText.of("failure.gone", what)));
         String infobase = session.attribute(StandardAttributes.DATABASE_ID).orElseThrow(() ->
-                new SourceException(Kind.UNSUPPORTED, what + ": rac names no infobase for it"));
+                new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what, text("action.lock.noInfobase"))));
         boolean deny = Boolean.parseBoolean(p.getOrDefault(DENY.id(), "false"));
         String from = time(p.getOrDefault(FROM.id(), ""), FROM, what);
         String to = time(p.getOrDefault(TO.id(), ""), TO, what);
@@ -153,7 +154,7 @@ final class OneCActions {
             throws SourceException {
         List<String> command = new ArrayList<>(List.of("infobase", "info", "--infobase=" + infobase));
         credentials(command, user, password);
-        String out = source.runner().run("Cannot read the lock of infobase " + infobase + " on " + source.name(),
+        String out = source.runner().run(text("what.readLock").with(infobase, source.name()),
                 source.clusterArgs(cluster, command.toArray(String[]::new)));
         List<Map<String, String>> blocks = RacOutput.blocks(out);
         return blocks.isEmpty() ? Map.of() : blocks.get(0);
@@ -167,7 +168,7 @@ final class OneCActions {
     }
 
     /** A lock time as rac takes it, {@code YYYY-MM-DDTHH:MM:SS}; empty for none. */
-    private static String time(String value, InputField field, String what) throws SourceException {
+    private static String time(String value, InputField field, Text what) throws SourceException {
         String v = value.strip().replace(' ', 'T');
         if (v.isEmpty()) {
             return "";
@@ -175,8 +176,7 @@ final class OneCActions {
         try {
             return RAC_TIME.format(LocalDateTime.parse(v));
         } catch (DateTimeParseException e) {
-            throw new SourceException(Kind.REFUSED, what + ": " + field.label().english()
-                    + " must look like 2026-12-01T18:00:00, not '" + value + "'");
+            throw new SourceException(Kind.REFUSED, text("lock.time").with(what, field.label(), value));
         }
     }
 }

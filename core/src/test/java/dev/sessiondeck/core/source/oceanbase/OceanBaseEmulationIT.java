@@ -15,6 +15,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -250,7 +251,7 @@ class OceanBaseEmulationIT {
 
             assertThat(on.verified()).isTrue();
             assertThat(on.key()).isEqualTo(target.key());
-            assertThat(on.detail()).isEqualTo("tracing enabled: level 3, 12.5 %, ALL");
+            assertThat(on.detail().map(Text::english)).hasValue("tracing enabled: level 3, 12.5 %, ALL");
             assertThat(off.verified()).isTrue();
             assertThat(OceanBaseEmulation.traceCalls(DB, victim.threadId())).satisfiesExactly(
                     enable -> {
