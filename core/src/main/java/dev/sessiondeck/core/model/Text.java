@@ -51,6 +51,11 @@ public record Text(String bundle, String key, List<Object> args) {
                 : a instanceof String s ? s.replace(target, replacement) : a).toList());
     }
 
+    /** The parts one after the other, separated as the language separates clauses ("a; b"); blank for none. */
+    public static Text join(List<Text> parts) {
+        return parts.stream().reduce((a, b) -> of(CORE, "parts").with(a, b)).orElse(verbatim(""));
+    }
+
     /** The same text with arguments. */
     public Text with(Object... arguments) {
         return new Text(bundle, key, List.of(arguments));

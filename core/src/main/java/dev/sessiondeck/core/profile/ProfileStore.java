@@ -195,7 +195,7 @@ public final class ProfileStore {
     private LoadResult setEntriesAside(JsonNode root, List<JsonNode> kept, List<JsonNode> rejected, List<Text> reasons,
                                        List<DataSourceProfile> profiles) {
         Path aside = file.resolveSibling(file.getFileName() + ".rejected-" + STAMP.format(clock.instant()));
-        Text all = reasons.stream().reduce((a, b) -> words("entries.list", a, b)).orElseThrow();
+        Text all = Text.join(reasons);
         String words = "The data-source file " + file + ": " + all.english();
         try {
             ObjectNode out = JSON.createObjectNode();

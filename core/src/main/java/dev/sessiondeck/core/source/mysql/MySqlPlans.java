@@ -241,7 +241,7 @@ public class MySqlPlans {
                     // a line that continues the step above (a long condition)
                     Step last = out.remove(out.size() - 1);
                     out.add(new Step(last.depth(), last.operation(), last.object(), last.rows(), last.cost(),
-                            (last.detail() + " " + line.strip()).strip()));
+                            (last.detail().english() + " " + line.strip()).strip()));
                 }
                 continue;
             }
@@ -360,27 +360,27 @@ public class MySqlPlans {
     }
 
     /** The key used, the condition and the other things the table step says. */
-    private static String tableDetail(JsonNode t) {
-        List<String> parts = new ArrayList<>();
+    private static Text tableDetail(JsonNode t) {
+        List<Text> parts = new ArrayList<>();
         if (t.hasNonNull("key")) {
-            parts.add("key " + t.get("key").asText());
+            parts.add(Text.verbatim("key " + t.get("key").asText()));
         }
         if (t.has("ref") && t.get("ref").isArray()) {
             List<String> refs = new ArrayList<>();
             t.get("ref").forEach(r -> refs.add(r.asText()));
-            parts.add("ref " + String.join(", ", refs));
+            parts.add(Text.verbatim("ref " + String.join(", ", refs)));
         }
         if (t.hasNonNull("filtered") && !t.get("filtered").asText().equals("100.00")) {
-            parts.add("filtered " + t.get("filtered").asText() + " %");
+            parts.add(text("plan.filtered").with(t.get("filtered").asText()));
         }
         String f = flags(t);
         if (!f.isEmpty()) {
-            parts.add(f);
+            parts.add(Text.verbatim(f));
         }
         if (t.hasNonNull("attached_condition")) {
-            parts.add("condition " + t.get("attached_condition").asText());
+            parts.add(text("plan.condition").with(t.get("attached_condition").asText()));
         }
-        return String.join("; ", parts);
+        return Text.join(parts);
     }
 
     /** The true flags of a step, as words: "using filesort", "using temporary table". */

@@ -303,14 +303,14 @@ final class OceanBasePlans {
                 }
             }
             String id = cell(r, header, "ID").strip();
-            List<String> detail = new ArrayList<>();
+            List<Text> detail = new ArrayList<>();
             String realRows = cell(r, header, "REAL.ROWS").strip();
             if (!realRows.isEmpty()) {
-                detail.add("so far " + realRows + " rows, " + cell(r, header, "REAL.TIME(us)").strip() + " us");
+                detail.add(text("plan.soFar").with(realRows, cell(r, header, "REAL.TIME(us)").strip()));
             }
-            Optional.ofNullable(outputs.get(id)).ifPresent(detail::add);
+            Optional.ofNullable(outputs.get(id)).map(Text::verbatim).ifPresent(detail::add);
             out.add(new Step(depth, op.substring(at).strip(), cell(r, header, "NAME").strip(),
-                    number(cell(r, header, "EST.ROWS")), number(cell(r, header, "EST.TIME(us)")), String.join("; ", detail)));
+                    number(cell(r, header, "EST.ROWS")), number(cell(r, header, "EST.TIME(us)")), Text.join(detail)));
         }
         return out;
     }
