@@ -182,7 +182,7 @@ public final class ProfileStore {
         Optional<SourceType> type = SourceTypes.installed().find(p.type());
         if (type.isPresent()) {
             for (String property : p.properties().keySet()) {
-                Optional<String> why = DriverProperties.refusal(type.get(), property);
+                Optional<Text> why = DriverProperties.refusal(type.get(), property);
                 if (why.isPresent()) {
                     return why.map(w -> words("entry.refused", w));
                 }
@@ -405,7 +405,7 @@ public final class ProfileStore {
             List<String> refused = new ArrayList<>();
             Set<String> names = new HashSet<>();
             for (DataSourceProfile p : read.dataSources()) {
-                refusal(p, names).ifPresent(why -> refused.add("'" + p.name() + "' " + why));
+                refusal(p, names).ifPresent(why -> refused.add("'" + p.name() + "' " + why.english()));
                 names.add(p.name());
             }
             if (!refused.isEmpty()) {

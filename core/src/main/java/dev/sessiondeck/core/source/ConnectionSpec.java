@@ -2,7 +2,6 @@ package dev.sessiondeck.core.source;
 
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.InvalidValueException;
-import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -92,7 +91,7 @@ public final class ConnectionSpec {
                 throw invalid("spec.reservedProperty", key);
             }
             DriverProperties.refusal(sourceType, key).ifPresent(why -> {
-                throw new InvalidValueException(Text.verbatim(why));
+                throw new InvalidValueException(why);
             });
             props.put(key, Objects.requireNonNull(v, "value of property " + key));
         });
