@@ -2,6 +2,7 @@ package dev.sessiondeck.app.support;
 
 import dev.sessiondeck.core.model.InvalidValueException;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.ssh.SshException;
 
 /** Words a failure for a person: what kind of problem, then what the server or core said. */
 public final class ErrorText {
@@ -22,7 +23,7 @@ public final class ErrorText {
 
     /**
      * What core said, in the window's language when core gave it as a message key ({@link SourceException},
-     * {@link InvalidValueException}); otherwise the exception's own words (a library's, in English).
+     * {@link InvalidValueException}, {@link SshException}); otherwise the exception's own words (a library's, in English).
      */
     public static String message(Throwable error) {
         if (error instanceof SourceException se) {
@@ -30,6 +31,9 @@ public final class ErrorText {
         }
         if (error instanceof InvalidValueException invalid) {
             return invalid.text().resolve(Messages.locale());
+        }
+        if (error instanceof SshException ssh) {
+            return ssh.text().resolve(Messages.locale());
         }
         return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }

@@ -86,15 +86,15 @@ final class TunneledSessionSource implements SessionSource {
     static SourceException translate(SshException e, ConnectionSpec spec) {
         String name = spec.name();
         return switch (e.kind()) {
-            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> new SourceException(SourceException.Kind.HOST_KEY, e.getMessage(), e);
+            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> new SourceException(SourceException.Kind.HOST_KEY, e.text(), e);
             case AUTHENTICATION, CREDENTIALS -> new SourceException(SourceException.Kind.AUTHENTICATION,
-                    SourceText.of("failure.sshLogin", e.getMessage()), e);
+                    SourceText.of("failure.sshLogin", e.text()), e);
             case TIMEOUT -> new SourceException(SourceException.Kind.TIMEOUT,
-                    SourceText.of("failure.sshUnreachable", name, e.reason(), e.getMessage()), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reasonText(), e.text()), e);
             case UNREACHABLE -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    SourceText.of("failure.sshUnreachable", name, e.reason(), e.getMessage()), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reasonText(), e.text()), e);
             case FORWARD_REFUSED -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    SourceText.of("failure.forwardRefused", spec.host() + ":" + spec.port(), e.getMessage()), e);
+                    SourceText.of("failure.forwardRefused", spec.host() + ":" + spec.port(), e.text()), e);
         };
     }
 

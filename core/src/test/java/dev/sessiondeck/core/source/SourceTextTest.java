@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.mysql.MySqlErrors;
+import dev.sessiondeck.core.ssh.SshException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -69,5 +70,19 @@ class SourceTextTest {
         assertThat(through.english()).isEqualTo("Cannot connect to db.internal:3306 (SSH ops@bastion:22): the server refused"
                 + " the connection or cannot be reached (Connection refused)");
         assertThat(through.resolve(Locale.SIMPLIFIED_CHINESE)).startsWith("无法连接到 db.internal:3306 (SSH ops@bastion:22)：");
+    }
+
+    @Test
+    void anSshHopThatFailsIsWordedInChinese() {
+        String ssh = "dev.sessiondeck.core.ssh.messages";
+        SshException refused = new SshException(SshException.Kind.UNREACHABLE, Text.of(ssh, "reason.refused"),
+                Text.of(ssh, "connect.refused").with("ops@bastion:22", "Connection refused"), null, null);
+        ConnectionSpec spec = ConnectionSpec.builder().name("prod").host("db.internal").user("u").build();
+        SourceException e = TunneledSessionSource.translate(refused, spec);
+
+        assertThat(e.getMessage()).isEqualTo("prod is unreachable (SSH: connection refused): Cannot connect to the SSH server"
+                + " ops@bastion:22: it refused the connection or cannot be reached (Connection refused)");
+        assertThat(e.text().resolve(Locale.SIMPLIFIED_CHINESE)).isEqualTo("无法访问 prod（SSH：连接被拒绝）：无法连接到 SSH 服务器"
+                + " ops@bastion:22：它拒绝了连接或无法访问（Connection refused）");
     }
 }
