@@ -392,9 +392,8 @@ public final class PostgresSessionSource implements SessionSource {
                 // Why not SESSION_GONE: the backend start is hidden now (the role lost pg_read_all_stats
                 // since the listing), so the pid may well still name the listed session; without its
                 // start the kill cannot make sure, and signalling the pid alone might hit a newer backend.
-                throw new SourceException(Kind.PRIVILEGE, SourceText.of("failure.withReason", what, "the user may no longer see"
-                        + " this session's details (that needs superuser, membership in pg_read_all_stats or in the session's"
-                        + " role), so SessionDeck cannot make sure that pid " + pid + " still names the session that was listed"));
+                throw new SourceException(Kind.PRIVILEGE, SourceText.of("failure.withReason", what,
+                        Text.of(PostgresAttributes.BUNDLE, "kill.hidden").with(String.valueOf(pid))));
             }
             if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
                 throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.pidTaken", what,
@@ -441,24 +440,23 @@ public final class PostgresSessionSource implements SessionSource {
             if (again.isEmpty() || !again.get().key().identity().equals(target.key().identity())) {
                 throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
             }
-            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what, "PostgreSQL cannot signal"
-                    + " this process (" + (warning == null ? "no reason given" : SqlErrors.firstLine(warning.getMessage())) + ")"));
+            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what, warning == null
+                    ? Text.of(PostgresAttributes.BUNDLE, "kill.noSignal")
+                    : Text.of(PostgresAttributes.BUNDLE, "kill.noSignalBecause").with(SqlErrors.firstLine(warning.getMessage()))));
         }
     }
 
     /** Which role the user needs to signal {@code target}, in words (PostgreSQL manual, "Server Signaling Functions"). */
-    private String neededRole(Connection c, Session target, KillMode mode) throws SQLException {
-        String verb = mode == KillMode.QUERY ? "cancel" : "terminate";
+    private Text neededRole(Connection c, Session target, KillMode mode) throws SQLException {
+        String of = mode == KillMode.QUERY ? ".cancel" : ".terminate";
         Optional<String> user = target.user();
         if (user.isEmpty()) {
-            return "PostgreSQL lets only superusers " + verb + " server processes that belong to no role";
+            return Text.of(PostgresAttributes.BUNDLE, "role.noRole" + of);
         }
         if (isSuperuser(c, user.get())) {
-            return "the session belongs to the superuser " + user.get() + ", and PostgreSQL lets only superusers "
-                    + verb + " it";
+            return Text.of(PostgresAttributes.BUNDLE, "role.superuser" + of).with(user.get());
         }
-        return "to " + verb + " another role's session the user needs membership in that role (" + user.get()
-                + ") or in pg_signal_backend";
+        return Text.of(PostgresAttributes.BUNDLE, "role.member" + of).with(user.get());
     }
 
     private boolean isSuperuser(Connection c, String role) throws SQLException {
