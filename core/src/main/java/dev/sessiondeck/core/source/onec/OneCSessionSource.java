@@ -281,8 +281,7 @@ public final class OneCSessionSource implements SessionSource {
         Text what = KillVerification.describe(name, given, mode);
         SessionKey key = checked(given, what);
         if (mode == KillMode.QUERY && !canInterrupt) {
-            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what,
-                    "this rac cannot interrupt a server call (interrupt-current-server-call came with 8.3.15)"));
+            throw new SourceException(Kind.UNSUPPORTED, OneCAttributes.text("failure.noInterrupt").with(what));
         }
         Optional<Session> before = read(key);
         if (before.isEmpty()) {
@@ -318,13 +317,11 @@ public final class OneCSessionSource implements SessionSource {
      */
     SessionKey checked(SessionKey key, Text what) throws SourceException {
         if (!key.id().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new SourceException(Kind.REFUSED, SourceText.of("failure.withReason", what,
-                    "a 1C session id is a UUID, not '" + key.id() + "'"));
+            throw new SourceException(Kind.REFUSED, OneCAttributes.text("failure.notUuid").with(what, key.id()));
         }
         if (!key.server().isEmpty()) {
             if (!clusters.containsKey(key.server())) {
-                throw new SourceException(Kind.REFUSED, SourceText.of("failure.withReason", what,
-                        "the session belongs to cluster " + key.server() + ", which this data source does not show"));
+                throw new SourceException(Kind.REFUSED, OneCAttributes.text("failure.otherCluster").with(what, key.server()));
             }
             return key;
         }
@@ -339,8 +336,7 @@ public final class OneCSessionSource implements SessionSource {
                 return in;
             }
         }
-        throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.withReason", what,
-                "no cluster of this data source has that session"));
+        throw new SourceException(Kind.SESSION_GONE, OneCAttributes.text("failure.inNoCluster").with(what));
     }
 
     @Override
