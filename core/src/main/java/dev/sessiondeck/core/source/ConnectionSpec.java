@@ -2,6 +2,7 @@ package dev.sessiondeck.core.source;
 
 import dev.sessiondeck.core.model.InputField;
 import dev.sessiondeck.core.model.InvalidValueException;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -278,8 +279,13 @@ public final class ConnectionSpec {
      * tunnel; safe for logs and messages.
      */
     public String describe() {
-        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database)
-                + (sshTunnel == null ? "" : " through SSH " + sshTunnel.describe());
+        return description().english();
+    }
+
+    /** As {@link #describe()}, for the window to word in its language ("... through SSH ..."). */
+    public Text description() {
+        String where = (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
+        return sshTunnel == null ? Text.verbatim(where) : SourceText.of("spec.throughSsh", where, sshTunnel.describe());
     }
 
     @Override
