@@ -8,6 +8,7 @@ import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SessionSources;
 import dev.sessiondeck.core.testing.EmbeddedMariaDb;
+import dev.sessiondeck.core.testing.LoopbackProxy;
 import dev.sessiondeck.core.testing.Victim;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -136,6 +137,38 @@ class ChineseWindowIT extends MainWindowTestSupport {
             clickOn("#action-results-ok");
         } finally {
             victim.close();
+        }
+    }
+
+    @Test
+    void aRefreshThatFailsMarksTheRowsStaleWithTheReasonInChinese() throws Exception {
+        try (LoopbackProxy proxy = LoopbackProxy.to(DB.port())) {
+            SessionSource source = SessionSources.loaded().open(DB.adminSpec().toBuilder().name("via-proxy").port(proxy.port())
+                    .connectTimeout(Duration.ofSeconds(1)).queryTimeout(Duration.ofSeconds(2)).build());
+            fx(() -> {
+                sessions.addDataSource(source);
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                fx(() -> {
+                    sessions.refresh();
+                    return null;
+                });
+                return fx(() -> sessions.totalCountProperty().get() > 0);
+            });
+            await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> sessions.refreshingProperty().get()));
+
+            // the server goes away under the window: open links reset, new ones refused
+            proxy.refuse().drop();
+            fx(() -> {
+                sessions.refresh();
+                return null;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> sessions.staleProperty().get()));
+            String shown = lookup("#status-error").queryLabeled().getText();
+            assertThat(shown).startsWith("数据已过期").contains("无法列出 via-proxy 的会话")
+                    .doesNotContain("Cannot list", "Cannot connect", "did not answer", "refused the connection",
+                            "connection failed");
         }
     }
 
