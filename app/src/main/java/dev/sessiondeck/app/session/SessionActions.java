@@ -6,6 +6,7 @@ import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.model.ActionResult;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import java.util.ArrayList;
@@ -215,9 +216,9 @@ final class SessionActions {
         }
         try {
             ActionResult r = t.source().perform(action, s.key(), params);
-            LOG.info("{} {}: verified={} {}", action.id(), s.key(), r.verified(), r.detail());
+            LOG.info("{} {}: verified={} {}", action.id(), s.key(), r.verified(), r.detail().map(Text::english).orElse(""));
             return new ActionOutcome(s, action, r.verified() ? ActionOutcome.Result.DONE : ActionOutcome.Result.NOT_CONFIRMED,
-                    r.detail());
+                    r.detail().map(d -> d.resolve(Messages.locale())).orElse(""));
         } catch (SourceException e) {
             LOG.info("{} {} failed: {} {}", action.id(), s.key(), e.kind(), e.getMessage());
             ActionOutcome.Result result = switch (e.kind()) {
@@ -226,7 +227,7 @@ final class SessionActions {
                 case REFUSED -> ActionOutcome.Result.REFUSED;
                 default -> ActionOutcome.Result.FAILED;
             };
-            return new ActionOutcome(s, action, result, e.getMessage());
+            return new ActionOutcome(s, action, result, ErrorText.message(e));
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", action.id(), s.key(), e);
             return new ActionOutcome(s, action, ActionOutcome.Result.FAILED, ErrorText.of(e));

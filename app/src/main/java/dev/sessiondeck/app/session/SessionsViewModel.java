@@ -225,7 +225,7 @@ public final class SessionsViewModel {
      */
     public void connect(ConnectionSpec spec, Runnable onOpened, Consumer<String> onFailure) {
         busy.set(true);
-        busyMessage.set(Messages.get("connect.progress", spec.describe()));
+        busyMessage.set(Messages.get("connect.progress", spec.description().resolve(Messages.locale())));
         background.run(() -> opener.open(spec), source -> {
             busy.set(false);
             addDataSource(source);

@@ -43,7 +43,7 @@ abstract class MainWindowTestSupport extends FxRobot {
 
     protected void open(Stage stage, String profileFile) throws IOException {
         this.stage = stage;
-        Messages.use(Locale.ENGLISH);
+        Messages.use(locale());
         Themes.apply(false);
         Path file = Path.of("target", "test-profiles", profileFile);
         Files.deleteIfExists(file);
@@ -60,6 +60,11 @@ abstract class MainWindowTestSupport extends FxRobot {
         stage.setScene(scene);
         stage.titleProperty().bind(window.title());
         stage.show();
+    }
+
+    /** The window's language; English unless a test class says otherwise. */
+    protected Locale locale() {
+        return Locale.ENGLISH;
     }
 
     @AfterEach

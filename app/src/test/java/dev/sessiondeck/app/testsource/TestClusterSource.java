@@ -112,7 +112,7 @@ public final class TestClusterSource implements SessionSource {
             throws SourceException {
         if (action == NUDGE) {
             performed.add("nudge " + key.id() + " " + parameters.get(MESSAGE.id()));
-            return new ActionResult(key, true, "message sent");
+            return new ActionResult(key, true, Text.of(TestClusterType.BUNDLE, "result.sent"));
         }
         return SessionSource.super.perform(action, key, parameters);
     }

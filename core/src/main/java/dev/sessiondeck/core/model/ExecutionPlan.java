@@ -46,16 +46,23 @@ public record ExecutionPlan(List<Step> steps, String text, String format, boolea
      * @param object    the table or index it works on; empty when none
      * @param rows      the rows the server expects (or has counted so far); empty when it does not say
      * @param cost      the server's cost figure, in its own unit; empty when it does not say
-     * @param detail    the rest the server says of it (conditions, access type, key); empty when nothing
+     * @param detail    the rest the server says of it (conditions, access type, key), in the server's
+     *                  words inside ours ("estimated 60 rows"); blank when nothing
      */
     public record Step(int depth, String operation, String object, Optional<Double> rows, Optional<Double> cost,
-                       String detail) {
+                       Text detail) {
         public Step {
             Objects.requireNonNull(operation, "operation");
             object = object == null ? "" : object;
             rows = rows == null ? Optional.empty() : rows;
             cost = cost == null ? Optional.empty() : cost;
-            detail = detail == null ? "" : detail;
+            detail = detail == null ? Text.verbatim("") : detail;
+        }
+
+        /** A step whose detail is all the server's words. */
+        public Step(int depth, String operation, String object, Optional<Double> rows, Optional<Double> cost,
+                    String detail) {
+            this(depth, operation, object, rows, cost, Text.verbatim(detail == null ? "" : detail));
         }
     }
 

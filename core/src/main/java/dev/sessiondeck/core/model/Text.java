@@ -30,6 +30,32 @@ public record Text(String bundle, String key, List<Object> args) {
         return new Text(bundle, key, List.of());
     }
 
+    /** The bundle of core's own words (the model's and the shared failures'). */
+    public static final String CORE = "dev.sessiondeck.core.model.messages";
+
+    /**
+     * Words that are the same in every language: a server's or a program's own message, or a name. As
+     * an argument of another text it keeps a frame translated around foreign words.
+     */
+    public static Text verbatim(String words) {
+        return of(CORE, "verbatim").with(Objects.requireNonNull(words, "words"));
+    }
+
+    /**
+     * The same text with {@code target} replaced by {@code replacement} in every argument that is
+     * words (and in the texts among them): an address that is true only inside this process, such as
+     * an SSH tunnel's loopback end, worded as the user knows it.
+     */
+    public Text replacing(String target, String replacement) {
+        return new Text(bundle, key, args.stream().map(a -> a instanceof Text t ? t.replacing(target, replacement)
+                : a instanceof String s ? s.replace(target, replacement) : a).toList());
+    }
+
+    /** The parts one after the other, separated as the language separates clauses ("a; b"); blank for none. */
+    public static Text join(List<Text> parts) {
+        return parts.stream().reduce((a, b) -> of(CORE, "parts").with(a, b)).orElse(verbatim(""));
+    }
+
     /** The same text with arguments. */
     public Text with(Object... arguments) {
         return new Text(bundle, key, List.of(arguments));

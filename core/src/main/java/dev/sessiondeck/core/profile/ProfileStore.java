@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.DriverProperties;
 import dev.sessiondeck.core.source.SourceType;
 import dev.sessiondeck.core.source.SourceTypes;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -54,6 +55,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProfileStore {
 
+    /** The bundle of the words {@link LoadResult#text()} uses. */
+    static final String BUNDLE = "dev.sessiondeck.core.profile.messages";
+
     private static final Logger LOG = LoggerFactory.getLogger(ProfileStore.class);
 
     /** The file's format; a file with a higher one was written by a newer SessionDeck. */
@@ -81,9 +85,18 @@ public final class ProfileStore {
      *
      * @param profiles   the profiles, empty when the file was missing or set aside
      * @param setAside   where a corrupt or unreadable file was moved, if it was
-     * @param problem    what was wrong with it, in words, if anything
+     * @param text       what was wrong with it, for the window to word in its language, if anything
      */
-    public record LoadResult(List<DataSourceProfile> profiles, Optional<Path> setAside, Optional<String> problem) {
+    public record LoadResult(List<DataSourceProfile> profiles, Optional<Path> setAside, Optional<Text> text) {
+
+        /** What was wrong, in English (the command line, the log). */
+        public Optional<String> problem() {
+            return text.map(Text::english);
+        }
+    }
+
+    private static Text words(String key, Object... args) {
+        return Text.of(BUNDLE, key).with(args);
     }
 
     public ProfileStore(Path file) {
@@ -112,38 +125,38 @@ public final class ProfileStore {
         } catch (NoSuchFileException e) {
             return new LoadResult(List.of(), Optional.empty(), Optional.empty());
         } catch (IOException e) {
-            return setAside("cannot be read (" + e.getMessage() + ")");
+            return setAside(words("file.unreadable", String.valueOf(e.getMessage())));
         }
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
         } catch (IOException | RuntimeException e) {
-            return setAside("is not a valid data-source file (" + firstLine(e.getMessage()) + ")");
+            return setAside(words("file.invalid", firstLine(e.getMessage())));
         }
         if (root == null || !root.isObject() || !root.path("dataSources").isArray()) {
-            return setAside("holds no list of data sources");
+            return setAside(words("file.noList"));
         }
         if (root.path("schemaVersion").asInt(0) > SCHEMA_VERSION) {
-            return setAside("was written by a newer SessionDeck (schema " + root.path("schemaVersion").asInt() + ")");
+            return setAside(words("file.newer", String.valueOf(root.path("schemaVersion").asInt())));
         }
         List<DataSourceProfile> profiles = new ArrayList<>();
         List<JsonNode> kept = new ArrayList<>();
         List<JsonNode> rejected = new ArrayList<>();
-        List<String> reasons = new ArrayList<>();
+        List<Text> reasons = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (JsonNode entry : root.path("dataSources")) {
-            Optional<String> refused;
+            Optional<Text> refused;
             DataSourceProfile p = null;
             try {
                 p = JSON.treeToValue(entry, DataSourceProfile.class);
                 refused = refusal(p, names);
             } catch (IOException | RuntimeException e) {
-                refused = Optional.of("cannot be read (" + firstLine(e.getMessage()) + ")");
+                refused = Optional.of(words("entry.unreadable", firstLine(e.getMessage())));
             }
             if (refused.isPresent()) {
                 rejected.add(entry);
                 String name = entry.path("name").asText("");
-                reasons.add((name.isEmpty() ? "an entry" : "'" + name + "'") + " " + refused.get());
+                reasons.add(name.isEmpty() ? words("entry.unnamed", refused.get()) : words("entry.named", name, refused.get()));
             } else {
                 profiles.add(p);
                 names.add(p.name());
@@ -162,16 +175,16 @@ public final class ProfileStore {
      * type this build does not know loads (its data source says so when connected): it may be of a
      * newer SessionDeck.
      */
-    private static Optional<String> refusal(DataSourceProfile p, Set<String> names) {
+    private static Optional<Text> refusal(DataSourceProfile p, Set<String> names) {
         if (names.contains(p.name())) {
-            return Optional.of("has the name of an entry before it");
+            return Optional.of(words("entry.duplicate"));
         }
         Optional<SourceType> type = SourceTypes.installed().find(p.type());
         if (type.isPresent()) {
             for (String property : p.properties().keySet()) {
-                Optional<String> why = DriverProperties.refusal(type.get(), property);
+                Optional<Text> why = DriverProperties.refusal(type.get(), property);
                 if (why.isPresent()) {
-                    return why.map(w -> "is refused: " + w);
+                    return why.map(w -> words("entry.refused", w));
                 }
             }
         }
@@ -179,10 +192,11 @@ public final class ProfileStore {
     }
 
     /** Moves refused entries, as they were, to a file of their own and keeps the others in the file. */
-    private LoadResult setEntriesAside(JsonNode root, List<JsonNode> kept, List<JsonNode> rejected, List<String> reasons,
+    private LoadResult setEntriesAside(JsonNode root, List<JsonNode> kept, List<JsonNode> rejected, List<Text> reasons,
                                        List<DataSourceProfile> profiles) {
         Path aside = file.resolveSibling(file.getFileName() + ".rejected-" + STAMP.format(clock.instant()));
-        String words = "The data-source file " + file + ": " + String.join("; ", reasons);
+        Text all = Text.join(reasons);
+        String words = "The data-source file " + file + ": " + all.english();
         try {
             ObjectNode out = JSON.createObjectNode();
             out.put("schemaVersion", root.path("schemaVersion").asInt(SCHEMA_VERSION));
@@ -194,27 +208,28 @@ public final class ProfileStore {
             kept.forEach(keptList::add);
             writeAtomically(file, JSON.writeValueAsBytes(rest));
             LOG.warn("{}; set aside to {}", words, aside);
-            return new LoadResult(List.copyOf(profiles), Optional.of(aside),
-                    Optional.of(words + "; " + (rejected.size() == 1 ? "it was" : "they were") + " set aside to " + aside));
+            return new LoadResult(List.copyOf(profiles), Optional.of(aside), Optional.of(words(
+                    rejected.size() == 1 ? "entries.setAsideOne" : "entries.setAsideMany", file.toString(), all, aside.toString())));
         } catch (IOException e) {
             LOG.warn("{}; setting {} aside failed ({}), the file is left as it is", words,
                     rejected.size() == 1 ? "it" : "them", e.getMessage());
-            return new LoadResult(List.copyOf(profiles), Optional.empty(), Optional.of(words + "; not loaded, and the file"
-                    + " could not be changed (" + e.getMessage() + ")"));
+            return new LoadResult(List.copyOf(profiles), Optional.empty(), Optional.of(words("entries.notChanged",
+                    file.toString(), all, String.valueOf(e.getMessage()))));
         }
     }
 
-    private LoadResult setAside(String problem) {
+    private LoadResult setAside(Text problem) {
         Path aside = file.resolveSibling(file.getFileName() + ".bak-" + STAMP.format(clock.instant()));
-        String words = "The data-source file " + file + " " + problem;
+        String words = "The data-source file " + file + " " + problem.english();
         try {
             Files.move(file, aside);
             LOG.warn("{}; it was moved aside to {} and SessionDeck starts with no data sources", words, aside);
-            return new LoadResult(List.of(), Optional.of(aside), Optional.of(words + "; it was moved to " + aside));
+            return new LoadResult(List.of(), Optional.of(aside), Optional.of(words("file.moved", file.toString(), problem,
+                    aside.toString())));
         } catch (IOException e) {
             LOG.warn("{}; moving it aside failed too ({}), it is left as it is", words, e.getMessage());
-            return new LoadResult(List.of(), Optional.empty(), Optional.of(words + "; it could not be moved aside ("
-                    + e.getMessage() + ") and is left untouched"));
+            return new LoadResult(List.of(), Optional.empty(), Optional.of(words("file.notMoved", file.toString(), problem,
+                    String.valueOf(e.getMessage()))));
         }
     }
 
@@ -390,7 +405,7 @@ public final class ProfileStore {
             List<String> refused = new ArrayList<>();
             Set<String> names = new HashSet<>();
             for (DataSourceProfile p : read.dataSources()) {
-                refusal(p, names).ifPresent(why -> refused.add("'" + p.name() + "' " + why));
+                refusal(p, names).ifPresent(why -> refused.add("'" + p.name() + "' " + why.english()));
                 names.add(p.name());
             }
             if (!refused.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.sessiondeck.core.model.Text;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,13 +101,13 @@ public final class ConnectionPool implements AutoCloseable {
             return new ConnectionPool(ds, errors, spec, description);
         } catch (HikariPool.PoolInitializationException e) {
             if (e.getCause() instanceof SQLException sql) {
-                throw errors.translate(sql, "Cannot connect to " + description);
+                throw errors.translate(sql, SourceText.of("what.connect", description));
             }
-            throw new SourceException(SourceException.Kind.UNREACHABLE,
-                    "Cannot connect to " + description + ": " + SqlErrors.firstLine(e.getMessage()), e);
+            throw new SourceException(SourceException.Kind.UNREACHABLE, SourceText.of("failure.withReason",
+                    SourceText.of("what.connect", description), SqlErrors.firstLine(e.getMessage())), e);
         } catch (RuntimeException e) {
-            throw new SourceException(SourceException.Kind.UNREACHABLE,
-                    "Cannot connect to " + description + ": " + SqlErrors.firstLine(e.getMessage()), e);
+            throw new SourceException(SourceException.Kind.UNREACHABLE, SourceText.of("failure.withReason",
+                    SourceText.of("what.connect", description), SqlErrors.firstLine(e.getMessage())), e);
         }
     }
 
@@ -119,45 +120,45 @@ public final class ConnectionPool implements AutoCloseable {
      *
      * @throws SourceException {@code TIMEOUT} when the bound passed, or the translated failure
      */
-    public <R> R withConnection(String what, SqlFunction<Connection, R> work) throws SourceException {
+    public <R> R withConnection(Text what, SqlFunction<Connection, R> work) throws SourceException {
         return within(what, queryTimeout.plus(MARGIN), queryTimeout.plus(MARGIN).plus(MARGIN), work);
     }
 
     /**
-     * As {@link #withConnection(String, SqlFunction)}, for work of several statements that may take
+     * As {@link #withConnection(Text, SqlFunction)}, for work of several statements that may take
      * up to {@code total} (a kill: read, kill, verify): each read still waits at most the query
      * timeout plus {@link #MARGIN}.
      */
-    public <R> R withConnection(String what, Duration total, SqlFunction<Connection, R> work) throws SourceException {
+    public <R> R withConnection(Text what, Duration total, SqlFunction<Connection, R> work) throws SourceException {
         return within(what, queryTimeout.plus(MARGIN), total.plus(MARGIN), work);
     }
 
     /**
-     * As {@link #withConnection(String, SqlFunction)} for the first questions after login (what the
+     * As {@link #withConnection(Text, SqlFunction)} for the first questions after login (what the
      * server is): bounded by the connect timeout, so that a server that logs in and then says nothing
      * is given up as soon as one that does not answer the connect.
      */
-    public <R> R afterLogin(String what, SqlFunction<Connection, R> work) throws SourceException {
+    public <R> R afterLogin(Text what, SqlFunction<Connection, R> work) throws SourceException {
         return within(what, connectTimeout, connectTimeout.plus(MARGIN), false, work);
     }
 
     /**
-     * As {@link #withConnection(String, SqlFunction)} for a one-off question (a privilege check), on a
+     * As {@link #withConnection(Text, SqlFunction)} for a one-off question (a privilege check), on a
      * connection that is closed afterwards rather than given back: on PostgreSQL 18 a backend that has
      * evaluated {@code pg_has_role} over {@code pg_roles} lists {@code pg_stat_activity} of 5,000
      * backends about 15 % slower from then on (measured in the benchmark, docs/benchmarks.md), and
      * what a question leaves in a server session must not slow the listings after it.
      */
-    public <R> R askOnce(String what, SqlFunction<Connection, R> work) throws SourceException {
+    public <R> R askOnce(Text what, SqlFunction<Connection, R> work) throws SourceException {
         return within(what, queryTimeout.plus(MARGIN), queryTimeout.plus(MARGIN).plus(MARGIN), true, work);
     }
 
-    private <R> R within(String what, Duration network, Duration bound, SqlFunction<Connection, R> work)
+    private <R> R within(Text what, Duration network, Duration bound, SqlFunction<Connection, R> work)
             throws SourceException {
         return within(what, network, bound, false, work);
     }
 
-    private <R> R within(String what, Duration network, Duration bound, boolean evictAfter, SqlFunction<Connection, R> work)
+    private <R> R within(Text what, Duration network, Duration bound, boolean evictAfter, SqlFunction<Connection, R> work)
             throws SourceException {
         Connection c;
         try {
@@ -203,9 +204,9 @@ public final class ConnectionPool implements AutoCloseable {
         }
     }
 
-    private SourceException timeout(String what, Duration bound, SQLException cause) {
-        return new SourceException(SourceException.Kind.TIMEOUT, what + ": the server did not answer within "
-                + bound.toMillis() / 1000.0 + " s (the connection was closed)", cause);
+    private SourceException timeout(Text what, Duration bound, SQLException cause) {
+        return new SourceException(SourceException.Kind.TIMEOUT, SourceText.of("failure.noAnswerWithin", what,
+                String.valueOf(bound.toMillis() / 1000.0)), cause);
     }
 
     /** The query timeout of every statement. */

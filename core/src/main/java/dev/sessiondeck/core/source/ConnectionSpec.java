@@ -1,5 +1,9 @@
 package dev.sessiondeck.core.source;
 
+import dev.sessiondeck.core.model.InputField;
+import dev.sessiondeck.core.model.InvalidValueException;
+import dev.sessiondeck.core.model.Text;
+import dev.sessiondeck.core.ssh.SshTunnelSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -12,8 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import dev.sessiondeck.core.model.InputField;
-import dev.sessiondeck.core.ssh.SshTunnelSpec;
 
 /**
  * Where and how to connect to a data source. Immutable; validated once, at construction, by
@@ -58,39 +60,39 @@ public final class ConnectionSpec {
     private ConnectionSpec(Builder b) {
         SourceType sourceType = SourceTypes.installed().require(b.type == null ? DEFAULT_TYPE : b.type);
         this.type = sourceType.id();
-        String givenHost = require(b.host, "host");
+        String givenHost = require(b.host, "spec.hostRequired");
         // "[::1]" as typed from a URL is the IPv6 address ::1
         this.host = givenHost.length() > 2 && givenHost.startsWith("[") && givenHost.endsWith("]")
                 ? givenHost.substring(1, givenHost.length() - 1) : givenHost;
         if (host.chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException("host cannot contain white space: '" + host + "'");
+            throw invalid("spec.hostWhiteSpace", host);
         }
         // a host name, an IPv4 or an IPv6 address: nothing that a JDBC URL would read as a path,
         // a parameter or a second host (Connector/J reads "(host=...,key=value)" and "h1,h2")
         if (!host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ':' || c == '%')) {
-            throw new IllegalArgumentException("host must be a host name or an IP address, not '" + host + "'");
+            throw invalid("spec.hostForm", host);
         }
         this.port = b.port == null ? sourceType.defaultPort() : b.port;
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port must be between 1 and 65535, was " + port);
+            throw invalid("spec.portRange", String.valueOf(port));
         }
         boolean userRequired = sourceType.settings().stream().anyMatch(f -> f.id().equals("user") && f.required());
-        this.user = userRequired ? require(b.user, "user") : b.user == null ? "" : b.user.strip();
+        this.user = userRequired ? require(b.user, "spec.userRequired") : b.user == null ? "" : b.user.strip();
         this.password = b.password == null ? new char[0] : b.password.clone();
         this.database = b.database == null ? "" : b.database.strip();
         this.tlsMode = b.tlsMode == null ? TlsMode.PREFERRED : b.tlsMode;
         this.caFile = b.caFile == null ? "" : b.caFile.strip();
         if ((tlsMode == TlsMode.VERIFY_CA || tlsMode == TlsMode.VERIFY_IDENTITY) && caFile.isEmpty()) {
-            throw new IllegalArgumentException("TLS mode " + tlsMode + " needs a CA file");
+            throw invalid("spec.caFile", tlsMode.toString());
         }
         Map<String, String> props = new LinkedHashMap<>();
         b.properties.forEach((k, v) -> {
-            String key = require(k, "property name");
+            String key = require(k, "spec.propertyNameRequired");
             if (RESERVED_PROPERTIES.contains(key.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("property '" + key + "' is not allowed: set the user and password fields instead");
+                throw invalid("spec.reservedProperty", key);
             }
             DriverProperties.refusal(sourceType, key).ifPresent(why -> {
-                throw new IllegalArgumentException(why);
+                throw new InvalidValueException(why);
             });
             props.put(key, Objects.requireNonNull(v, "value of property " + key));
         });
@@ -102,7 +104,7 @@ public final class ConnectionSpec {
             }
             String v = b.options.getOrDefault(f.id(), "").strip();
             f.check(v).ifPresent(problem -> {
-                throw new IllegalArgumentException(problem.english());
+                throw new InvalidValueException(problem);
             });
             if (!v.isEmpty()) {
                 opts.put(f.id(), v);
@@ -110,31 +112,38 @@ public final class ConnectionSpec {
         }
         for (String k : b.options.keySet()) {
             if (!opts.containsKey(k) && sourceType.settings().stream().noneMatch(f -> f.id().equals(k))) {
-                throw new IllegalArgumentException("option '" + k + "' does not apply to data sources of type " + type);
+                throw invalid("spec.option", k, type);
             }
         }
         this.options = Map.copyOf(opts);
         this.connectTimeout = bounded(b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout,
-                "connectTimeout", MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
+                "spec.connectTimeout", MIN_CONNECT_TIMEOUT, MAX_CONNECT_TIMEOUT);
         this.queryTimeout = bounded(b.queryTimeout == null ? DEFAULT_QUERY_TIMEOUT : b.queryTimeout,
-                "queryTimeout", MIN_QUERY_TIMEOUT, MAX_QUERY_TIMEOUT);
+                "spec.queryTimeout", MIN_QUERY_TIMEOUT, MAX_QUERY_TIMEOUT);
         this.name = b.name == null || b.name.isBlank() ? host + ":" + port : b.name.strip();
         this.sshTunnel = b.sshTunnel;
     }
 
-    private static String require(String value, String field) {
+    /** A refused value, in the words of {@code key} in {@link SourceText#BUNDLE}. */
+    private static InvalidValueException invalid(String key, Object... args) {
+        return new InvalidValueException(SourceText.of(key, args));
+    }
+
+    /** @param key the words when it is missing */
+    private static String require(String value, String key) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw invalid(key);
         }
         return value.strip();
     }
 
-    private static Duration bounded(Duration d, String field, Duration min, Duration max) {
+    /** @param key the field's keys' start: {@code key + "Low"} and {@code key + "High"} word a value out of bounds */
+    private static Duration bounded(Duration d, String key, Duration min, Duration max) {
         if (d.compareTo(min) < 0) {
-            throw new IllegalArgumentException(field + " cannot be less than " + human(min) + ", was " + human(d));
+            throw invalid(key + "Low", human(min), human(d));
         }
         if (d.compareTo(max) > 0) {
-            throw new IllegalArgumentException(field + " cannot be more than " + human(max) + ", was " + human(d));
+            throw invalid(key + "High", human(max), human(d));
         }
         return d;
     }
@@ -157,30 +166,30 @@ public final class ConnectionSpec {
      */
     public static Builder fromJdbcUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("JDBC URL is required");
+            throw invalid("url.required");
         }
         String u = url.strip();
         if (!u.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            throw new IllegalArgumentException("a JDBC URL starts with 'jdbc:'");
+            throw invalid("url.prefix");
         }
         String rest = u.substring(5);
         int colon = rest.indexOf("://");
         if (colon < 0) {
-            throw new IllegalArgumentException("a JDBC URL has the form jdbc:mysql://host:port/database");
+            throw invalid("url.form");
         }
         String scheme = rest.substring(0, colon).toLowerCase(Locale.ROOT);
         SourceTypes types = SourceTypes.installed();
         String type = types.forJdbcScheme(scheme).map(SourceType::id).orElseThrow(() ->
-                new IllegalArgumentException("unsupported JDBC URL scheme '" + scheme + "': use "
-                        + String.join(", ", types.all().stream().flatMap(t -> t.jdbcSchemes().stream()).distinct().toList())));
+                invalid("url.scheme", scheme,
+                        String.join(", ", types.all().stream().flatMap(t -> t.jdbcSchemes().stream()).distinct().toList())));
         URI uri;
         try {
             uri = new URI("db" + rest.substring(colon));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot read the JDBC URL: " + e.getReason(), e);
+            throw new InvalidValueException(SourceText.of("url.unreadable", e.getReason()), e);
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("the JDBC URL names no host");
+            throw invalid("url.noHost");
         }
         String host = uri.getHost();
         // URI keeps the brackets of an IPv6 literal; the spec holds the bare address
@@ -270,8 +279,13 @@ public final class ConnectionSpec {
      * tunnel; safe for logs and messages.
      */
     public String describe() {
-        return (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database)
-                + (sshTunnel == null ? "" : " through SSH " + sshTunnel.describe());
+        return description().english();
+    }
+
+    /** As {@link #describe()}, for the window to word in its language ("... through SSH ..."). */
+    public Text description() {
+        String where = (user.isEmpty() ? "" : user + "@") + host + ":" + port + (database.isEmpty() ? "" : "/" + database);
+        return sshTunnel == null ? Text.verbatim(where) : SourceText.of("spec.throughSsh", where, sshTunnel.describe());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.source;
 
+import dev.sessiondeck.core.model.Text;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,26 +35,26 @@ public final class DriverProperties {
             "preparedStatementCacheSizeMiB", "reWriteBatchedInserts", "stringtype", "tcpKeepAlive", "tcpNoDelay",
             "unknownLength", "quoteReturningIdentifiers", "receiveBufferSize", "sendBufferSize", "readOnlyMode"));
 
-    /** Why the dangerous ones are refused, in words (lower-case names). */
-    private static final Map<String, String> DANGER = Map.ofEntries(
-            Map.entry("allowloadlocalinfile", "it lets the server read files of this computer (LOAD DATA LOCAL INFILE)"),
-            Map.entry("allowlocalinfile", "it lets the server read files of this computer (LOAD DATA LOCAL INFILE)"),
-            Map.entry("allowurlinlocalinfile", "it lets the server make the client fetch URLs and files"),
-            Map.entry("autodeserialize", "it makes the driver deserialise Java objects the server sends"),
-            Map.entry("queryinterceptors", "it loads and runs classes named in the settings"),
-            Map.entry("exceptioninterceptors", "it loads and runs classes named in the settings"),
-            Map.entry("connectionlifecycleinterceptors", "it loads and runs classes named in the settings"),
-            Map.entry("propertiestransform", "it loads and runs classes named in the settings"),
-            Map.entry("clientinfoprovider", "it loads and runs classes named in the settings"),
-            Map.entry("socketfactory", "it loads and runs classes named in the settings"),
-            Map.entry("socketfactoryarg", "it configures a class that runs in the client"),
-            Map.entry("sslfactory", "it loads and runs classes named in the settings (CVE-2022-21724)"),
-            Map.entry("sslfactoryarg", "it configures a class that runs in the client"),
-            Map.entry("sslhostnameverifier", "it loads a class that decides whom to trust"),
-            Map.entry("sslpasswordcallback", "it loads and runs classes named in the settings"),
-            Map.entry("authenticationpluginclassname", "it loads and runs classes named in the settings (CVE-2022-21724)"),
-            Map.entry("loggerfile", "it writes files of this computer (CVE-2022-26520)"),
-            Map.entry("loggerlevel", "it writes driver logs that may hold data (CVE-2022-26520)"));
+    /** Why the dangerous ones are refused: keys of {@link SourceText#BUNDLE} (lower-case names). */
+    static final Map<String, String> DANGER = Map.ofEntries(
+            Map.entry("allowloadlocalinfile", "danger.localFiles"),
+            Map.entry("allowlocalinfile", "danger.localFiles"),
+            Map.entry("allowurlinlocalinfile", "danger.urls"),
+            Map.entry("autodeserialize", "danger.deserialise"),
+            Map.entry("queryinterceptors", "danger.classes"),
+            Map.entry("exceptioninterceptors", "danger.classes"),
+            Map.entry("connectionlifecycleinterceptors", "danger.classes"),
+            Map.entry("propertiestransform", "danger.classes"),
+            Map.entry("clientinfoprovider", "danger.classes"),
+            Map.entry("socketfactory", "danger.classes"),
+            Map.entry("socketfactoryarg", "danger.configures"),
+            Map.entry("sslfactory", "danger.classesCve"),
+            Map.entry("sslfactoryarg", "danger.configures"),
+            Map.entry("sslhostnameverifier", "danger.trust"),
+            Map.entry("sslpasswordcallback", "danger.classes"),
+            Map.entry("authenticationpluginclassname", "danger.classesCve"),
+            Map.entry("loggerfile", "danger.writesFiles"),
+            Map.entry("loggerlevel", "danger.logs"));
 
     private DriverProperties() {
     }
@@ -66,14 +67,14 @@ public final class DriverProperties {
      * Why data sources of {@code type} may not carry the property {@code name}, in words naming it;
      * empty when they may.
      */
-    public static Optional<String> refusal(SourceType type, String name) {
+    public static Optional<Text> refusal(SourceType type, String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         String danger = DANGER.get(key);
         if (danger != null) {
-            return Optional.of("driver property '" + name + "' is not allowed: " + danger);
+            return Optional.of(SourceText.of("property.refused", name, SourceText.of(danger)));
         }
         if (!(type instanceof JdbcSourceType jdbc) || !ConnectionFields.takes(type, ConnectionFields.PROPERTIES.id())) {
-            return Optional.of("driver property '" + name + "' does not apply to data sources of type " + type.id());
+            return Optional.of(SourceText.of("property.otherType", name, type.id()));
         }
         Set<String> allowed = jdbc.wire().harmlessProperties();
         if (allowed.contains(key)) {
@@ -81,16 +82,14 @@ public final class DriverProperties {
         }
         if (key.contains("ssl") || key.contains("tls") || key.contains("trust") || key.contains("keystore")
                 || key.contains("certificate") || key.contains("gssenc")) {
-            return Optional.of("driver property '" + name + "' is not allowed: TLS is set by the TLS mode alone");
+            return Optional.of(SourceText.of("property.refused", name, SourceText.of("danger.tls")));
         }
         if (key.contains("password") || key.equals("user") || key.contains("auth")) {
-            return Optional.of("driver property '" + name + "' is not allowed: set the user and password fields instead");
+            return Optional.of(SourceText.of("property.refused", name, SourceText.of("danger.credentials")));
         }
         if (key.contains("timeout")) {
-            return Optional.of("driver property '" + name + "' is not allowed: the connect and query timeouts are"
-                    + " SessionDeck's own settings");
+            return Optional.of(SourceText.of("property.refused", name, SourceText.of("danger.timeouts")));
         }
-        return Optional.of("driver property '" + name + "' is not allowed: SessionDeck passes only harmless driver"
-                + " properties (character set, time zone, application name, fetch size ...; docs/security.md)");
+        return Optional.of(SourceText.of("property.refused", name, SourceText.of("danger.notHarmless")));
     }
 }

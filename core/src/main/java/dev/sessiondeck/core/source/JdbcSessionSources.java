@@ -68,7 +68,7 @@ public final class JdbcSessionSources {
                 }
             }
             throw new SourceException(SourceException.Kind.UNSUPPORTED,
-                    info.describe() + " is not supported yet (server version " + info.versionString() + ")");
+                    SourceText.of("failure.serverNotSupported", info.describe(), info.versionString()));
         } catch (SourceException | RuntimeException e) {
             pool.close();
             throw e;

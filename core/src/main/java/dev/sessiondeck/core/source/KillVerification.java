@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source;
 import dev.sessiondeck.core.model.KillMode;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Text;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,14 +34,13 @@ public final class KillVerification {
      *
      * @throws SourceException {@code REFUSED} when {@code key} names another data source than {@code dataSource}
      */
-    public static String describe(String dataSource, SessionKey key, KillMode mode) throws SourceException {
+    public static Text describe(String dataSource, SessionKey key, KillMode mode) throws SourceException {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(mode, "mode");
-        String what = (mode == KillMode.QUERY ? "Cannot cancel the statement of session " : "Cannot close session ")
-                + key.id() + " on " + dataSource;
+        Text what = SourceText.of(mode == KillMode.QUERY ? "what.cancelQuery" : "what.closeSession", key.id(), dataSource);
         if (!key.dataSource().equals(dataSource)) {
-            throw new SourceException(SourceException.Kind.REFUSED,
-                    what + ": the session belongs to data source " + key.dataSource());
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.otherDataSource", what,
+                    key.dataSource()));
         }
         return what;
     }
@@ -52,11 +52,11 @@ public final class KillVerification {
      * @throws SourceException {@code REFUSED} when the id is not a whole number of 0 or more (a
      *                         negative or worded id is never sent to the server)
      */
-    public static long numericId(SessionKey key, String what) throws SourceException {
+    public static long numericId(SessionKey key, Text what) throws SourceException {
         try {
             return key.numericId();
         } catch (SessionKey.SourceIdException e) {
-            throw new SourceException(SourceException.Kind.REFUSED, what + ": " + e.getMessage());
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.withReason", what, e.getMessage()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.sessiondeck.core.source;
 
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Text;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,9 +29,9 @@ public final class OwnSessions {
     /**
      * @throws SourceException {@code REFUSED} when {@code key} names one of our own connections
      */
-    public void refuse(SessionKey key, String what) throws SourceException {
+    public void refuse(SessionKey key, Text what) throws SourceException {
         if (key.id().chars().allMatch(Character::isDigit) && ids.contains(key.numericId())) {
-            throw new SourceException(SourceException.Kind.REFUSED, what + ": it is SessionDeck's own monitoring connection");
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.own", what));
         }
     }
 

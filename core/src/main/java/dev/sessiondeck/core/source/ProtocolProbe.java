@@ -72,14 +72,14 @@ public final class ProtocolProbe {
             int answer = in.read();
             return answer == 'S' || answer == 'N' ? Answer.POSTGRESQL : Answer.UNKNOWN;
         } catch (UnknownHostException e) {
-            throw new SourceException(SourceException.Kind.UNREACHABLE, "Cannot connect to " + where + ": unknown host "
-                    + host, e);
+            throw new SourceException(SourceException.Kind.UNREACHABLE, SourceText.of("failure.unknownHost",
+                    SourceText.of("what.connect", where), host), e);
         } catch (ConnectException | NoRouteToHostException e) {
-            throw new SourceException(SourceException.Kind.UNREACHABLE, "Cannot connect to " + where
-                    + ": the server refused the connection or cannot be reached (" + e.getMessage() + ")", e);
+            throw new SourceException(SourceException.Kind.UNREACHABLE, SourceText.of("failure.refused",
+                    SourceText.of("what.connect", where), String.valueOf(e.getMessage())), e);
         } catch (SocketTimeoutException e) {
-            throw new SourceException(SourceException.Kind.TIMEOUT, "Cannot connect to " + where
-                    + ": the server did not answer in time", e);
+            throw new SourceException(SourceException.Kind.TIMEOUT, SourceText.of("failure.noAnswer",
+                    SourceText.of("what.connect", where)), e);
         } catch (IOException e) {
             if (!connected) {
                 // any other failure to connect ("network is unreachable", a socket the system refuses)

@@ -164,9 +164,9 @@ public interface SessionSource extends AutoCloseable {
             throws SourceException {
         if (action.equals(SessionAction.CLOSE_SESSION) || action.equals(SessionAction.CLOSE_QUERY)) {
             KillResult r = kill(key, action.equals(SessionAction.CLOSE_SESSION) ? KillMode.SESSION : KillMode.QUERY);
-            return new ActionResult(key, r.verified(), "");
+            return new ActionResult(key, r.verified());
         }
-        throw new SourceException(SourceException.Kind.UNSUPPORTED, name() + " cannot " + action.title().english());
+        throw new SourceException(SourceException.Kind.UNSUPPORTED, SourceText.of("failure.cannotAct", name(), action.title()));
     }
 
     /**

@@ -33,7 +33,7 @@ public final class SessionSources {
      */
     public SessionSource open(ConnectionSpec spec) throws SourceException {
         SourceType type = types.find(spec.type()).orElseThrow(() -> new SourceException(SourceException.Kind.UNSUPPORTED,
-                "SessionDeck has no adapter for data sources of type " + spec.type() + " in this build"));
+                SourceText.of("failure.noAdapter", spec.type())));
         return spec.sshTunnel().isPresent() ? TunneledSessionSource.open(spec, type) : type.open(spec);
     }
 
@@ -54,7 +54,7 @@ public final class SessionSources {
         Optional<SourceType> type = types.find(spec.type());
         if (type.isEmpty()) {
             return new ConnectionCheck(ConnectionCheck.Step.NOT_USED, ConnectionCheck.Step.failed(new SourceException(
-                    SourceException.Kind.UNSUPPORTED, "SessionDeck has no adapter for data sources of type " + spec.type())),
+                    SourceException.Kind.UNSUPPORTED, SourceText.of("failure.noAdapter", spec.type()))),
                     Optional.empty(), Optional.empty());
         }
         return ConnectionCheck.run(type.get(), spec);

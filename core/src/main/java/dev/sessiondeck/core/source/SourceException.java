@@ -1,13 +1,15 @@
 package dev.sessiondeck.core.source;
 
+import dev.sessiondeck.core.model.Text;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Any failure of a {@link SessionSource}, wrapped once at the core boundary. {@link #kind()} says
- * what went wrong in terms the UI and the command line can word; {@link #getMessage()} is already a
- * sentence a person understands and never contains a password.
+ * what went wrong in terms the UI and the command line can word; {@link #text()} is a sentence a person
+ * understands, as a message key the window words in its language, and {@link #getMessage()} the same in
+ * English (for logs and the command line). Neither contains a password.
  */
 public final class SourceException extends Exception {
 
@@ -42,23 +44,47 @@ public final class SourceException extends Exception {
     }
 
     private final Kind kind;
+    private final Text text;
     private final String sqlState;
     private final int vendorCode;
 
+    /** A failure worded in English only (a message core has not given a key yet, or a foreign text). */
     public SourceException(Kind kind, String message) {
-        this(kind, message, null, 0, null);
+        this(kind, Text.verbatim(Objects.requireNonNull(message, "message")), null, 0, null);
     }
 
     public SourceException(Kind kind, String message, Throwable cause) {
-        this(kind, message, cause instanceof SQLException s ? s.getSQLState() : null,
-                cause instanceof SQLException s ? s.getErrorCode() : 0, cause);
+        this(kind, Text.verbatim(Objects.requireNonNull(message, "message")), cause);
     }
 
     public SourceException(Kind kind, String message, String sqlState, int vendorCode, Throwable cause) {
-        super(Objects.requireNonNull(message, "message"), cause);
+        this(kind, Text.verbatim(Objects.requireNonNull(message, "message")), sqlState, vendorCode, cause);
+    }
+
+    /** A failure the window words in its language; {@link #getMessage()} is {@code text} in English. */
+    public SourceException(Kind kind, Text text) {
+        this(kind, text, null, 0, null);
+    }
+
+    public SourceException(Kind kind, Text text, Throwable cause) {
+        this(kind, text, cause instanceof SQLException s ? s.getSQLState() : null,
+                cause instanceof SQLException s ? s.getErrorCode() : 0, cause);
+    }
+
+    public SourceException(Kind kind, Text text, String sqlState, int vendorCode, Throwable cause) {
+        super(Objects.requireNonNull(text, "text").english(), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.text = text;
         this.sqlState = sqlState;
         this.vendorCode = vendorCode;
+    }
+
+    /**
+     * What went wrong, for the window to word in its language ({@link Text#resolve}); a server's own
+     * message stays in the server's words inside it.
+     */
+    public Text text() {
+        return text;
     }
 
     public Kind kind() {

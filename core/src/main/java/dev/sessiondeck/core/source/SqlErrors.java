@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.source;
 
+import dev.sessiondeck.core.model.Text;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -16,33 +17,33 @@ public interface SqlErrors {
 
     /**
      * @param e       the failure
-     * @param context what was being done, e.g. "list sessions of prod-db" (no credentials)
+     * @param context what was being done, e.g. "Cannot list the sessions of prod-db" (no credentials)
      */
-    SourceException translate(SQLException e, String context);
+    SourceException translate(SQLException e, Text context);
 
     /**
      * The network and timeout failures every driver reports alike, found anywhere in the cause
      * chain; empty when {@code e} is none of them.
      */
-    static Optional<SourceException> network(SQLException e, String context) {
+    static Optional<SourceException> network(SQLException e, Text context) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return Optional.of(new SourceException(SourceException.Kind.UNREACHABLE,
-                        context + ": unknown host " + t.getMessage(), e));
+                        SourceText.of("failure.unknownHost", context, String.valueOf(t.getMessage())), e));
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
                 return Optional.of(new SourceException(SourceException.Kind.UNREACHABLE,
-                        context + ": the server refused the connection or cannot be reached (" + t.getMessage() + ")", e));
+                        SourceText.of("failure.refused", context, String.valueOf(t.getMessage())), e));
             }
             if (t instanceof SocketTimeoutException || t instanceof SQLTimeoutException) {
                 return Optional.of(new SourceException(SourceException.Kind.TIMEOUT,
-                        context + ": the server did not answer in time", e));
+                        SourceText.of("failure.noAnswer", context), e));
             }
         }
         String state = e.getSQLState();
         if (state != null && state.startsWith("08")) {
             return Optional.of(new SourceException(SourceException.Kind.UNREACHABLE,
-                    context + ": the connection failed (" + firstLine(e.getMessage()) + ")", e));
+                    SourceText.of("failure.connectionFailed", context, firstLine(e.getMessage())), e));
         }
         return Optional.empty();
     }

@@ -87,15 +87,15 @@ final class TunneledSessionSource implements SessionSource {
     static SourceException translate(SshException e, ConnectionSpec spec) {
         String name = spec.name();
         return switch (e.kind()) {
-            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> new SourceException(SourceException.Kind.HOST_KEY, e.getMessage(), e);
+            case HOST_KEY_UNKNOWN, HOST_KEY_CHANGED -> new SourceException(SourceException.Kind.HOST_KEY, e.text(), e);
             case AUTHENTICATION, CREDENTIALS -> new SourceException(SourceException.Kind.AUTHENTICATION,
-                    "SSH login refused: " + e.getMessage(), e);
+                    SourceText.of("failure.sshLogin", e.text()), e);
             case TIMEOUT -> new SourceException(SourceException.Kind.TIMEOUT,
-                    name + " is unreachable (SSH: " + e.reason() + "): " + e.getMessage(), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reasonText(), e.text()), e);
             case UNREACHABLE -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    name + " is unreachable (SSH: " + e.reason() + "): " + e.getMessage(), e);
+                    SourceText.of("failure.sshUnreachable", name, e.reasonText(), e.text()), e);
             case FORWARD_REFUSED -> new SourceException(SourceException.Kind.UNREACHABLE,
-                    "Cannot connect to " + spec.host() + ":" + spec.port() + " from the SSH server: " + e.getMessage(), e);
+                    SourceText.of("failure.forwardRefused", spec.host() + ":" + spec.port(), e.text()), e);
         };
     }
 
@@ -117,8 +117,8 @@ final class TunneledSessionSource implements SessionSource {
         if (!message.contains(local)) {
             return e;
         }
-        SourceException worded = new SourceException(e.kind(), message.replace(local, spec.host() + ":" + spec.port()
-                + " (through SSH " + tunnel.describe() + ")"), e.sqlState().orElse(null), e.vendorCode(), e);
+        SourceException worded = new SourceException(e.kind(), e.text().replacing(local, spec.host() + ":" + spec.port()
+                + " (SSH " + tunnel.describe() + ")"), e.sqlState().orElse(null), e.vendorCode(), e);
         return worded;
     }
 

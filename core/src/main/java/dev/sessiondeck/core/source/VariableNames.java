@@ -38,7 +38,7 @@ public final class VariableNames {
     public static Variable require(List<Variable> listed, String name, String where) throws SourceException {
         Optional<Variable> v = listed.stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst();
         if (v.isEmpty() || !v.get().name().matches("[A-Za-z0-9_.]+")) {
-            throw new SourceException(SourceException.Kind.REFUSED, where + " has no variable named '" + name + "'");
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.noVariable", where, name));
         }
         return v.get();
     }

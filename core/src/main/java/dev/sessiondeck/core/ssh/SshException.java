@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.ssh;
 
+import dev.sessiondeck.core.model.Text;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,14 +31,36 @@ public final class SshException extends Exception {
     }
 
     private final Kind kind;
-    private final String reason;
+    private final transient Text reason;
+    private final transient Text text;
     private final transient SshHostKey presented;
 
+    /** A failure in English words only. */
     public SshException(Kind kind, String reason, String message, SshHostKey presented, Throwable cause) {
-        super(Objects.requireNonNull(message, "message"), cause);
+        this(kind, Text.verbatim(Objects.requireNonNull(reason, "reason")),
+                Text.verbatim(Objects.requireNonNull(message, "message")), presented, cause);
+    }
+
+    /**
+     * A failure the window words in its language; {@link #getMessage()} and {@link #reason()} are the
+     * English of {@code text} and {@code reason}.
+     */
+    public SshException(Kind kind, Text reason, Text text, SshHostKey presented, Throwable cause) {
+        super(Objects.requireNonNull(text, "text").english(), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.text = text;
         this.presented = presented;
+    }
+
+    /** What went wrong, for the window to word in its language. */
+    public Text text() {
+        return text;
+    }
+
+    /** The short cause ({@link #reason()}) for the window to word in its language. */
+    public Text reasonText() {
+        return reason;
     }
 
     public Kind kind() {
@@ -46,7 +69,7 @@ public final class SshException extends Exception {
 
     /** The short cause, e.g. "connection refused", "host key changed". */
     public String reason() {
-        return reason;
+        return reason.english();
     }
 
     /** The host key the server presented, for {@link Kind#HOST_KEY_UNKNOWN} and {@link Kind#HOST_KEY_CHANGED}. */

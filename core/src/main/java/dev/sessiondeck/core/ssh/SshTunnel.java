@@ -12,6 +12,7 @@ import com.jcraft.jsch.SSHAgentConnector;
 import com.jcraft.jsch.Session;
 import com.jcraft.jsch.UnixDomainSocketFactory;
 import com.jcraft.jsch.UserInfo;
+import dev.sessiondeck.core.model.Text;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -122,8 +123,8 @@ public final class SshTunnel implements AutoCloseable {
         try {
             tunnel = new SshTunnel(ssh, targetHost, targetPort, connectTimeout);
         } catch (IOException e) {
-            throw new SshException(SshException.Kind.UNREACHABLE, "cannot listen on the loopback address",
-                    "Cannot open the SSH tunnel: no loopback port to listen on (" + e.getMessage() + ")", null, e);
+            throw new SshException(SshException.Kind.UNREACHABLE, words("reason.noLoopback"),
+                    words("noLoopback", String.valueOf(e.getMessage())), null, e);
         }
         try {
             synchronized (tunnel.lock) {
@@ -189,8 +190,8 @@ public final class SshTunnel implements AutoCloseable {
         }
         Session s = session;
         if (!closed && (s == null || !s.isConnected())) {
-            return Optional.of(new SshException(SshException.Kind.UNREACHABLE, "connection lost",
-                    "The SSH connection to " + ssh.describe() + " was lost", null, null));
+            return Optional.of(new SshException(SshException.Kind.UNREACHABLE, words("reason.lost"),
+                    words("lost", ssh.describe()), null, null));
         }
         return Optional.empty();
     }
@@ -262,16 +263,15 @@ public final class SshTunnel implements AutoCloseable {
                 channel.disconnect();
             }
             if (!s.isConnected()) {
-                SshException lost = new SshException(SshException.Kind.UNREACHABLE, "connection lost",
-                        "The SSH connection to " + ssh.describe() + " was lost", null, e);
+                SshException lost = new SshException(SshException.Kind.UNREACHABLE, words("reason.lost"),
+                        words("lost", ssh.describe()), null, e);
                 problem = lost;
                 throw lost;
             }
             // the SSH server is there but did not open the connection to the database server: the
             // database side is down or not reachable from the bastion (not an SSH failure)
-            throw new SshException(SshException.Kind.FORWARD_REFUSED, "forward refused",
-                    "The SSH server " + ssh.describe() + " could not connect to " + targetHost + ":" + targetPort
-                            + " (" + e.getMessage() + ")", null, e);
+            throw new SshException(SshException.Kind.FORWARD_REFUSED, words("reason.forwardRefused"),
+                    words("forwardRefused", ssh.describe(), targetHost + ":" + targetPort, String.valueOf(e.getMessage())), null, e);
         }
     }
 
@@ -279,7 +279,7 @@ public final class SshTunnel implements AutoCloseable {
     private Session liveSession() throws SshException {
         synchronized (lock) {
             if (closed) {
-                throw new SshException(SshException.Kind.UNREACHABLE, "tunnel closed", "The SSH tunnel is closed", null, null);
+                throw new SshException(SshException.Kind.UNREACHABLE, words("reason.closed"), words("closed"), null, null);
             }
             if (session != null && session.isConnected()) {
                 return session;
@@ -335,8 +335,8 @@ public final class SshTunnel implements AutoCloseable {
             s.setServerAliveCountMax(KEEP_ALIVE_MISSES);
             s.setDaemonThread(true);
         } catch (JSchException e) {
-            throw new SshException(SshException.Kind.CREDENTIALS, "cannot use the credentials",
-                    "Cannot log in to " + ssh.describe() + ": " + e.getMessage(), null, e);
+            throw new SshException(SshException.Kind.CREDENTIALS, words("reason.credentials"),
+                    words("credentials", ssh.describe(), String.valueOf(e.getMessage())), null, e);
         }
         AtomicBoolean fired = new AtomicBoolean();
         ScheduledFuture<?> dog = WATCHDOG.schedule(() -> {
@@ -436,8 +436,8 @@ public final class SshTunnel implements AutoCloseable {
             try {
                 reader.setKnownHosts(file.toString());
             } catch (JSchException e) {
-                throw new SshException(SshException.Kind.CREDENTIALS, "cannot read known_hosts",
-                        "Cannot read the known hosts file " + file + ": " + e.getMessage(), null, e);
+                throw new SshException(SshException.Kind.CREDENTIALS, words("reason.knownHosts"),
+                        words("knownHosts", file.toString(), String.valueOf(e.getMessage())), null, e);
             }
         }
         return reader.getHostKeyRepository();
@@ -446,32 +446,27 @@ public final class SshTunnel implements AutoCloseable {
     private SshException translate(JSchException e, Verifier verifier, boolean timedOut) {
         String where = ssh.describe();
         if (verifier.verdict == HostKeyVerdict.UNKNOWN) {
-            return new SshException(SshException.Kind.HOST_KEY_UNKNOWN, "unknown host key",
-                    "The SSH server " + where + " presented a host key that neither " + ssh.knownHostsFile()
-                            + " nor the data source knows: " + verifier.presented + ". Check it with the server's"
-                            + " administrator, then accept it", verifier.presented, e);
+            return new SshException(SshException.Kind.HOST_KEY_UNKNOWN, words("reason.unknownHostKey"),
+                    words("hostKey.unknown", where, String.valueOf(ssh.knownHostsFile()), String.valueOf(verifier.presented)),
+                    verifier.presented, e);
         }
         if (verifier.verdict == HostKeyVerdict.CHANGED) {
-            String was = verifier.expected.map(k -> "the data source holds " + k)
-                    .orElse(ssh.knownHostsFile() + " holds another key for it");
-            return new SshException(SshException.Kind.HOST_KEY_CHANGED, "host key changed",
-                    "WARNING: the host key of the SSH server " + where + " has changed (" + was + "; it presented "
-                            + verifier.presented + "). Someone may be intercepting the connection; it was refused."
-                            + " If the server's key really was replaced, remove the old key and accept the new one",
-                    verifier.presented, e);
+            Text was = verifier.expected.map(k -> words("hostKey.heldByDataSource", String.valueOf(k)))
+                    .orElse(words("hostKey.heldByFile", String.valueOf(ssh.knownHostsFile())));
+            return new SshException(SshException.Kind.HOST_KEY_CHANGED, words("reason.hostKeyChanged"),
+                    words("hostKey.changed", where, was, String.valueOf(verifier.presented)), verifier.presented, e);
         }
         if (timedOut) {
             return timeout(e);
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof UnknownHostException) {
-                return new SshException(SshException.Kind.UNREACHABLE, "unknown host " + ssh.host(),
-                        "Cannot connect to the SSH server " + where + ": unknown host " + ssh.host(), null, e);
+                return new SshException(SshException.Kind.UNREACHABLE, words("reason.unknownHost", ssh.host()),
+                        words("connect.unknownHost", where, ssh.host()), null, e);
             }
             if (c instanceof ConnectException || c instanceof NoRouteToHostException) {
-                return new SshException(SshException.Kind.UNREACHABLE, "connection refused",
-                        "Cannot connect to the SSH server " + where + ": it refused the connection or cannot be reached ("
-                                + c.getMessage() + ")", null, e);
+                return new SshException(SshException.Kind.UNREACHABLE, words("reason.refused"),
+                        words("connect.refused", where, String.valueOf(c.getMessage())), null, e);
             }
             if (c instanceof SocketTimeoutException) {
                 return timeout(e);
@@ -480,24 +475,28 @@ public final class SshTunnel implements AutoCloseable {
         String message = e.getMessage() == null ? "" : e.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.startsWith("auth fail") || lower.startsWith("auth cancel") || lower.contains("userauth fail")) {
-            String how = switch (ssh.auth()) {
-                case KEY -> "the key " + ssh.keyFile().orElse("");
-                case AGENT -> "the SSH agent's keys";
-                case PASSWORD -> "the password";
+            Text refused = switch (ssh.auth()) {
+                case KEY -> words("login.key", where, ssh.user(), ssh.keyFile().orElse(""));
+                case AGENT -> words("login.agent", where, ssh.user());
+                case PASSWORD -> words("login.password", where, ssh.user());
             };
-            return new SshException(SshException.Kind.AUTHENTICATION, "login refused",
-                    "The SSH server " + where + " refused the login of " + ssh.user() + " with " + how, null, e);
+            return new SshException(SshException.Kind.AUTHENTICATION, words("reason.loginRefused"), refused, null, e);
         }
         if (lower.contains("timeout") || lower.contains("timed out")) {
             return timeout(e);
         }
-        return new SshException(SshException.Kind.UNREACHABLE, message.isEmpty() ? "connection failed" : message,
-                "Cannot connect to the SSH server " + where + ": " + message, null, e);
+        return new SshException(SshException.Kind.UNREACHABLE, message.isEmpty() ? words("reason.failed") : Text.verbatim(message),
+                words("connect.failed", where, message), null, e);
     }
 
     private SshException timeout(Throwable cause) {
-        return new SshException(SshException.Kind.TIMEOUT, "no answer within " + seconds(),
-                "The SSH server " + ssh.describe() + " did not answer within " + seconds(), null, cause);
+        return new SshException(SshException.Kind.TIMEOUT, words("reason.noAnswer", seconds()),
+                words("timeout", ssh.describe(), seconds()), null, cause);
+    }
+
+    /** The words of {@code key} in this package's bundle. */
+    private static Text words(String key, Object... args) {
+        return Text.of(SshTunnelSpec.BUNDLE, key).with(args);
     }
 
     private String seconds() {

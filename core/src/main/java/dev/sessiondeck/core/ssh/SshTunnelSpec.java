@@ -1,5 +1,7 @@
 package dev.sessiondeck.core.ssh;
 
+import dev.sessiondeck.core.model.InvalidValueException;
+import dev.sessiondeck.core.model.Text;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -15,6 +17,9 @@ import java.util.Optional;
  */
 public final class SshTunnelSpec {
 
+    /** The words of a refused setting. */
+    static final String BUNDLE = "dev.sessiondeck.core.ssh.messages";
+
     public static final int DEFAULT_PORT = 22;
 
     private final String host;
@@ -29,20 +34,20 @@ public final class SshTunnelSpec {
     private final boolean acceptNewHostKey;
 
     private SshTunnelSpec(Builder b) {
-        String h = require(b.host, "SSH host");
+        String h = require(b.host, "host");
         this.host = h.length() > 2 && h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
         if (!host.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ':' || c == '%')) {
-            throw new IllegalArgumentException("SSH host must be a host name or an IP address, not '" + host + "'");
+            throw invalid("host.form", host);
         }
         this.port = b.port == null ? DEFAULT_PORT : b.port;
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("SSH port must be between 1 and 65535, was " + port);
+            throw invalid("port.range", String.valueOf(port));
         }
-        this.user = require(b.user, "SSH user");
+        this.user = require(b.user, "user");
         this.auth = b.auth == null ? (b.keyFile == null || b.keyFile.isBlank() ? SshAuth.AGENT : SshAuth.KEY) : b.auth;
         this.keyFile = b.keyFile == null ? "" : b.keyFile.strip();
         if (auth == SshAuth.KEY && keyFile.isEmpty()) {
-            throw new IllegalArgumentException("SSH key file is required to log in with a key");
+            throw invalid("keyFile.required");
         }
         this.secret = b.secret == null ? new char[0] : b.secret.clone();
         this.knownHosts = b.knownHosts == null ? "" : b.knownHosts.strip();
@@ -51,12 +56,18 @@ public final class SshTunnelSpec {
         this.acceptNewHostKey = b.acceptNewHostKey;
     }
 
+    /** A refused setting, in the words of {@code key} in this package's bundle. */
+    private static InvalidValueException invalid(String key, Object... args) {
+        return new InvalidValueException(Text.of(BUNDLE, key).with(args));
+    }
+
+    /** @param field the setting: its keys {@code field + ".required"} and {@code field + ".whiteSpace"} word a problem */
     private static String require(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw invalid(field + ".required");
         }
         if (value.strip().chars().anyMatch(Character::isWhitespace)) {
-            throw new IllegalArgumentException(field + " cannot contain white space: '" + value.strip() + "'");
+            throw invalid(field + ".whiteSpace", value.strip());
         }
         return value.strip();
     }

@@ -178,4 +178,34 @@ class TextsTest {
                     .allMatch(n -> n.equals("messages.properties") || n.equals("messages_zh.properties"));
         }
     }
+
+    /**
+     * Every key core's code names literally ({@code Text.of(BUNDLE, "key")}, {@code SourceText.of("key")} and the
+     * packages' {@code text("key")} / {@code words("key")}) is in one of core's bundles: a misspelt key would
+     * throw in the window only when that failure happens.
+     */
+    @Test
+    void everyKeyTheCodeNamesIsInABundle() throws IOException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Path english : bundles().toList()) {
+            keys.addAll(load(english).stringPropertyNames());
+        }
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "(?:Text\\.of\\([\\w.\"]+,\\s*|SourceText\\.of\\(|(?:(?<![.\\w])|OneCAttributes\\.)text\\(|(?<![.\\w])words\\()\"([A-Za-z][\\w.]*)\"\\s*[,)]");
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = call.matcher(Files.readString(f));
+                while (m.find()) {
+                    found++;
+                    if (!keys.contains(m.group(1))) {
+                        missing.add(f.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(found).isGreaterThan(150);
+        assertThat(missing).isEmpty();
+    }
 }

@@ -3,13 +3,15 @@ package dev.sessiondeck.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.mysql.MySqlProtocol;
 import dev.sessiondeck.core.source.postgres.PostgresProtocol;
+import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The driver property policy (docs/security.md): only harmless properties reach the driver; the ones
@@ -88,7 +90,7 @@ class DriverPropertiesTest {
     @Test
     void a1cClusterTakesNoDriverPropertiesAtAll() {
         assertThat(DriverProperties.refusal(SourceTypes.installed().require("1c"), "characterEncoding"))
-                .hasValueSatisfying(w -> assertThat(w).contains("does not apply"));
+                .hasValueSatisfying(w -> assertThat(w.english()).contains("does not apply"));
     }
 
     @Test
@@ -123,5 +125,18 @@ class DriverPropertiesTest {
     @Test
     void anIpv6AddressInBracketsIsTheAddress() {
         assertThat(ConnectionSpec.builder().type("mysql").host("[::1]").user("u").build().host()).isEqualTo("::1");
+    }
+
+    @Test
+    void everyRefusalIsWordedInBothLanguages() {
+        SourceType mysql = SourceTypes.installed().require("mysql");
+        List<String> names = new java.util.ArrayList<>(DriverProperties.DANGER.keySet());
+        names.addAll(List.of("sslMode", "password", "socketTimeout", "somethingElse"));
+        for (String name : names) {
+            Text why = DriverProperties.refusal(mysql, name).orElseThrow();
+            assertThat(why.english()).as(name).contains("'" + name + "' is not allowed: ");
+            assertThat(why.resolve(java.util.Locale.SIMPLIFIED_CHINESE)).as(name).startsWith("不允许使用驱动属性“" + name + "”：")
+                    .doesNotContain("not allowed");
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -64,15 +65,16 @@ class KillVerificationTest {
 
     @Test
     void aNumericIdIsReadForTheKill() throws SourceException {
-        assertThat(KillVerification.numericId(SessionKey.ofId("db", "42"), "Cannot close session 42 on db")).isEqualTo(42L);
-        assertThat(KillVerification.numericId(new SessionKey("db", "", 0, "", OptionalLong.empty()), "w")).isZero();
+        assertThat(KillVerification.numericId(SessionKey.ofId("db", "42"), Text.verbatim("Cannot close session 42 on db"))).isEqualTo(42L);
+        assertThat(KillVerification.numericId(new SessionKey("db", "", 0, "", OptionalLong.empty()), Text.verbatim("w"))).isZero();
     }
 
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"-1", "abc", "5f3c9a2e-ab01", "1; KILL 2", "4 2", "99999999999999999999"})
     void anIdThatIsNoWholeNumberOfZeroOrMoreIsRefusedAndNeverSent(String id) {
         String what = "Cannot close session " + id + " on db";
-        assertThatThrownBy(() -> KillVerification.numericId(SessionKey.ofId("db", id), what))
+        assertThatThrownBy(() -> KillVerification.numericId(SessionKey.ofId("db", id),
+                KillVerification.describe("db", SessionKey.ofId("db", id), KillMode.SESSION)))
                 .isInstanceOfSatisfying(SourceException.class, e -> {
                     assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED);
                     assertThat(e.getMessage()).startsWith(what + ": ").contains("whole number");
@@ -81,9 +83,9 @@ class KillVerificationTest {
 
     @Test
     void describeNamesTheSessionAndRefusesAKeyOfAnotherDataSource() throws SourceException {
-        assertThat(KillVerification.describe("db", SessionKey.ofId("db", "7"), KillMode.SESSION))
+        assertThat(KillVerification.describe("db", SessionKey.ofId("db", "7"), KillMode.SESSION).english())
                 .isEqualTo("Cannot close session 7 on db");
-        assertThat(KillVerification.describe("db", SessionKey.ofId("db", "7"), KillMode.QUERY))
+        assertThat(KillVerification.describe("db", SessionKey.ofId("db", "7"), KillMode.QUERY).english())
                 .isEqualTo("Cannot cancel the statement of session 7 on db");
         assertThatThrownBy(() -> KillVerification.describe("db", SessionKey.ofId("other", "7"), KillMode.SESSION))
                 .isInstanceOfSatisfying(SourceException.class, e -> {

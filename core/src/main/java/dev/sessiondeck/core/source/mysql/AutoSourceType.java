@@ -7,6 +7,7 @@ import dev.sessiondeck.core.source.JdbcSourceType;
 import dev.sessiondeck.core.source.ProtocolProbe;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.postgres.PostgresProtocol;
 import java.util.List;
 
@@ -32,9 +33,8 @@ public final class AutoSourceType extends JdbcSourceType {
         return switch (ProtocolProbe.probe(spec.host(), spec.port(), spec.connectTimeout())) {
             case MYSQL_FAMILY -> JdbcSessionSources.installed().open(spec, MySqlProtocol.INSTANCE, info -> true);
             case POSTGRESQL -> JdbcSessionSources.installed().open(spec, PostgresProtocol.INSTANCE, info -> true);
-            case UNKNOWN -> throw new SourceException(SourceException.Kind.UNSUPPORTED, "The server at " + spec.host()
-                    + ":" + spec.port() + " neither greets as MySQL, MariaDB or OceanBase do nor answers as PostgreSQL"
-                    + " does; choose its type (--type mysql, mariadb, oceanbase, postgresql)");
+            case UNKNOWN -> throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                    SourceText.of("failure.unknownProtocol", spec.host() + ":" + spec.port()));
         };
     }
 }

@@ -162,7 +162,7 @@ public final class LockWaits {
      *                      timeout): that is no missing privilege, and the refresh fails with it
      */
     public static Text unknownBecause(SQLException e, String views) throws SQLException {
-        if (SqlErrors.network(e, "").isPresent()) {
+        if (SqlErrors.network(e, Text.verbatim("")).isPresent()) {
             throw e;
         }
         String message = SqlErrors.firstLine(e.getMessage());

@@ -1,7 +1,9 @@
 package dev.sessiondeck.core.source.mysql;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import java.sql.SQLException;
 
@@ -34,37 +36,31 @@ public final class MySqlErrors implements SqlErrors {
     public static final int STATEMENT_TIMEOUT = 1969;
 
     @Override
-    public SourceException translate(SQLException e, String context) {
+    public SourceException translate(SQLException e, Text context) {
         int code = e.getErrorCode();
         String server = SqlErrors.firstLine(e.getMessage());
         switch (code) {
             case ACCESS_DENIED:
-                return new SourceException(Kind.AUTHENTICATION,
-                        context + ": the server refused the user name or password (" + server + ")", e);
+                return new SourceException(Kind.AUTHENTICATION, SourceText.of("failure.credentials", context, server), e);
             case DATABASE_ACCESS_DENIED:
-                return new SourceException(Kind.PRIVILEGE,
-                        context + ": the user may not use that database (" + server + ")", e);
+                return new SourceException(Kind.PRIVILEGE, SourceText.of("failure.databaseDenied", context, server), e);
             case NO_SUCH_THREAD:
-                return new SourceException(Kind.SESSION_GONE,
-                        context + ": the session no longer exists (" + server + ")", e);
+                return new SourceException(Kind.SESSION_GONE, SourceText.of("failure.noSuchThread", context, server), e);
             case NO_SUCH_QUERY:
-                return new SourceException(Kind.SESSION_GONE,
-                        context + ": the statement has already finished (" + server + ")", e);
+                return new SourceException(Kind.SESSION_GONE, SourceText.of("failure.noSuchQuery", context, server), e);
             case KILL_DENIED:
-                return new SourceException(Kind.PRIVILEGE,
-                        context + ": the session belongs to another user; acting on another user's session or statement"
-                                + " needs the CONNECTION_ADMIN or SUPER privilege (" + server + ")", e);
+                return new SourceException(Kind.PRIVILEGE, SourceText.of("failure.killDenied", context, server), e);
             case SPECIFIC_ACCESS_DENIED:
             case TABLE_ACCESS_DENIED:
-                return new SourceException(Kind.PRIVILEGE, context + ": missing privilege (" + server + ")", e);
+                return new SourceException(Kind.PRIVILEGE, SourceText.of("failure.privilege", context, server), e);
             case QUERY_TIMEOUT:
             case STATEMENT_TIMEOUT:
-                return new SourceException(Kind.TIMEOUT, context + ": the server stopped the statement at its time limit", e);
+                return new SourceException(Kind.TIMEOUT, SourceText.of("failure.serverTimeLimit", context), e);
             default:
                 break;
         }
         return SqlErrors.network(e, context)
-                .orElseGet(() -> new SourceException(Kind.SERVER_ERROR,
-                        context + ": " + server + " (error " + code + ", SQLState " + e.getSQLState() + ")", e));
+                .orElseGet(() -> new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.mysqlError", context, server,
+                        String.valueOf(code), String.valueOf(e.getSQLState())), e));
     }
 }

@@ -14,6 +14,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -118,10 +119,10 @@ public class MySqlPlans {
      *                         cannot be asked
      */
     public ExecutionPlan plan(SessionKey key) throws SourceException {
-        String what = "Cannot read the plan of session " + key.id() + " on " + name;
+        Text what = SourceText.of("what.plan", key.id(), name);
         if (!key.dataSource().equals(name)) {
-            throw new SourceException(SourceException.Kind.REFUSED, what + ": the session belongs to data source "
-                    + key.dataSource());
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.otherDataSource", what,
+                    key.dataSource()));
         }
         long id = KillVerification.numericId(key, what);
         Optional<ExecutionPlan> none = unsupported();
@@ -240,7 +241,7 @@ public class MySqlPlans {
                     // a line that continues the step above (a long condition)
                     Step last = out.remove(out.size() - 1);
                     out.add(new Step(last.depth(), last.operation(), last.object(), last.rows(), last.cost(),
-                            (last.detail() + " " + line.strip()).strip()));
+                            (last.detail().english() + " " + line.strip()).strip()));
                 }
                 continue;
             }
@@ -359,27 +360,27 @@ public class MySqlPlans {
     }
 
     /** The key used, the condition and the other things the table step says. */
-    private static String tableDetail(JsonNode t) {
-        List<String> parts = new ArrayList<>();
+    private static Text tableDetail(JsonNode t) {
+        List<Text> parts = new ArrayList<>();
         if (t.hasNonNull("key")) {
-            parts.add("key " + t.get("key").asText());
+            parts.add(Text.verbatim("key " + t.get("key").asText()));
         }
         if (t.has("ref") && t.get("ref").isArray()) {
             List<String> refs = new ArrayList<>();
             t.get("ref").forEach(r -> refs.add(r.asText()));
-            parts.add("ref " + String.join(", ", refs));
+            parts.add(Text.verbatim("ref " + String.join(", ", refs)));
         }
         if (t.hasNonNull("filtered") && !t.get("filtered").asText().equals("100.00")) {
-            parts.add("filtered " + t.get("filtered").asText() + " %");
+            parts.add(text("plan.filtered").with(t.get("filtered").asText()));
         }
         String f = flags(t);
         if (!f.isEmpty()) {
-            parts.add(f);
+            parts.add(Text.verbatim(f));
         }
         if (t.hasNonNull("attached_condition")) {
-            parts.add("condition " + t.get("attached_condition").asText());
+            parts.add(text("plan.condition").with(t.get("attached_condition").asText()));
         }
-        return String.join("; ", parts);
+        return Text.join(parts);
     }
 
     /** The true flags of a step, as words: "using filesort", "using temporary table". */

@@ -5,6 +5,7 @@ import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
 import dev.sessiondeck.core.source.WireProtocol;
@@ -79,7 +80,7 @@ public final class MySqlProtocol implements WireProtocol {
 
     @Override
     public ServerInfo detect(ConnectionPool pool) throws SourceException {
-        return pool.afterLogin("Cannot read the server version of " + pool.description(), c -> {
+        return pool.afterLogin(SourceText.of("what.serverVersion", pool.description()), c -> {
             String version;
             String comment;
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(DETECT)) {
@@ -107,7 +108,7 @@ public final class MySqlProtocol implements WireProtocol {
                 return ServerInfo.detectMySqlFamily(version, comment, oracle);
             } catch (IllegalArgumentException e) {
                 throw new SourceException(SourceException.Kind.UNSUPPORTED,
-                        "The server at " + pool.description() + " reports an unknown version '" + version + "'", e);
+                        SourceText.of("failure.unknownVersion", pool.description(), version), e);
             }
         });
     }

@@ -22,6 +22,8 @@ import dev.sessiondeck.core.source.OwnSessions;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
+import dev.sessiondeck.core.source.Variables;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.sessiondeck.core.source.Variables;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -211,7 +212,7 @@ public class MySqlSessionSource implements SessionSource {
     @Override
     public Snapshot snapshot() throws SourceException {
         long start = System.nanoTime();
-        List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
+        List<Session> sessions = pool.withConnection(SourceText.of("what.listSessions", name), c -> {
             noteOwn(c);
             List<Session> listed = pool.query(c, listSql(), this::map);
             if (limitation == null) {
@@ -332,7 +333,7 @@ public class MySqlSessionSource implements SessionSource {
 
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
-        String what = KillVerification.describe(name, key, mode);
+        Text what = KillVerification.describe(name, key, mode);
         long id = KillVerification.numericId(key, what);
         own.refuse(key, what);
         return pool.withConnection(what, pool.killBound(), c -> {
@@ -344,12 +345,9 @@ public class MySqlSessionSource implements SessionSource {
                 if (key.hasIdentity()) {
                     Optional<String> blind = blindTo(c, key);
                     if (blind.isPresent()) {
-                        throw new SourceException(Kind.PRIVILEGE, what + ": the session belonged to another user, and "
-                                + blind.get() + " lacks the PROCESS privilege now, so it sees only its own sessions and"
-                                + " cannot tell whether that one still runs; acting on another user's session needs PROCESS"
-                                + " and CONNECTION_ADMIN or SUPER");
+                        throw new SourceException(Kind.PRIVILEGE, SourceText.of("failure.blindMySql", what, blind.get()));
                     }
-                    throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                    throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
                 }
                 // A bare id we cannot see: either it has ended or it belongs to another user and we
                 // lack PROCESS. The server tells which (1094 unknown thread, 1095 not owner), and
@@ -358,17 +356,17 @@ public class MySqlSessionSource implements SessionSource {
             } else {
                 Session now = target.get();
                 if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
-                    throw new SourceException(Kind.SESSION_GONE, what + ": the id now belongs to another session ("
-                            + now.key().identity() + ", not " + key.identity() + ")");
+                    throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.idTaken", what,
+                            now.key().identity(), key.identity()));
                 }
                 if (mode == KillMode.QUERY) {
                     if (!now.isActive()) {
-                        throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
+                        throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.notRunning", what));
                     }
                     if (key.queryId().isPresent() && now.key().queryId().isPresent()
                             && key.queryId().getAsLong() != now.key().queryId().getAsLong()) {
-                        throw new SourceException(Kind.SESSION_GONE, what + ": the statement "
-                                + key.queryId().getAsLong() + " has finished and the session now runs another one");
+                        throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.statementFinished", what,
+                                String.valueOf(key.queryId().getAsLong())));
                     }
                 }
                 sql = killSql(id, mode, key.queryId().isPresent() ? key.queryId() : now.key().queryId());

@@ -3,8 +3,10 @@ package dev.sessiondeck.core.source.mysql;
 import dev.sessiondeck.core.model.Product;
 import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.Variable;
 import dev.sessiondeck.core.source.VariableNames;
 import dev.sessiondeck.core.source.VariableScope;
@@ -91,7 +93,7 @@ public final class MySqlVariables implements Variables {
 
     @Override
     public List<Variable> list(VariableScope scope) throws SourceException {
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot list the variables of " + name,
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.listVariables", name),
                 c -> read(c, scope)), important());
     }
 
@@ -164,12 +166,12 @@ public final class MySqlVariables implements Variables {
 
     @Override
     public Variable set(VariableScope scope, String varName, String value) throws SourceException {
-        String what = "Cannot set " + varName + " on " + name;
+        Text what = SourceText.of("what.setVariable", varName, name);
         return pool.withConnection(what, c -> {
             Variable v = VariableNames.require(read(c, scope), varName, name);
             if (!v.editable()) {
-                throw new SourceException(SourceException.Kind.REFUSED, v.name() + " cannot be changed"
-                        + (scope == VariableScope.SESSION ? " for a session" : "") + " on " + name + " (read only)");
+                throw new SourceException(SourceException.Kind.REFUSED, SourceText.of(scope == VariableScope.SESSION
+                        ? "failure.readOnlySession" : "failure.readOnly", v.name(), name));
             }
             String target = (scope == VariableScope.GLOBAL ? "GLOBAL " : "SESSION ") + v.name();
             if (VariableNames.isNumber(value)) {
@@ -193,23 +195,23 @@ public final class MySqlVariables implements Variables {
     public List<Variable> ofSession(SessionKey key) throws SourceException {
         if (info.product() == Product.OCEANBASE_MYSQL || info.product() == Product.MARIADB) {
             // MariaDB's performance_schema (11.4) has no variables tables: "Table ... doesn't exist" (1146)
-            throw new SourceException(SourceException.Kind.UNSUPPORTED, info.product().displayName()
-                    + " shows no other session's variables (it has no performance_schema.variables_by_thread)");
+            throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                    SourceText.of("failure.noSessionVariables", info.product().displayName()));
         }
         long id = key.numericId();
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot read the variables of session " + id + " on " + name,
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.sessionVariables", String.valueOf(id), name),
                 c -> {
                     try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(PERFORMANCE_SCHEMA_ON)) {
                         performanceSchemaOff = rs.next() && !rs.getBoolean(1);
                         if (performanceSchemaOff) {
-                            throw new SourceException(SourceException.Kind.UNSUPPORTED, "performance_schema is off on "
-                                    + name + " (performance_schema=ON in the server's configuration shows other sessions' variables)");
+                            throw new SourceException(SourceException.Kind.UNSUPPORTED,
+                                    SourceText.of("failure.performanceSchemaOff", name));
                         }
                     }
                     List<Variable> out = pool.query(c, OF_THREAD, rs -> variable(rs.getString(1), rs.getString(2)), id);
                     if (out.isEmpty()) {
                         throw new SourceException(SourceException.Kind.SESSION_GONE,
-                                "session " + id + " is not listed in performance_schema.threads (ended, or not instrumented)");
+                                SourceText.of("failure.noThread", String.valueOf(id)));
                     }
                     return out;
                 }), important());

@@ -1,6 +1,7 @@
 package dev.sessiondeck.core.source.mysql;
 
 import dev.sessiondeck.core.model.ExecutionPlan.Step;
+import dev.sessiondeck.core.model.Text;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -112,24 +113,26 @@ public record PlanTable(List<String> columns, List<List<String>> rows) {
         String operation = type.map(PlanTable::accessType).or(() -> extra).or(() -> selectType).orElse("?");
         Optional<Double> estimate = number(value(row, "rows"));
         Optional<Double> counted = number(value(row, "r_rows"));
-        List<String> detail = new ArrayList<>();
+        // EXPLAIN's own names (key, ref, partitions, select_type, Extra) stay as the server says them
+        List<Text> detail = new ArrayList<>();
         if (!nested) {
-            selectType.filter(t -> !t.equals("SIMPLE")).ifPresent(detail::add);
+            selectType.filter(t -> !t.equals("SIMPLE")).map(Text::verbatim).ifPresent(detail::add);
         }
-        value(row, "key").ifPresent(k -> detail.add("key " + k));
-        value(row, "ref").ifPresent(r -> detail.add("ref " + r));
+        value(row, "key").ifPresent(k -> detail.add(Text.verbatim("key " + k)));
+        value(row, "ref").ifPresent(r -> detail.add(Text.verbatim("ref " + r)));
         if (analyze) {
-            estimate.ifPresent(e -> detail.add("estimated " + format(e) + " rows"));
-            value(row, "r_filtered").ifPresent(f -> detail.add("filtered so far " + f + " %"));
+            estimate.ifPresent(e -> detail.add(Text.of(MySqlPlans.MESSAGES, "plan.estimated").with(format(e))));
+            value(row, "r_filtered").ifPresent(f -> detail.add(Text.of(MySqlPlans.MESSAGES, "plan.filteredSoFar").with(f)));
         } else {
-            value(row, "filtered").filter(f -> !f.equals("100.00")).ifPresent(f -> detail.add("filtered " + f + " %"));
+            value(row, "filtered").filter(f -> !f.equals("100.00"))
+                    .ifPresent(f -> detail.add(Text.of(MySqlPlans.MESSAGES, "plan.filtered").with(f)));
         }
-        value(row, "partitions").ifPresent(p -> detail.add("partitions " + p));
+        value(row, "partitions").ifPresent(p -> detail.add(Text.verbatim("partitions " + p)));
         if (type.isPresent()) {
-            extra.ifPresent(detail::add);
+            extra.map(Text::verbatim).ifPresent(detail::add);
         }
         return new Step(depth, operation, value(row, "table").orElse(""), analyze ? counted.or(() -> estimate) : estimate,
-                Optional.empty(), String.join("; ", detail));
+                Optional.empty(), Text.join(detail));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.sessiondeck.core.source.mysql;
 
 import dev.sessiondeck.core.model.Attribute;
-import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Product;
+import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
@@ -133,7 +133,7 @@ public final class StatementResources {
         try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(sql)) {
             figures = read(rs);
         } catch (SQLException e) {
-            if (SqlErrors.network(e, pool.description()).isPresent()) {
+            if (SqlErrors.network(e, Text.verbatim(pool.description())).isPresent()) {
                 // a failed connection or a timeout: the refresh fails as the listing would; asked again next time
                 throw e;
             }

@@ -3,6 +3,7 @@ package dev.sessiondeck.core.source.oceanbase;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -117,9 +118,8 @@ public final class ObServerRouter {
             try {
                 direct = connector.open(target.host(), target.port());
             } catch (SQLException connectFailure) {
-                throw new SourceException(Kind.UNREACHABLE, "The session lives on OBServer " + target
-                        + ", which the server reached cannot act on, and a direct connection to it failed: "
-                        + connectFailure.getMessage(), connectFailure);
+                throw new SourceException(Kind.UNREACHABLE, SourceText.of("failure.obServer", target,
+                        String.valueOf(connectFailure.getMessage())), connectFailure);
             }
             try (direct) {
                 direct.execute(sql, params);

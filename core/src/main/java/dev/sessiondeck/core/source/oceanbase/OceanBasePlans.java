@@ -10,6 +10,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.mysql.MySqlErrors;
 import dev.sessiondeck.core.source.mysql.PlanTable;
@@ -90,10 +91,10 @@ final class OceanBasePlans {
     }
 
     ExecutionPlan plan(SessionKey key) throws SourceException {
-        String what = "Cannot read the plan of session " + key.id() + " on " + name;
+        Text what = SourceText.of("what.plan", key.id(), name);
         if (!key.dataSource().equals(name)) {
-            throw new SourceException(SourceException.Kind.REFUSED, what + ": the session belongs to data source "
-                    + key.dataSource());
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.otherDataSource", what,
+                    key.dataSource()));
         }
         long id = KillVerification.numericId(key, what);
         if (!v4()) {
@@ -302,14 +303,14 @@ final class OceanBasePlans {
                 }
             }
             String id = cell(r, header, "ID").strip();
-            List<String> detail = new ArrayList<>();
+            List<Text> detail = new ArrayList<>();
             String realRows = cell(r, header, "REAL.ROWS").strip();
             if (!realRows.isEmpty()) {
-                detail.add("so far " + realRows + " rows, " + cell(r, header, "REAL.TIME(us)").strip() + " us");
+                detail.add(text("plan.soFar").with(realRows, cell(r, header, "REAL.TIME(us)").strip()));
             }
-            Optional.ofNullable(outputs.get(id)).ifPresent(detail::add);
+            Optional.ofNullable(outputs.get(id)).map(Text::verbatim).ifPresent(detail::add);
             out.add(new Step(depth, op.substring(at).strip(), cell(r, header, "NAME").strip(),
-                    number(cell(r, header, "EST.ROWS")), number(cell(r, header, "EST.TIME(us)")), String.join("; ", detail)));
+                    number(cell(r, header, "EST.ROWS")), number(cell(r, header, "EST.TIME(us)")), Text.join(detail)));
         }
         return out;
     }

@@ -17,6 +17,7 @@ import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.mysql.MySqlSessionSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -120,7 +121,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
 
     /** The 4.x listing with the columns this server has; the rest selected as NULL, so indexes stay fixed. */
     private static String buildListSql(ConnectionPool pool) throws SourceException {
-        Set<String> present = pool.withConnection("Cannot read the columns of GV$OB_PROCESSLIST on " + pool.description(), c -> {
+        Set<String> present = pool.withConnection(SourceText.of("what.columns", "GV$OB_PROCESSLIST", pool.description()), c -> {
             Set<String> names = new HashSet<>();
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(PROBE_COLUMNS)) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -132,8 +133,7 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
         });
         for (String r : REQUIRED) {
             if (!present.contains(r)) {
-                throw new SourceException(Kind.UNSUPPORTED, "GV$OB_PROCESSLIST on " + pool.description()
-                        + " has no column " + r + "; this OceanBase version is not supported yet");
+                throw new SourceException(Kind.UNSUPPORTED, text("failure.missingColumn").with(pool.description(), r));
             }
         }
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -195,16 +195,16 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
                         Double.parseDouble(parameters.getOrDefault(SAMPLE.id(), "").strip().replace(',', '.')),
                         TraceSettings.RecordPolicy.parse(parameters.getOrDefault(POLICY.id(), "")));
             } catch (IllegalArgumentException e) {
-                throw new SourceException(Kind.REFUSED, "Cannot enable tracing of session " + key.id() + ": " + e.getMessage(), e);
+                throw new SourceException(Kind.REFUSED, text("failure.traceSettings").with(key.id(), e.getMessage()), e);
             }
             enableTrace(key, settings);
-            return new ActionResult(key, true, "tracing enabled: level " + settings.level() + ", "
-                    + BigDecimal.valueOf(settings.samplePercentage()).stripTrailingZeros().toPlainString() + " %, "
-                    + settings.recordPolicy().name());
+            return new ActionResult(key, true, text("trace.enabled").with(String.valueOf(settings.level()),
+                    BigDecimal.valueOf(settings.samplePercentage()).stripTrailingZeros().toPlainString(),
+                    settings.recordPolicy().name()));
         }
         if (action == TRACE_OFF) {
             disableTrace(key);
-            return new ActionResult(key, true, "tracing disabled");
+            return new ActionResult(key, true, text("trace.disabled"));
         }
         return super.perform(action, key, parameters);
     }
@@ -446,29 +446,29 @@ public final class OceanBaseSessionSource extends MySqlSessionSource {
      */
     public void enableTrace(SessionKey key, TraceSettings settings) throws SourceException {
         trace(key, TRACE_ENABLE, new Object[] {settings.level(), BigDecimal.valueOf(settings.sampleFraction()),
-                settings.recordPolicy().name()}, "enable tracing of");
+                settings.recordPolicy().name()}, "what.traceOn");
     }
 
     /** Disables tracing; same failures as {@link #enableTrace}. */
     public void disableTrace(SessionKey key) throws SourceException {
-        trace(key, TRACE_DISABLE, new Object[0], "disable tracing of");
+        trace(key, TRACE_DISABLE, new Object[0], "what.traceOff");
     }
 
     /** Runs {@code sql} with the session's thread id, then {@code settings}, as its parameters. */
     private void trace(SessionKey key, String sql, Object[] settings, String verb) throws SourceException {
-        String what = "Cannot " + verb + " session " + key.id() + " on " + name();
+        Text what = text(verb).with(key.id(), name());
         // Why checked here: ids are text now, and a worded one must be refused, not thrown as unchecked
         Object[] params = new Object[settings.length + 1];
         params[0] = KillVerification.numericId(key, what);
         System.arraycopy(settings, 0, params, 1, settings.length);
         if (!serverInfo().can(Capability.TRACE)) {
-            throw new SourceException(Kind.UNSUPPORTED, what + ": end-to-end tracing needs OceanBase 4.2.1 or later, this is "
-                    + serverInfo().version());
+            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what,
+                    "end-to-end tracing needs OceanBase 4.2.1 or later, this is " + serverInfo().version()));
         }
         pool.withConnection(what, pool.killBound(), c -> {
             Optional<Session> target = read(c, key);
             if (target.isEmpty()) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
             }
             return router.run(ObServerRouter.Purpose.TRACE, runner(c), sql, params,
                     target.get().attribute(OceanBaseAttributes.OB_SERVER));

@@ -11,6 +11,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -108,21 +109,21 @@ final class OneCActions {
         String message = parameters.getOrDefault(MESSAGE.id(), "");
         if (action.equals(TERMINATE) || action.equals(INTERRUPT)) {
             KillResult r = source.kill(key, action.equals(TERMINATE) ? KillMode.SESSION : KillMode.QUERY, message);
-            return new ActionResult(key, r.verified(), "");
+            return new ActionResult(key, r.verified());
         }
         if (action.equals(LOCK)) {
             return lock(key, parameters);
         }
-        throw new SourceException(Kind.UNSUPPORTED, source.name() + " cannot " + action.title().english());
+        throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.cannotAct", source.name(), action.title()));
     }
 
     private ActionResult lock(SessionKey given, Map<String, String> p) throws SourceException {
-        String what = "Cannot change the lock of the infobase of session " + given.id() + " on " + source.name();
+        Text what = text("what.lock").with(given.id(), source.name());
         SessionKey key = source.checked(given, what);
         Session session = source.read(key).orElseThrow(() -> new SourceException(Kind.SESSION_GONE,
-                what + ": the session has ended"));
+                SourceText.of("failure.gone", what)));
         String infobase = session.attribute(StandardAttributes.DATABASE_ID).orElseThrow(() ->
-                new SourceException(Kind.UNSUPPORTED, what + ": rac names no infobase for it"));
+                new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what, text("action.lock.noInfobase"))));
         boolean deny = Boolean.parseBoolean(p.getOrDefault(DENY.id(), "false"));
         String from = time(p.getOrDefault(FROM.id(), ""), FROM, what);
         String to = time(p.getOrDefault(TO.id(), ""), TO, what);
@@ -141,9 +142,11 @@ final class OneCActions {
         java.util.Arrays.fill(password, '\0');
         boolean verified = (deny ? "on" : "off").equalsIgnoreCase(after.getOrDefault("sessions-deny", ""));
         String name = session.database().orElse(infobase);
-        return new ActionResult(key, verified, (deny ? "new sessions of " + name + " are denied"
-                : "new sessions of " + name + " are allowed") + (from.isEmpty() && to.isEmpty() ? ""
-                : " (" + (from.isEmpty() ? "" : "from " + from) + (to.isEmpty() ? "" : " to " + to) + ")"));
+        Text state = text(deny ? "lock.denied" : "lock.allowed").with(name);
+        return new ActionResult(key, verified, from.isEmpty() && to.isEmpty() ? state
+                : from.isEmpty() ? text("lock.to").with(state, to)
+                : to.isEmpty() ? text("lock.from").with(state, from)
+                : text("lock.between").with(state, from, to));
     }
 
     /** {@code infobase info} of one infobase, with its administrator when given. */
@@ -151,7 +154,7 @@ final class OneCActions {
             throws SourceException {
         List<String> command = new ArrayList<>(List.of("infobase", "info", "--infobase=" + infobase));
         credentials(command, user, password);
-        String out = source.runner().run("Cannot read the lock of infobase " + infobase + " on " + source.name(),
+        String out = source.runner().run(text("what.readLock").with(infobase, source.name()),
                 source.clusterArgs(cluster, command.toArray(String[]::new)));
         List<Map<String, String>> blocks = RacOutput.blocks(out);
         return blocks.isEmpty() ? Map.of() : blocks.get(0);
@@ -165,7 +168,7 @@ final class OneCActions {
     }
 
     /** A lock time as rac takes it, {@code YYYY-MM-DDTHH:MM:SS}; empty for none. */
-    private static String time(String value, InputField field, String what) throws SourceException {
+    private static String time(String value, InputField field, Text what) throws SourceException {
         String v = value.strip().replace(' ', 'T');
         if (v.isEmpty()) {
             return "";
@@ -173,8 +176,7 @@ final class OneCActions {
         try {
             return RAC_TIME.format(LocalDateTime.parse(v));
         } catch (DateTimeParseException e) {
-            throw new SourceException(Kind.REFUSED, what + ": " + field.label().english()
-                    + " must look like 2026-12-01T18:00:00, not '" + value + "'");
+            throw new SourceException(Kind.REFUSED, text("lock.time").with(what, field.label(), value));
         }
     }
 }

@@ -23,6 +23,11 @@ public final class OneCAttributes {
     private OneCAttributes() {
     }
 
+    /** The words of {@code key} in the 1C bundle (rac's failures, the package's actions). */
+    static Text text(String key) {
+        return Text.of(BUNDLE, key);
+    }
+
     private static Text title(String id) {
         return Text.of(BUNDLE, "attribute." + id);
     }

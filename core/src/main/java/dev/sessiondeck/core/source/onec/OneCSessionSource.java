@@ -15,6 +15,7 @@ import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class OneCSessionSource implements SessionSource {
      * infobase it names, and asks rac whether it can interrupt a server call.
      */
     static OneCSessionSource open(ConnectionSpec spec, RacRunner runner) throws SourceException {
-        String what = "Cannot reach the 1C cluster at " + spec.host() + ":" + spec.port();
+        Text what = OneCAttributes.text("what.reach").with(spec.host() + ":" + spec.port());
         // cluster list needs no cluster administrator (ras checks one per cluster): no password on its command line
         List<Map<String, String>> listed = RacOutput.blocks(runner.run(what, address(spec, List.of("cluster", "list"))));
         Map<String, String> all = new LinkedHashMap<>();
@@ -97,8 +98,9 @@ public final class OneCSessionSource implements SessionSource {
                 }
             });
             if (chosen.isEmpty()) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": ras manages no cluster '" + wanted.get() + "' (it has "
-                        + (all.isEmpty() ? "none" : String.join(", ", all.values())) + ")");
+                throw new SourceException(Kind.SESSION_GONE, all.isEmpty()
+                        ? OneCAttributes.text("rac.noClusterAtAll").with(what, wanted.get())
+                        : OneCAttributes.text("rac.noCluster").with(what, wanted.get(), String.join(", ", all.values())));
             }
         } else {
             chosen.putAll(all);
@@ -125,7 +127,7 @@ public final class OneCSessionSource implements SessionSource {
     /** True when {@code rac session help} names {@code interrupt-current-server-call} (8.3.15 and later). */
     private static boolean probeInterrupt(ConnectionSpec spec, RacRunner runner) {
         try {
-            String help = runner.run("Cannot ask rac for its session commands", List.of("session", "help"));
+            String help = runner.run(OneCAttributes.text("what.sessionCommands"), List.of("session", "help"));
             return help.contains("interrupt-current-server-call");
         } catch (SourceException e) {
             LOG.info("rac session help failed ({}); interrupting server calls is off", e.getMessage());
@@ -142,8 +144,8 @@ public final class OneCSessionSource implements SessionSource {
                 }
             }
         }
-        throw new SourceException(Kind.SESSION_GONE, "The 1C cluster at " + spec.host() + ":" + spec.port()
-                + " has no infobase '" + nameOrId + "'");
+        throw new SourceException(Kind.SESSION_GONE, OneCAttributes.text("rac.noInfobase").with(spec.host() + ":" + spec.port(),
+                nameOrId));
     }
 
     /** rac's arguments without the administrator: the command and the ras address last. */
@@ -187,7 +189,7 @@ public final class OneCSessionSource implements SessionSource {
             return known.byId();
         }
         Map<String, String> byId = new LinkedHashMap<>();
-        String out = runner.run("Cannot list the infobases of " + clusterName(cluster),
+        String out = runner.run(OneCAttributes.text("what.infobases").with(clusterName(cluster)),
                 clusterArgs(cluster, "infobase", "summary", "list"));
         for (Map<String, String> b : RacOutput.blocks(out)) {
             if (b.containsKey("infobase")) {
@@ -235,7 +237,7 @@ public final class OneCSessionSource implements SessionSource {
             Map<String, String> names = infobases(cluster);
             List<String> command = new ArrayList<>(List.of("session", "list"));
             infobase.ifPresent(ib -> command.add("--infobase=" + ib));
-            List<Map<String, String>> blocks = runner.runBlocks("Cannot list the sessions of " + clusterName(cluster),
+            List<Map<String, String>> blocks = runner.runBlocks(SourceText.of("what.listSessions", clusterName(cluster)),
                     clusterArgs(cluster, command.toArray(String[]::new)));
             sessions.addAll(OneCSessions.map(name, cluster, clusters.size() > 1 ? clusters.get(cluster) : null,
                     blocks, names));
@@ -250,7 +252,7 @@ public final class OneCSessionSource implements SessionSource {
     Optional<Session> read(SessionKey key) throws SourceException {
         String out;
         try {
-            out = runner.run("Cannot read session " + key.id() + " of " + clusterName(key.server()),
+            out = runner.run(OneCAttributes.text("what.readSession").with(key.id(), clusterName(key.server())),
                     clusterArgs(key.server(), "session", "info", "--session=" + key.id()));
         } catch (SourceException e) {
             if (e.kind() == Kind.SESSION_GONE) {
@@ -276,22 +278,21 @@ public final class OneCSessionSource implements SessionSource {
      * @param message shown to the 1C user; empty for rac's own words
      */
     KillResult kill(SessionKey given, KillMode mode, String message) throws SourceException {
-        String what = KillVerification.describe(name, given, mode);
+        Text what = KillVerification.describe(name, given, mode);
         SessionKey key = checked(given, what);
         if (mode == KillMode.QUERY && !canInterrupt) {
-            throw new SourceException(Kind.UNSUPPORTED, what + ": this rac cannot interrupt a server call ("
-                    + "interrupt-current-server-call came with 8.3.15)");
+            throw new SourceException(Kind.UNSUPPORTED, OneCAttributes.text("failure.noInterrupt").with(what));
         }
         Optional<Session> before = read(key);
         if (before.isEmpty()) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+            throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
         }
         if (key.hasIdentity() && !key.identity().equals(before.get().key().identity())) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": the id now names a session that started at "
-                    + before.get().key().identity() + ", not " + key.identity());
+            throw new SourceException(Kind.SESSION_GONE, OneCAttributes.text("failure.idTaken").with(what,
+                    before.get().key().identity(), key.identity()));
         }
         if (mode == KillMode.QUERY && !before.get().isActive()) {
-            throw new SourceException(Kind.SESSION_GONE, what + ": it runs no server call any more");
+            throw new SourceException(Kind.SESSION_GONE, OneCAttributes.text("failure.noServerCall").with(what));
         }
         List<String> command = new ArrayList<>(List.of("session",
                 mode == KillMode.SESSION ? "terminate" : "interrupt-current-server-call", "--session=" + key.id()));
@@ -302,7 +303,7 @@ public final class OneCSessionSource implements SessionSource {
         try {
             return KillVerification.await(key, mode, before, k -> read(k));
         } catch (java.sql.SQLException e) {
-            throw new SourceException(Kind.SERVER_ERROR, what + ": " + e.getMessage(), e);
+            throw new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.withReason", what, e.getMessage()), e);
         }
     }
 
@@ -314,14 +315,13 @@ public final class OneCSessionSource implements SessionSource {
      *                         that is no UUID (nothing of it reaches rac); {@code SESSION_GONE} when
      *                         no cluster has a bare id
      */
-    SessionKey checked(SessionKey key, String what) throws SourceException {
+    SessionKey checked(SessionKey key, Text what) throws SourceException {
         if (!key.id().matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new SourceException(Kind.REFUSED, what + ": a 1C session id is a UUID, not '" + key.id() + "'");
+            throw new SourceException(Kind.REFUSED, OneCAttributes.text("failure.notUuid").with(what, key.id()));
         }
         if (!key.server().isEmpty()) {
             if (!clusters.containsKey(key.server())) {
-                throw new SourceException(Kind.REFUSED, what + ": the session belongs to cluster " + key.server()
-                        + ", which this data source does not show");
+                throw new SourceException(Kind.REFUSED, OneCAttributes.text("failure.otherCluster").with(what, key.server()));
             }
             return key;
         }
@@ -336,7 +336,7 @@ public final class OneCSessionSource implements SessionSource {
                 return in;
             }
         }
-        throw new SourceException(Kind.SESSION_GONE, what + ": no cluster of this data source has that session");
+        throw new SourceException(Kind.SESSION_GONE, OneCAttributes.text("failure.inNoCluster").with(what));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.source.onec;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import java.util.ArrayList;
@@ -20,25 +21,26 @@ final class RacErrors {
     /** {@code --cluster-pwd=...}, {@code --infobase-pwd=...}, with or without quotes. */
     private static final Pattern PASSWORD_OPTION = Pattern.compile("(--(?:cluster|infobase)-pwd)(=|\\s+)(\"[^\"]*\"|\\S+)");
 
+    /** @param meaning the key of what the words mean, in the 1C bundle */
     private record Rule(Kind kind, List<String> words, String meaning) {
     }
 
     private static final List<Rule> RULES = List.of(
             new Rule(Kind.AUTHENTICATION, List.of("не аутентифицирован", "not authenticated", "authentication"),
-                    "the cluster administrator's name or password is wrong or missing"),
+                    "rac.authentication"),
             new Rule(Kind.PRIVILEGE, List.of("недостаточно прав", "insufficient"),
-                    "the user lacks the right for this"),
+                    "rac.privilege"),
             new Rule(Kind.SESSION_GONE, List.of("сеанс с указанным идентификатором не найден", "session with the specified",
-                    "session not found"), "the session no longer exists"),
+                    "session not found"), "rac.sessionGone"),
             new Rule(Kind.SESSION_GONE, List.of("информационная база с указанным идентификатором не найдена",
-                    "infobase with the specified", "infobase not found"), "the infobase no longer exists"),
+                    "infobase with the specified", "infobase not found"), "rac.infobaseGone"),
             new Rule(Kind.SESSION_GONE, List.of("кластер с указанным идентификатором не найден", "cluster with the specified",
-                    "cluster not found"), "the cluster no longer exists"),
+                    "cluster not found"), "rac.clusterGone"),
             new Rule(Kind.UNREACHABLE, List.of("ошибка соединения с сервером администрирования", "компьютер отсутствует в сети",
                     "connection refused", "administration server connection", "host not found", "no route to host"),
-                    "the administration server (ras) cannot be reached"),
+                    "rac.unreachable"),
             new Rule(Kind.UNSUPPORTED, List.of("ошибка разбора параметра", "error parsing option", "неизвестная команда",
-                    "unknown command", "invalid command"), "this rac does not know the command or option"));
+                    "unknown command", "invalid command"), "rac.unsupported"));
 
     private RacErrors() {
     }
@@ -48,23 +50,25 @@ final class RacErrors {
      * @param stderr  what rac wrote on its error stream
      */
     static SourceException translate(String context, int exit, String stderr) {
-        return translate(context, exit, stderr, List.of());
+        return translate(Text.verbatim(context), exit, stderr, List.of());
     }
 
     /**
      * @param secrets the passwords rac was given ({@link #secrets}): hidden wherever they stand in
      *                the text, whatever rac made of the option around them
      */
-    static SourceException translate(String context, int exit, String stderr, List<String> secrets) {
+    static SourceException translate(Text context, int exit, String stderr, List<String> secrets) {
         String text = redact(hide(stderr == null ? "" : stderr.strip(), secrets));
         String lower = text.toLowerCase(Locale.ROOT);
         for (Rule r : RULES) {
             if (r.words().stream().anyMatch(lower::contains)) {
-                return new SourceException(r.kind(), context + ": " + r.meaning() + " (" + oneLine(text) + ")");
+                return new SourceException(r.kind(), OneCAttributes.text("rac.failed").with(context,
+                        OneCAttributes.text(r.meaning()), oneLine(text)));
             }
         }
-        return new SourceException(Kind.SERVER_ERROR, context + ": rac ended with exit code " + exit
-                + (text.isEmpty() ? " and no message" : ": " + oneLine(text)));
+        return new SourceException(Kind.SERVER_ERROR, text.isEmpty()
+                ? OneCAttributes.text("rac.exit").with(context, String.valueOf(exit))
+                : OneCAttributes.text("rac.exitWith").with(context, String.valueOf(exit), oneLine(text)));
     }
 
     /** The text with the value of every password option replaced by {@code ***}. */

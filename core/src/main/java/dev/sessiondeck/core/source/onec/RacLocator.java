@@ -63,8 +63,8 @@ final class RacLocator {
             if (executable(p)) {
                 return p;
             }
-            throw new SourceException(Kind.UNSUPPORTED, "rac was not found at " + p + " (the path the data source names)"
-                    + (Files.exists(p) ? ": the file is not executable" : ""));
+            throw new SourceException(Kind.UNSUPPORTED, OneCAttributes.text(Files.exists(p) ? "rac.notExecutable" : "rac.notAt")
+                    .with(p.toString()));
         }
         String fromEnv = env.get(ENVIRONMENT);
         if (fromEnv != null && !fromEnv.isBlank()) {
@@ -92,9 +92,7 @@ final class RacLocator {
             }
         }
         looked.add("the PATH");
-        throw new SourceException(Kind.UNSUPPORTED, "rac, 1C's administration client, was not found; looked at "
-                + String.join(", ", looked) + ". Install the 1C:Enterprise server (or its administration tools)"
-                + " or give the path to rac in the data source (--rac on the command line)");
+        throw new SourceException(Kind.UNSUPPORTED, OneCAttributes.text("rac.notFound").with(String.join(", ", looked)));
     }
 
     /** The standard install places, newest version first; each folder looked in is noted. */

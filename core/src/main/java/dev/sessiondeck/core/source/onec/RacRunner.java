@@ -1,5 +1,6 @@
 package dev.sessiondeck.core.source.onec;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import java.io.IOException;
@@ -77,8 +78,13 @@ final class RacRunner {
      *                         with its children), {@code UNSUPPORTED} when rac cannot be started, or
      *                         rac's own failure as {@link RacErrors} words it
      */
-    String run(String context, List<String> args) throws SourceException {
+    String run(Text context, List<String> args) throws SourceException {
         return execute(context, args, in -> decode(readAll(in)), text -> text);
+    }
+
+    /** As {@link #run(Text, List)} with words that are the same in every language. */
+    String run(String context, List<String> args) throws SourceException {
+        return run(Text.verbatim(context), args);
     }
 
     /**
@@ -86,7 +92,7 @@ final class RacRunner {
      *
      * @param asText what of the output to show when rac failed without a word on stderr
      */
-    private <T> T execute(String context, List<String> args, java.util.function.Function<InputStream, T> reader,
+    private <T> T execute(Text context, List<String> args, java.util.function.Function<InputStream, T> reader,
                           java.util.function.Function<T, String> asText) throws SourceException {
         List<String> command = new ArrayList<>();
         command.add(rac.toString());
@@ -101,7 +107,8 @@ final class RacRunner {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new SourceException(Kind.UNSUPPORTED, context + ": cannot start " + rac + " (" + e.getMessage() + ")", e);
+            throw new SourceException(Kind.UNSUPPORTED, OneCAttributes.text("rac.cannotStart").with(context, rac.toString(),
+                    String.valueOf(e.getMessage())), e);
         }
         try {
             p.getOutputStream().close();
@@ -113,8 +120,7 @@ final class RacRunner {
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 killTree(p);
-                throw new SourceException(Kind.TIMEOUT, context + ": rac did not answer within " + seconds(timeout)
-                        + " (it was stopped)");
+                throw new SourceException(Kind.TIMEOUT, OneCAttributes.text("rac.timeout").with(context, seconds(timeout)));
             }
             T stdout = out.get(DRAIN_SECONDS, TimeUnit.SECONDS);
             String stderr = decode(err.get(DRAIN_SECONDS, TimeUnit.SECONDS));
@@ -129,10 +135,10 @@ final class RacRunner {
         } catch (InterruptedException e) {
             killTree(p);
             Thread.currentThread().interrupt();
-            throw new SourceException(Kind.TIMEOUT, context + ": interrupted while rac ran (it was stopped)", e);
+            throw new SourceException(Kind.TIMEOUT, OneCAttributes.text("rac.interrupted").with(context), e);
         } catch (ExecutionException | TimeoutException e) {
             killTree(p);
-            throw new SourceException(Kind.TIMEOUT, context + ": rac's output could not be read in time", e);
+            throw new SourceException(Kind.TIMEOUT, OneCAttributes.text("rac.outputLate").with(context), e);
         }
     }
 
@@ -144,6 +150,11 @@ final class RacRunner {
      * @throws SourceException as {@link #run}
      */
     List<java.util.Map<String, String>> runBlocks(String context, List<String> args) throws SourceException {
+        return runBlocks(Text.verbatim(context), args);
+    }
+
+    /** As {@link #runBlocks(String, List)} with words the window shows in its language. */
+    List<java.util.Map<String, String>> runBlocks(Text context, List<String> args) throws SourceException {
         return execute(context, args, in -> {
             RacOutput.Blocks blocks = new RacOutput.Blocks();
             try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, charset), 1 << 16)) {

@@ -1,7 +1,9 @@
 package dev.sessiondeck.core.source.postgres;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import java.sql.SQLException;
 
@@ -29,33 +31,29 @@ public final class PostgresErrors implements SqlErrors {
     public static final String TOO_MANY_CONNECTIONS = "53300";
 
     @Override
-    public SourceException translate(SQLException e, String context) {
+    public SourceException translate(SQLException e, Text context) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String server = SqlErrors.firstLine(e.getMessage());
         switch (state) {
             case INVALID_PASSWORD:
             case INVALID_AUTHORIZATION:
-                return new SourceException(Kind.AUTHENTICATION,
-                        context + ": the server refused the user name or password (" + server + ")", e);
+                return new SourceException(Kind.AUTHENTICATION, SourceText.of("failure.credentials", context, server), e);
             case INSUFFICIENT_PRIVILEGE:
-                return new SourceException(Kind.PRIVILEGE, context + ": missing privilege (" + server + ")", e);
+                return new SourceException(Kind.PRIVILEGE, SourceText.of("failure.privilege", context, server), e);
             case QUERY_CANCELED:
-                return new SourceException(Kind.TIMEOUT,
-                        context + ": the statement was cancelled, at its time limit or by an administrator", e);
+                return new SourceException(Kind.TIMEOUT, SourceText.of("failure.cancelled", context), e);
             case ADMIN_SHUTDOWN:
             case CANNOT_CONNECT_NOW:
-                return new SourceException(Kind.UNREACHABLE,
-                        context + ": the server closed the connection or does not accept connections now (" + server + ")", e);
+                return new SourceException(Kind.UNREACHABLE, SourceText.of("failure.notAccepting", context, server), e);
             case INVALID_CATALOG_NAME:
-                return new SourceException(Kind.SERVER_ERROR, context + ": the database does not exist (" + server + ")", e);
+                return new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.noDatabase", context, server), e);
             case TOO_MANY_CONNECTIONS:
-                return new SourceException(Kind.SERVER_ERROR,
-                        context + ": the server accepts no more connections (" + server + ")", e);
+                return new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.tooManyConnections", context, server), e);
             default:
                 break;
         }
         return SqlErrors.network(e, context)
-                .orElseGet(() -> new SourceException(Kind.SERVER_ERROR,
-                        context + ": " + server + " (SQLState " + e.getSQLState() + ")", e));
+                .orElseGet(() -> new SourceException(Kind.SERVER_ERROR, SourceText.of("failure.postgresError", context, server,
+                        String.valueOf(e.getSQLState())), e));
     }
 }

@@ -14,6 +14,7 @@ import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.KillVerification;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,10 +102,10 @@ final class PostgresPlans {
     }
 
     ExecutionPlan plan(SessionKey key) throws SourceException {
-        String what = "Cannot read the plan of session " + key.id() + " on " + name;
+        Text what = SourceText.of("what.plan", key.id(), name);
         if (!key.dataSource().equals(name)) {
-            throw new SourceException(SourceException.Kind.REFUSED, what + ": the session belongs to data source "
-                    + key.dataSource());
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.otherDataSource", what,
+                    key.dataSource()));
         }
         long pid = KillVerification.numericId(key, what);
         return pool.withConnection(what, c -> {

@@ -4,6 +4,7 @@ import dev.sessiondeck.core.model.ServerInfo;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
 import dev.sessiondeck.core.source.TlsMode;
 import dev.sessiondeck.core.source.WireProtocol;
@@ -94,7 +95,7 @@ public final class PostgresProtocol implements WireProtocol {
 
     @Override
     public ServerInfo detect(ConnectionPool pool) throws SourceException {
-        return pool.afterLogin("Cannot read the server version of " + pool.description(), c -> {
+        return pool.afterLogin(SourceText.of("what.serverVersion", pool.description()), c -> {
             String number;
             String version;
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(DETECT)) {
@@ -105,8 +106,8 @@ public final class PostgresProtocol implements WireProtocol {
             try {
                 return ServerInfo.postgres(version, number);
             } catch (IllegalArgumentException e) {
-                throw new SourceException(SourceException.Kind.UNSUPPORTED, "The server at " + pool.description()
-                        + " reports an unknown version '" + number + "' (" + version + ")", e);
+                throw new SourceException(SourceException.Kind.UNSUPPORTED, SourceText.of("failure.unknownVersion",
+                        pool.description(), number + " (" + version + ")"), e);
             }
         });
     }

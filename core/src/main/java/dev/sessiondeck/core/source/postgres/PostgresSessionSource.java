@@ -20,7 +20,9 @@ import dev.sessiondeck.core.source.OwnSessions;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.SqlErrors;
+import dev.sessiondeck.core.source.Variables;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,7 +39,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import dev.sessiondeck.core.source.Variables;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,13 +214,13 @@ public final class PostgresSessionSource implements SessionSource {
             limitation = checkLimitation();
         }
         long start = System.nanoTime();
-        List<Session> sessions = pool.withConnection("Cannot list the sessions of " + name, c -> {
+        List<Session> sessions = pool.withConnection(SourceText.of("what.listSessions", name), c -> {
             noteOwn(c);
             List<Session> listed = pool.query(c, listSql, this::map);
             try {
                 return lockWaits.fill(pool, c, listed);
             } catch (SQLException e) {
-                if (SqlErrors.network(e, name).isPresent()) {
+                if (SqlErrors.network(e, Text.verbatim(name)).isPresent()) {
                     // the connection failed: the refresh fails as the listing would, and the pool drops it
                     throw e;
                 }
@@ -242,7 +243,7 @@ public final class PostgresSessionSource implements SessionSource {
     /** Whether the role may see every backend's details; asked once, on a connection closed afterwards ({@link ConnectionPool#askOnce}). */
     private Optional<Text> checkLimitation() {
         try {
-            Optional<ConnectionPool.NameAndFlag> answer = pool.askOnce("Cannot read the privileges of " + name,
+            Optional<ConnectionPool.NameAndFlag> answer = pool.askOnce(SourceText.of("what.privileges", name),
                     c -> pool.nameAndFlag(c, STATS_PRIVILEGE));
             if (answer.isEmpty() || answer.get().flag()) {
                 return Optional.empty();
@@ -382,7 +383,7 @@ public final class PostgresSessionSource implements SessionSource {
 
     @Override
     public KillResult kill(SessionKey key, KillMode mode) throws SourceException {
-        String what = KillVerification.describe(name, key, mode);
+        Text what = KillVerification.describe(name, key, mode);
         long pid = KillVerification.numericId(key, what);
         own.refuse(key, what);
         return pool.withConnection(what, pool.killBound(), c -> {
@@ -390,23 +391,22 @@ public final class PostgresSessionSource implements SessionSource {
             own.refuse(key, what);
             Optional<Session> target = read(c, pid);
             if (target.isEmpty()) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": no session has this pid any more");
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.pidGone", what));
             }
             Session now = target.get();
             if (key.hasIdentity() && isHidden(now)) {
                 // Why not SESSION_GONE: the backend start is hidden now (the role lost pg_read_all_stats
                 // since the listing), so the pid may well still name the listed session; without its
                 // start the kill cannot make sure, and signalling the pid alone might hit a newer backend.
-                throw new SourceException(Kind.PRIVILEGE, what + ": the user may no longer see this session's details"
-                        + " (that needs superuser, membership in pg_read_all_stats or in the session's role), so"
-                        + " SessionDeck cannot make sure that pid " + pid + " still names the session that was listed");
+                throw new SourceException(Kind.PRIVILEGE, SourceText.of("failure.withReason", what,
+                        Text.of(PostgresAttributes.BUNDLE, "kill.hidden").with(String.valueOf(pid))));
             }
             if (key.hasIdentity() && !key.identity().equals(now.key().identity())) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended; the pid now belongs to a"
-                        + " session that started at " + now.key().identity() + ", not " + key.identity());
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.pidTaken", what,
+                        now.key().identity(), key.identity()));
             }
             if (mode == KillMode.QUERY && (now.state() == SessionState.IDLE || now.state().isIdleInTransaction())) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": it is not running a statement any more");
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.notRunning", what));
             }
             signal(c, key, pid, mode, now, what);
             return KillVerification.await(key, mode, target, k -> read(c, pid));
@@ -414,7 +414,7 @@ public final class PostgresSessionSource implements SessionSource {
     }
 
     /** Sends the signal, guarded by the backend start when the key has it. */
-    private void signal(Connection c, SessionKey key, long pid, KillMode mode, Session target, String what)
+    private void signal(Connection c, SessionKey key, long pid, KillMode mode, Session target, Text what)
             throws SQLException, SourceException {
         String sql = (mode == KillMode.QUERY ? CANCEL_BACKEND : TERMINATE_BACKEND)
                 + (key.hasIdentity() ? SAME_BACKEND_START : "");
@@ -427,14 +427,14 @@ public final class PostgresSessionSource implements SessionSource {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                    throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
                 }
                 signalled = rs.getBoolean(1);
                 warning = ps.getWarnings();
             }
         } catch (SQLException e) {
             if (PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
-                throw new SourceException(Kind.PRIVILEGE, what + ": " + neededRole(c, target, mode), e);
+                throw new SourceException(Kind.PRIVILEGE, SourceText.of("failure.withReason", what, neededRole(c, target, mode)), e);
             }
             throw e;
         }
@@ -444,26 +444,25 @@ public final class PostgresSessionSource implements SessionSource {
             // PostgreSQL's auxiliary processes (checkpointer, walwriter ...) are no backends.
             Optional<Session> again = read(c, pid);
             if (again.isEmpty() || !again.get().key().identity().equals(target.key().identity())) {
-                throw new SourceException(Kind.SESSION_GONE, what + ": the session has ended");
+                throw new SourceException(Kind.SESSION_GONE, SourceText.of("failure.gone", what));
             }
-            throw new SourceException(Kind.UNSUPPORTED, what + ": PostgreSQL cannot signal this process ("
-                    + (warning == null ? "no reason given" : SqlErrors.firstLine(warning.getMessage())) + ")");
+            throw new SourceException(Kind.UNSUPPORTED, SourceText.of("failure.withReason", what, warning == null
+                    ? Text.of(PostgresAttributes.BUNDLE, "kill.noSignal")
+                    : Text.of(PostgresAttributes.BUNDLE, "kill.noSignalBecause").with(SqlErrors.firstLine(warning.getMessage()))));
         }
     }
 
     /** Which role the user needs to signal {@code target}, in words (PostgreSQL manual, "Server Signaling Functions"). */
-    private String neededRole(Connection c, Session target, KillMode mode) throws SQLException {
-        String verb = mode == KillMode.QUERY ? "cancel" : "terminate";
+    private Text neededRole(Connection c, Session target, KillMode mode) throws SQLException {
+        String of = mode == KillMode.QUERY ? ".cancel" : ".terminate";
         Optional<String> user = target.user();
         if (user.isEmpty()) {
-            return "PostgreSQL lets only superusers " + verb + " server processes that belong to no role";
+            return Text.of(PostgresAttributes.BUNDLE, "role.noRole" + of);
         }
         if (isSuperuser(c, user.get())) {
-            return "the session belongs to the superuser " + user.get() + ", and PostgreSQL lets only superusers "
-                    + verb + " it";
+            return Text.of(PostgresAttributes.BUNDLE, "role.superuser" + of).with(user.get());
         }
-        return "to " + verb + " another role's session the user needs membership in that role (" + user.get()
-                + ") or in pg_signal_backend";
+        return Text.of(PostgresAttributes.BUNDLE, "role.member" + of).with(user.get());
     }
 
     private boolean isSuperuser(Connection c, String role) throws SQLException {

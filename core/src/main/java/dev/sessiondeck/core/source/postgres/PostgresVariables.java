@@ -1,8 +1,10 @@
 package dev.sessiondeck.core.source.postgres;
 
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.SourceException;
+import dev.sessiondeck.core.source.SourceText;
 import dev.sessiondeck.core.source.Variable;
 import dev.sessiondeck.core.source.VariableNames;
 import dev.sessiondeck.core.source.VariableScope;
@@ -54,7 +56,7 @@ public final class PostgresVariables implements Variables {
 
     @Override
     public List<Variable> list(VariableScope scope) throws SourceException {
-        return VariableNames.pinnedFirst(pool.withConnection("Cannot list the settings of " + name, c -> {
+        return VariableNames.pinnedFirst(pool.withConnection(SourceText.of("what.listSettings", name), c -> {
             try (Statement st = pool.statement(c); ResultSet rs = st.executeQuery(LIST)) {
                 List<Variable> out = new java.util.ArrayList<>();
                 while (rs.next()) {
@@ -91,7 +93,7 @@ public final class PostgresVariables implements Variables {
 
     @Override
     public Variable set(VariableScope scope, String varName, String value) throws SourceException {
-        return pool.withConnection("Cannot set " + varName + " on " + name, pool.queryTimeout().multipliedBy(3), c -> {
+        return pool.withConnection(SourceText.of("what.setVariable", varName, name), pool.queryTimeout().multipliedBy(3), c -> {
             Variable before = one(c, varName, scope);
             if (scope == VariableScope.SESSION) {
                 try (PreparedStatement ps = pool.prepare(c, SET_SESSION)) {
@@ -130,7 +132,7 @@ public final class PostgresVariables implements Variables {
                 Thread.sleep(READ_BACK_PAUSE_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SourceException(SourceException.Kind.TIMEOUT, "interrupted while reading " + before.name() + " back", e);
+                throw new SourceException(SourceException.Kind.TIMEOUT, SourceText.of("failure.interruptedReadBack", before.name()), e);
             }
             now = one(c, before.name(), VariableScope.GLOBAL);
         }
@@ -139,13 +141,13 @@ public final class PostgresVariables implements Variables {
 
     private Variable one(Connection c, String varName, VariableScope scope) throws SQLException, SourceException {
         if (!varName.matches("[A-Za-z0-9_.]+")) {
-            throw new SourceException(SourceException.Kind.REFUSED, name + " has no setting named '" + varName + "'");
+            throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.noSetting", name, varName));
         }
         try (PreparedStatement ps = pool.prepare(c, ONE)) {
             ps.setString(1, varName.toLowerCase(java.util.Locale.ROOT));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new SourceException(SourceException.Kind.REFUSED, name + " has no setting named '" + varName + "'");
+                    throw new SourceException(SourceException.Kind.REFUSED, SourceText.of("failure.noSetting", name, varName));
                 }
                 return map(rs, scope);
             }
@@ -154,7 +156,6 @@ public final class PostgresVariables implements Variables {
 
     @Override
     public List<Variable> ofSession(SessionKey key) throws SourceException {
-        throw new SourceException(SourceException.Kind.UNSUPPORTED,
-                "PostgreSQL shows no other session's settings: pg_settings describes only the asking backend");
+        throw new SourceException(SourceException.Kind.UNSUPPORTED, Text.of(Text.CORE, "action.sessionVariables.postgres"));
     }
 }

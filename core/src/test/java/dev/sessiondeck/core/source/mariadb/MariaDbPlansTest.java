@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.sessiondeck.core.model.ExecutionPlan.Step;
 import dev.sessiondeck.core.testing.PlanFixtures;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ class MariaDbPlansTest {
         assertThat(steps).extracting(Step::depth, Step::operation, Step::object, Step::rows).containsExactly(
                 tuple(0, "Index range scan (range)", "o", Optional.of(4210.0)),
                 tuple(0, "Index lookup (ref)", "l", Optional.of(11.0)));
-        assertThat(steps.get(0).detail()).isEqualTo("key idx_created; Using index condition");
-        assertThat(steps.get(1).detail()).isEqualTo("key idx_order; ref shop.o.id");
+        assertThat(steps.get(0).detail().english()).isEqualTo("key idx_created; Using index condition");
+        assertThat(steps.get(1).detail().english()).isEqualTo("key idx_order; ref shop.o.id");
         assertThat(steps).allSatisfy(s -> assertThat(s.cost()).isEmpty());
     }
 
@@ -36,7 +37,9 @@ class MariaDbPlansTest {
             assertThat(s.operation()).isEqualTo("Table scan (ALL)");
             assertThat(s.object()).isEqualTo("plan_items");
             assertThat(s.rows()).contains(1.0);
-            assertThat(s.detail()).isEqualTo("estimated 60 rows; filtered so far 0.00 %; Using where");
+            assertThat(s.detail().english()).isEqualTo("estimated 60 rows; filtered so far 0.00 %; Using where");
+            // our words in the window's language, the server's ("Using where") as it said them
+            assertThat(s.detail().resolve(Locale.SIMPLIFIED_CHINESE)).isEqualTo("预计 60 行；目前已过滤 0.00 %；Using where");
         });
     }
 }

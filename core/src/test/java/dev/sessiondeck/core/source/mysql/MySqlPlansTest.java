@@ -32,15 +32,15 @@ class MySqlPlansTest {
                 tuple(4, "Hash", ""),
                 tuple(5, "Filter", ""),
                 tuple(6, "Table scan", "o"));
-        assertThat(steps.get(0).detail()).isEqualTo("total DESC");
+        assertThat(steps.get(0).detail().english()).isEqualTo("total DESC");
         // the newer optimizer writes a cost range: its upper end is the step's cost
         assertThat(steps.get(0).cost()).contains(2.60);
         assertThat(steps.get(0).rows()).contains(10.0);
         assertThat(steps.get(1).cost()).isEmpty();
-        assertThat(steps.get(3).detail()).isEqualTo("l.order_id = o.id");
+        assertThat(steps.get(3).detail().english()).isEqualTo("l.order_id = o.id");
         assertThat(steps.get(3).rows()).contains(1180.0);
         assertThat(steps.get(3).cost()).contains(1204.50);
-        assertThat(steps.get(6).detail()).isEqualTo("(o.note like '%rush%')");
+        assertThat(steps.get(6).detail().english()).isEqualTo("(o.note like '%rush%')");
         assertThat(steps.get(7).rows()).contains(1000.0);
     }
 
@@ -56,13 +56,13 @@ class MySqlPlansTest {
                 tuple(1, "Select #2", ""),
                 tuple(2, "Aggregate", ""),
                 tuple(3, "Covering index scan", "p"));
-        assertThat(steps.get(0).detail()).isEqualTo("10 row(s)");
-        assertThat(steps.get(2).detail()).startsWith("using idx_created over ('2024-01-01' <= created_at)")
+        assertThat(steps.get(0).detail().english()).isEqualTo("10 row(s)");
+        assertThat(steps.get(2).detail().english()).startsWith("using idx_created over ('2024-01-01' <= created_at)")
                 .endsWith("with index condition: (c.created_at >= DATE'2024-01-01')");
         assertThat(steps.get(2).rows()).contains(4.0);
-        assertThat(steps.get(3).detail()).isEqualTo("using PRIMARY (id=c.user_id)");
-        assertThat(steps.get(4).detail()).isEqualTo("subquery in condition; run only once");
-        assertThat(steps.get(5).detail()).isEqualTo("max(p.amount)");
+        assertThat(steps.get(3).detail().english()).isEqualTo("using PRIMARY (id=c.user_id)");
+        assertThat(steps.get(4).detail().english()).isEqualTo("subquery in condition; run only once");
+        assertThat(steps.get(5).detail().english()).isEqualTo("max(p.amount)");
         // estimates in exponent notation
         assertThat(steps.get(6).rows()).contains(5.98e6);
         assertThat(steps.get(6).cost()).contains(6.05e5);
@@ -80,15 +80,15 @@ class MySqlPlansTest {
                 tuple(4, "Table scan (ALL)", "o"),
                 tuple(4, "Index lookup (ref)", "l"));
         assertThat(steps.get(0).cost()).contains(2417.40);
-        assertThat(steps.get(1).detail()).isEqualTo("Using temporary table, Using filesort");
+        assertThat(steps.get(1).detail().english()).isEqualTo("Using temporary table, Using filesort");
         Step o = steps.get(4);
         assertThat(o.rows()).contains(1000.0);
         assertThat(o.cost()).contains(203.0);
-        assertThat(o.detail()).isEqualTo("filtered 11.11 %; condition (`shop`.`o`.`note` like '%rush%')");
+        assertThat(o.detail().english()).isEqualTo("filtered 11.11 %; condition (`shop`.`o`.`note` like '%rush%')");
         Step l = steps.get(5);
         assertThat(l.rows()).contains(11.0);
         assertThat(l.cost()).contains(2417.40);
-        assertThat(l.detail()).isEqualTo("key idx_order; ref shop.o.id");
+        assertThat(l.detail().english()).isEqualTo("key idx_order; ref shop.o.id");
     }
 
     @Test
@@ -102,10 +102,10 @@ class MySqlPlansTest {
                 tuple(1, "Table scan (ALL)", "o", Optional.of(1000.0)),
                 tuple(0, "Select #2", "", Optional.empty()),
                 tuple(1, "Index lookup (ref)", "l", Optional.of(11.0)));
-        assertThat(steps.get(0).detail()).isEqualTo("PRIMARY");
-        assertThat(steps.get(1).detail()).isEqualTo("filtered 33.33 %; Using where");
-        assertThat(steps.get(2).detail()).isEqualTo("DEPENDENT SUBQUERY");
-        assertThat(steps.get(3).detail()).isEqualTo("key idx_order; ref shop.o.id");
+        assertThat(steps.get(0).detail().english()).isEqualTo("PRIMARY");
+        assertThat(steps.get(1).detail().english()).isEqualTo("filtered 33.33 %; Using where");
+        assertThat(steps.get(2).detail().english()).isEqualTo("DEPENDENT SUBQUERY");
+        assertThat(steps.get(3).detail().english()).isEqualTo("key idx_order; ref shop.o.id");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionPool;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.testing.CapturedLogs;
@@ -61,7 +62,7 @@ class StatementResourcesIT {
             idle.awaitEnd(Duration.ofSeconds(10));
             StatementResources resources = new StatementResources(pool, WITHOUT_CPU);
             List<Session> out = await().atMost(Duration.ofSeconds(10)).until(
-                    () -> pool.withConnection("test", c -> resources.apply(c, listing(running.threadId(), idle.threadId()))),
+                    () -> pool.withConnection(Text.verbatim("test"), c -> resources.apply(c, listing(running.threadId(), idle.threadId()))),
                     l -> l.get(0).attribute(StatementResources.STATEMENT_LATENCY).orElse(Duration.ZERO)
                             .compareTo(Duration.ofMillis(200)) > 0);
 
@@ -82,8 +83,8 @@ class StatementResourcesIT {
             StatementResources resources = new StatementResources(pool, WITHOUT_CPU);
             List<Session> listed = listing(1, 2);
 
-            List<Session> first = pool.withConnection("test", c -> resources.apply(c, listed));
-            List<Session> second = pool.withConnection("test", c -> resources.apply(c, listed));
+            List<Session> first = pool.withConnection(Text.verbatim("test"), c -> resources.apply(c, listed));
+            List<Session> second = pool.withConnection(Text.verbatim("test"), c -> resources.apply(c, listed));
             assertThat(first).isSameAs(listed);
             assertThat(second).isSameAs(listed);
             assertThat(log.messages()).singleElement().asString().contains("are not read").contains("denied");

@@ -16,6 +16,7 @@ import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.model.Version;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -252,7 +253,7 @@ class OceanBaseEmulationIT {
 
             assertThat(on.verified()).isTrue();
             assertThat(on.key()).isEqualTo(target.key());
-            assertThat(on.detail()).isEqualTo("tracing enabled: level 3, 12.5 %, ALL");
+            assertThat(on.detail().map(Text::english)).hasValue("tracing enabled: level 3, 12.5 %, ALL");
             assertThat(off.verified()).isTrue();
             assertThat(OceanBaseEmulation.traceCalls(DB, victim.threadId())).satisfiesExactly(
                     enable -> {

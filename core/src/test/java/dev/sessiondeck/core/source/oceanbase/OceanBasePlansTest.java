@@ -32,9 +32,9 @@ class OceanBasePlansTest {
         Step l = steps.get(3);
         assertThat(l.rows()).contains(98010.0);
         assertThat(l.cost()).contains(5120.0);
-        assertThat(l.detail()).startsWith("so far 52119 rows, 10992731 us; output([l.order_id], [l.amount])")
+        assertThat(l.detail().english()).startsWith("so far 52119 rows, 10992731 us; output([l.order_id], [l.amount])")
                 .endsWith("range(MIN,MIN ; MAX,MAX)always true");
-        assertThat(steps.get(2).detail()).contains("filter([o.note LIKE '%会话%' ESCAPE '\\\\'])");
+        assertThat(steps.get(2).detail().english()).contains("filter([o.note LIKE '%会话%' ESCAPE '\\\\'])");
     }
 
     @Test
@@ -47,7 +47,7 @@ class OceanBasePlansTest {
                 tuple(2, "TABLE SCAN", "O", Optional.of(100.0)),
                 tuple(2, "TABLE GET", "C", Optional.of(1.0)),
                 tuple(1, "SUBPLAN SCAN", "V21", Optional.of(2.0)));
-        assertThat(steps.get(1).detail()).isEqualTo("output([O.ID], [O.CREATED]), filter(nil) conds(nil), nl_params_([O.CUSTOMER_ID])");
+        assertThat(steps.get(1).detail().english()).isEqualTo("output([O.ID], [O.CREATED]), filter(nil) conds(nil), nl_params_([O.CUSTOMER_ID])");
     }
 
     @Test

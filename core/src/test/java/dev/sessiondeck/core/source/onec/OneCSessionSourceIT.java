@@ -13,6 +13,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.KillResult;
 import dev.sessiondeck.core.source.SessionSource;
@@ -390,7 +391,7 @@ class OneCSessionSourceIT {
             ActionResult locked = source.perform(OneCActions.LOCK, session.key(), lock);
 
             assertThat(locked.verified()).isTrue();
-            assertThat(locked.detail()).isEqualTo("new sessions of Зарплата и управление персоналом are denied"
+            assertThat(locked.detail().map(Text::english)).hasValue("new sessions of Зарплата и управление персоналом are denied"
                     + " (from 2026-12-01T18:00:00 to 2026-12-01T20:30:00)");
             assertThat(rac.calls("infobase update")).containsExactly(List.of("infobase", "update", "--infobase=" + PAYROLL,
                     "--sessions-deny=on", "--denied-from=2026-12-01T18:00:00", "--denied-to=2026-12-01T20:30:00",
@@ -408,7 +409,7 @@ class OneCSessionSourceIT {
 
             ActionResult unlocked = source.perform(OneCActions.LOCK, session.key(), Map.of("sessionsDeny", "false"));
             assertThat(unlocked.verified()).isTrue();
-            assertThat(unlocked.detail()).isEqualTo("new sessions of Зарплата и управление персоналом are allowed");
+            assertThat(unlocked.detail().map(Text::english)).hasValue("new sessions of Зарплата и управление персоналом are allowed");
             assertThat(rac.calls("infobase update").get(1)).contains("--sessions-deny=off", "--denied-from=", "--denied-to=",
                     "--denied-message=", "--permission-code=", "--scheduled-jobs-deny=off");
             assertThat(rac.infobaseInfo(PAYROLL)).containsEntry("sessions-deny", "off").containsEntry("denied-message", "");

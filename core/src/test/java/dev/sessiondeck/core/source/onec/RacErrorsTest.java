@@ -2,9 +2,11 @@ package dev.sessiondeck.core.source.onec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.SourceException.Kind;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,9 +109,10 @@ class RacErrorsTest {
         List<String> secrets = RacErrors.secrets(List.of("--cluster-pwd=pa ss word", "127.0.0.1:1545"));
         String text = "Ошибка разбора параметра: 'pa ss word'";
 
-        SourceException e = RacErrors.translate(CONTEXT, 255, text, secrets);
+        SourceException e = RacErrors.translate(Text.verbatim(CONTEXT), 255, text, secrets);
 
         assertThat(e.getMessage()).doesNotContain("pa ss word").doesNotContain("ss word").contains("'***'");
+        assertThat(e.text().resolve(Locale.SIMPLIFIED_CHINESE)).doesNotContain("pa ss word").contains("'***'", "此 rac 不认识该命令或选项");
         assertThat(e.kind()).isEqualTo(Kind.UNSUPPORTED);
         assertThat(RacErrors.hide("x pa ss word y", secrets)).isEqualTo("x *** y");
         assertThat(RacErrors.hide("nothing to hide", List.of())).isEqualTo("nothing to hide");

@@ -36,13 +36,13 @@ class PostgresPlansTest {
         }
         assertThat(steps.get(0).cost()).contains(2790.33);
         assertThat(steps.get(0).rows()).contains(10.0);
-        assertThat(steps.get(1).detail()).isEqualTo("Sort Key: (sum(l.amount)) DESC");
-        assertThat(steps.get(2).detail()).isEqualTo("Group Key: o.customer");
-        assertThat(steps.get(3).detail()).isEqualTo("Hash Cond: (l.order_id = o.id)");
+        assertThat(steps.get(1).detail().english()).isEqualTo("Sort Key: (sum(l.amount)) DESC");
+        assertThat(steps.get(2).detail().english()).isEqualTo("Group Key: o.customer");
+        assertThat(steps.get(3).detail().english()).isEqualTo("Hash Cond: (l.order_id = o.id)");
         assertThat(steps.get(4).rows()).contains(88677.0);
         assertThat(steps.get(4).cost()).contains(1791.0);
-        assertThat(steps.get(4).detail()).isEqualTo("Filter: (amount > '10'::numeric)");
-        assertThat(steps.get(6).detail()).isEqualTo("Filter: (created >= '2024-06-01'::date)");
+        assertThat(steps.get(4).detail().english()).isEqualTo("Filter: (amount > '10'::numeric)");
+        assertThat(steps.get(6).detail().english()).isEqualTo("Filter: (created >= '2024-06-01'::date)");
     }
 
     @Test
@@ -54,8 +54,8 @@ class PostgresPlansTest {
                 tuple(1, "Index Scan", "orders o"),
                 tuple(1, "Bitmap Heap Scan", "order_lines l"),
                 tuple(2, "Bitmap Index Scan", ""));
-        assertThat(steps.get(1).detail()).isEqualTo("using orders_pkey; Index Cond: (id = $1)");
-        assertThat(steps.get(2).detail()).isEqualTo("Recheck Cond: (order_id = $1); Filter: (amount > $2)");
-        assertThat(steps.get(3).detail()).isEqualTo("using order_lines_pkey; Index Cond: (order_id = $1)");
+        assertThat(steps.get(1).detail().english()).isEqualTo("using orders_pkey; Index Cond: (id = $1)");
+        assertThat(steps.get(2).detail().english()).isEqualTo("Recheck Cond: (order_id = $1); Filter: (amount > $2)");
+        assertThat(steps.get(3).detail().english()).isEqualTo("using order_lines_pkey; Index Cond: (order_id = $1)");
     }
 }
