@@ -139,6 +139,10 @@ final class SessionToolbar {
                 holder(closeQuery, closeQueryTip), new Separator(), activeOnly, idSearch, holder(plan, planTip),
                 new Separator(), columnChooser, export, thresholds, theme);
         bar.setId("toolbar");
+        // a button never shrinks to "Close Ses...": what does not fit moves into the overflow menu
+        for (Control c : List.of(closeSession, closeQuery, activeOnly, autoRefresh, connect, refresh)) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         bind();
     }
 

@@ -65,6 +65,15 @@ final class TablePlace {
                 restoreSelection();
             }
         });
+        // a new sort or a scroll asked for after the refresh (Enter in the blocking view, a test's
+        // scrollTo) says where to look now: the place noted before the refresh is let go
+        table.comparatorProperty().addListener((o, was, now) -> forgetPlace());
+        table.addEventHandler(javafx.scene.control.ScrollToEvent.ANY, e -> forgetPlace());
+    }
+
+    private void forgetPlace() {
+        seen = null;
+        restorePending = false;
     }
 
     private boolean changing() {

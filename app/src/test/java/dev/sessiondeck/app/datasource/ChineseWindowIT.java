@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -129,12 +128,17 @@ class ChineseWindowIT extends MainWindowTestSupport {
 
             clickOn("#close-session-button");
             clickOn("#action-ok");
-            ListView<String> results = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> lookup("#action-results").<ListView<String>>tryQuery(), Optional::isPresent).get();
-            String line = fx(() -> List.copyOf(results.getItems())).get(0);
+            // the results come as a notification in the table's corner (nothing modal)
+            atlantafx.base.controls.Notification results = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> lookup("#action-notification").<atlantafx.base.controls.Notification>tryQuery(),
+                            Optional::isPresent).get();
+            String line = fx(results::getMessage);
             assertThat(line).contains("#" + victim.threadId(), "已不存在").satisfies(l -> assertThat(hasChinese(l)).isTrue())
                     .doesNotContain("has ended", "Cannot close", "already ended", "gone");
-            clickOn("#action-results-ok");
+            fx(() -> {
+                results.getOnClose().handle(new javafx.event.Event(javafx.event.Event.ANY));
+                return null;
+            });
         } finally {
             victim.close();
         }

@@ -64,6 +64,9 @@ class MainWindowScreenshotIT extends WindowTestSupport {
             return fx(() -> table().getItems().stream().anyMatch(r -> r.getSession().sql().orElse("").contains("会话演示")
                     && r.getSession().executionSeconds() > 11));
         });
+        // no refresh in flight: its rows would arrive after the sort below and keep the place seen before
+        await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> vm.refreshingProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
         arrange();
         Screenshots.write(stage.getScene(), PICTURE);
         assertThat(PICTURE).exists();
