@@ -201,6 +201,8 @@ class SessionsViewIT extends WindowTestSupport {
         clickOn(rowNode(awaitActiveRow(v.threadId())));
 
         type(KeyCode.DELETE);
+        // the key goes through the scene's handler; the confirmation opens on a later pulse
+        await().atMost(Duration.ofSeconds(10)).until(() -> lookup("#action-ok").tryQuery().isPresent());
         clickOn("#action-ok");
 
         assertThat(v.awaitFailure().getSQLState()).isEqualTo("08S01");
