@@ -29,9 +29,11 @@ import javafx.stage.Stage;
  * {@code PAIRS <figure> <ours>,<baseline>;...} and {@code COLUMNS <n>}.
  *
  * <ul>
- *   <li>apply: ours, the view model's refresh to the next of two prepared 10,000-session snapshots
- *       (a diff against the rows shown); the bare table, {@code setAll} of the same snapshot's
- *       sessions.</li>
+ *   <li>apply: ours, the view model's refresh to the next of two prepared 10,000-session snapshots:
+ *       as in the application, the listing and what the refresh works out about it (the history
+ *       ring, whether anybody waits) run on a worker thread, and what is timed is the apply on the
+ *       JavaFX thread (the diff against the rows shown) with its CSS and layout; the bare table,
+ *       {@code setAll} of the same snapshot's sessions.</li>
  *   <li>keystroke: over 100,000 sessions, ours sets the user column's search text; the bare table
  *       sets a {@link FilteredList}'s predicate to a plain {@code contains} on the user name. The same
  *       text is typed and erased one character at a time in both.</li>
@@ -60,7 +62,26 @@ public final class WindowRatioProbe {
 
     public static void main(String[] args) throws Exception {
         int rounds = Integer.parseInt(args[0]);
-        HeadlessWindow w = HeadlessWindow.show(new Background(Runnable::run, Runnable::run));
+        // as in the application: the listing and what the refresh works out about it run on a worker,
+        // the apply on the JavaFX thread; the apply that follows a timed refresh is timed there
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Double>> timedApply =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Scene[] windowScene = new Scene[1];
+        java.util.concurrent.Executor ui = r -> javafx.application.Platform.runLater(() -> {
+            java.util.concurrent.CompletableFuture<Double> f = timedApply.getAndSet(null);
+            if (f == null) {
+                r.run();
+            } else {
+                f.complete(timed(r, windowScene[0]));
+            }
+        });
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "probe-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        HeadlessWindow w = HeadlessWindow.show(new Background(worker, ui));
+        windowScene[0] = w.scene;
         GeneratedSessionSource applySource = GeneratedSessionSource.prepared("bench", APPLY_SESSIONS, 2);
         List<List<Session>> bareSnapshots = List.of(applySource.snapshot().sessions(), applySource.snapshot().sessions());
         HeadlessWindow.onFx(() -> {
@@ -69,6 +90,7 @@ public final class WindowRatioProbe {
             return null;
         });
         pause();
+        pause();
         int columns = HeadlessWindow.onFx(() -> visibleColumns(w.scene));
         System.out.println("COLUMNS " + columns);
         ObservableList<Session> bareItems = FXCollections.observableArrayList();
@@ -76,21 +98,23 @@ public final class WindowRatioProbe {
 
         List<double[]> apply = new ArrayList<>();
         for (int i = 0; i < rounds + 5; i++) {
-            int round = i;
             List<Session> next = bareSnapshots.get(i % 2);
             double[] pair = new double[2];
-            Runnable ours = () -> pair[0] = timed(w.viewModel::refresh, w.scene);
-            Runnable base = () -> pair[1] = timed(() -> bareItems.setAll(next), bare.scene);
-            HeadlessWindow.onFx(() -> {
-                first(round, ours, base);
-                return null;
-            });
-            pause();
-            HeadlessWindow.onFx(() -> {
-                second(round, ours, base);
-                return null;
-            });
-            pause();
+            for (int side = 0; side < 2; side++) {
+                // alternate which of the two goes first
+                if ((side == 0) == (i % 2 == 0)) {
+                    java.util.concurrent.CompletableFuture<Double> f = new java.util.concurrent.CompletableFuture<>();
+                    timedApply.set(f);
+                    HeadlessWindow.onFx(() -> {
+                        w.viewModel.refresh();
+                        return null;
+                    });
+                    pair[0] = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                } else {
+                    pair[1] = HeadlessWindow.onFx(() -> timed(() -> bareItems.setAll(next), bare.scene));
+                }
+                pause();
+            }
             if (i >= 5) {
                 apply.add(pair);
             }
