@@ -199,6 +199,7 @@ class SessionsViewIT extends WindowTestSupport {
         Victim v = plainVictim("SELECT SLEEP(60)");
         show(DB.adminSpec());
         clickOn(rowNode(awaitActiveRow(v.threadId())));
+        assertThat(fx(() -> stage.isFocused() && table().isFocused())).as("the clicked table has the keyboard").isTrue();
 
         type(KeyCode.DELETE);
         // the key goes through the scene's handler; the confirmation opens on a later pulse

@@ -73,6 +73,11 @@ abstract class WindowTestSupport extends FxRobot {
         Scene scene = new Scene(view, 1280, 760);
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
+        // the primary stage lives on from test class to test class: a size another test gave it (1900
+        // px on the 1600 px screen) would put this test's clicks beside their rows
+        stage.setX(0);
+        stage.setY(0);
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -84,6 +89,13 @@ abstract class WindowTestSupport extends FxRobot {
         fx(() -> {
             view.dispose();
             vm.shutdown();
+            // windows a test left open (a results' Details, a variables or plan window) would take the
+            // keyboard from the next test's window: key presses went to them in a full build
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != stage && w.isShowing() && w instanceof Stage) {
+                    ((Stage) w).close();
+                }
+            }
             return null;
         });
         workers.shutdownNow();
