@@ -2,9 +2,6 @@ package dev.sessiondeck.app.cli;
 
 import dev.sessiondeck.core.blocking.BlockingTree;
 import dev.sessiondeck.core.model.Snapshot;
-import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.SessionSource;
-import dev.sessiondeck.core.source.SourceException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,14 +37,7 @@ final class BlockingCommand implements Callable<Integer>, Cli.Connecting {
 
     @Override
     public Integer call() {
-        ConnectionSpec spec;
-        try {
-            spec = connection.toSpec(context);
-        } catch (IllegalArgumentException e) {
-            context.err().println("sessiondeck blocking: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        try (SessionSource src = connection.open(context, "blocking", spec)) {
+        return connection.run(context, "blocking", spec -> { }, src -> {
             Snapshot snapshot = src.snapshot();
             // every session, background ones too: an autovacuum worker or a replication thread can block
             BlockingTree tree = BlockingTree.of(snapshot.sessions());
@@ -57,8 +47,6 @@ final class BlockingCommand implements Callable<Integer>, Cli.Connecting {
                     + ": blocking unknown: " + t.english()));
             src.limitation().ifPresent(t -> context.err().println("sessiondeck blocking: " + t.english()));
             return ExitCodes.DONE;
-        } catch (SourceException e) {
-            return ExitCodes.failed(context, "blocking", e);
-        }
+        });
     }
 }

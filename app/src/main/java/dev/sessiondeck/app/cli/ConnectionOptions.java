@@ -271,6 +271,55 @@ final class ConnectionOptions {
         return source;
     }
 
+    /** A check of a command's own options against the spec, before connecting. */
+    @FunctionalInterface
+    interface Check {
+        /** @throws IllegalArgumentException with the reason, for a person */
+        void check(ConnectionSpec spec);
+    }
+
+    /** What a command does with its open data source. */
+    @FunctionalInterface
+    interface Work {
+        /** @return the exit code ({@link ExitCodes}) */
+        int run(SessionSource source) throws SourceException;
+    }
+
+    /**
+     * Every command's way through a data source: the spec from these options and {@code check}
+     * ({@link ExitCodes#BAD_INPUT} with "sessiondeck COMMAND: reason" on standard error, nothing sent
+     * to a server), then {@link #open}, {@code work}, and the data source closed; a
+     * {@link SourceException} becomes {@link ExitCodes#failed}.
+     */
+    int run(Cli.Context context, String command, Check check, Work work) {
+        ConnectionSpec spec;
+        try {
+            spec = toSpec(context);
+            check.check(spec);
+        } catch (IllegalArgumentException e) {
+            context.err().println("sessiondeck " + command + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try (SessionSource source = open(context, command, spec)) {
+            return work.run(source);
+        } catch (SourceException e) {
+            return ExitCodes.failed(context, command, e);
+        }
+    }
+
+    /**
+     * Refuses a session id this kind of data source cannot have (a negative or worded thread id),
+     * before it is ever sent to a server.
+     *
+     * @throws IllegalArgumentException with the reason
+     */
+    static void requireSessionId(Cli.Context context, ConnectionSpec spec, String id) {
+        Optional<String> problem = context.sources().types().require(spec.type()).sessionIdProblem(id);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
+        }
+    }
+
     /** The saved tunnel's passphrase or password from the keychain, null when none is saved. */
     private static char[] savedSshSecret(Cli.Context context, DataSourceProfile profile) {
         if (!profile.sshTunnel().map(SshSettings::saveSecret).orElse(false)) {

@@ -8,7 +8,6 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
-import dev.sessiondeck.core.source.SourceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -92,12 +91,8 @@ class KillCommand implements Callable<Integer>, Cli.Connecting {
             spec = connection.toSpec(context);
             checkTargets(given, filter);
             // before connecting: a negative or worded thread id is never sent to a server
-            SourceType type = context.sources().types().require(spec.type());
             for (String id : given) {
-                Optional<String> idProblem = type.sessionIdProblem(id);
-                if (idProblem.isPresent()) {
-                    throw new IllegalArgumentException(idProblem.get());
-                }
+                ConnectionOptions.requireSessionId(context, spec, id);
             }
         } catch (IllegalArgumentException e) {
             context.err().println("sessiondeck " + command() + ": " + e.getMessage());

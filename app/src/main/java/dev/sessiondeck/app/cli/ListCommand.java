@@ -3,9 +3,6 @@ package dev.sessiondeck.app.cli;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
-import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.SessionSource;
-import dev.sessiondeck.core.source.SourceException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,15 +43,8 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
 
     @Override
     public Integer call() {
-        ConnectionSpec spec;
-        try {
-            spec = connection.toSpec(context);
-        } catch (IllegalArgumentException e) {
-            context.err().println("sessiondeck list: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
         SessionFilter filter = filters.filter(SessionFilter.parseId(id));
-        try (SessionSource src = connection.open(context, "list", spec)) {
+        return connection.run(context, "list", spec -> { }, src -> {
             Snapshot snapshot = src.snapshot();
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
@@ -62,8 +52,6 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
             // on stderr, so that JSON and CSV on stdout stay clean for scripts
             src.limitation().ifPresent(t -> context.err().println("sessiondeck list: " + t.english()));
             return ExitCodes.DONE;
-        } catch (SourceException e) {
-            return ExitCodes.failed(context, "list", e);
-        }
+        });
     }
 }

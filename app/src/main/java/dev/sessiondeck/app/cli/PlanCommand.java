@@ -2,10 +2,7 @@ package dev.sessiondeck.app.cli;
 
 import dev.sessiondeck.core.model.ExecutionPlan;
 import dev.sessiondeck.core.model.SessionKey;
-import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
-import dev.sessiondeck.core.source.SourceException;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,19 +46,7 @@ final class PlanCommand implements Callable<Integer>, Cli.Connecting {
 
     @Override
     public Integer call() {
-        ConnectionSpec spec;
-        try {
-            spec = connection.toSpec(context);
-            // before connecting: a negative or worded thread id is never sent to a server
-            Optional<String> idProblem = context.sources().types().require(spec.type()).sessionIdProblem(id);
-            if (idProblem.isPresent()) {
-                throw new IllegalArgumentException(idProblem.get());
-            }
-        } catch (IllegalArgumentException e) {
-            context.err().println("sessiondeck plan: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        try (SessionSource source = connection.open(context, "plan", spec)) {
+        return connection.run(context, "plan", spec -> ConnectionOptions.requireSessionId(context, spec, id), source -> {
             ExecutionPlan plan = source.plan(SessionKey.ofId(source.name(), id));
             context.out().print(format == PlanFormats.Format.JSON ? PlanFormats.json(source.name(), id, plan)
                     : PlanFormats.text(id, source.name() + " (" + source.describe() + ")", plan));
@@ -74,8 +59,6 @@ final class PlanCommand implements Callable<Integer>, Cli.Connecting {
                 case PRIVILEGE -> ExitCodes.PRIVILEGE;
                 case NOT_SUPPORTED, IDLE, NOT_EXPLAINABLE -> ExitCodes.FAILED;
             };
-        } catch (SourceException e) {
-            return ExitCodes.failed(context, "plan", e);
-        }
+        });
     }
 }

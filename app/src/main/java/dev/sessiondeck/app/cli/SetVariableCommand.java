@@ -1,8 +1,5 @@
 package dev.sessiondeck.app.cli;
 
-import dev.sessiondeck.core.source.ConnectionSpec;
-import dev.sessiondeck.core.source.SessionSource;
-import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.Variable;
 import dev.sessiondeck.core.source.VariableNames;
 import dev.sessiondeck.core.source.VariableScope;
@@ -52,26 +49,18 @@ final class SetVariableCommand implements Callable<Integer>, Cli.Connecting {
 
     @Override
     public Integer call() {
-        ConnectionSpec spec;
-        try {
-            spec = connection.toSpec(context);
+        return connection.run(context, "set-variable", spec -> {
             if (!yes) {
                 throw new IllegalArgumentException("not changing " + name + " without --yes");
             }
-        } catch (IllegalArgumentException e) {
-            context.err().println("sessiondeck set-variable: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        try (SessionSource source = connection.open(context, "set-variable", spec)) {
+        }, source -> {
             Variables variables = VariablesCommand.of(source);
             Variable before = VariableNames.require(variables.list(VariableScope.GLOBAL), name, source.name());
             Variable after = variables.set(VariableScope.GLOBAL, before.name(), value);
             context.out().println(after.name() + ": " + shown(before) + " -> " + shown(after)
                     + (after.note().isEmpty() || !after.note().startsWith("pending") ? "" : " (" + after.note() + ")"));
             return ExitCodes.DONE;
-        } catch (SourceException e) {
-            return ExitCodes.failed(context, "set-variable", e);
-        }
+        });
     }
 
     private static String shown(Variable v) {

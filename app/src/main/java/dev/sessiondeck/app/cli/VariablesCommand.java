@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
-import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
 import dev.sessiondeck.core.source.Variable;
@@ -14,7 +13,6 @@ import dev.sessiondeck.core.source.Variables;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,23 +66,14 @@ final class VariablesCommand implements Callable<Integer>, Cli.Connecting {
 
     @Override
     public Integer call() {
-        ConnectionSpec spec;
-        try {
-            spec = connection.toSpec(context);
+        return connection.run(context, "variables", spec -> {
             if ((global ? 1 : 0) + (own ? 1 : 0) + (session != null ? 1 : 0) > 1) {
                 throw new IllegalArgumentException("give one of --global, --own and --session ID");
             }
             if (session != null) {
-                Optional<String> problem = context.sources().types().require(spec.type()).sessionIdProblem(session);
-                if (problem.isPresent()) {
-                    throw new IllegalArgumentException(problem.get());
-                }
+                ConnectionOptions.requireSessionId(context, spec, session);
             }
-        } catch (IllegalArgumentException e) {
-            context.err().println("sessiondeck variables: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
-        try (SessionSource source = connection.open(context, "variables", spec)) {
+        }, source -> {
             Variables variables = of(source);
             List<Variable> all;
             if (session != null) {
@@ -97,9 +86,7 @@ final class VariablesCommand implements Callable<Integer>, Cli.Connecting {
             List<Variable> shown = all.stream().filter(v -> v.matches(like)).toList();
             context.out().print(format == Format.JSON ? json(shown, variables.important()) : table(shown, variables.important()));
             return ExitCodes.DONE;
-        } catch (SourceException e) {
-            return ExitCodes.failed(context, "variables", e);
-        }
+        });
     }
 
     /** The data source's variables, or {@code UNSUPPORTED} for a kind that has none. */
