@@ -11,7 +11,9 @@
 # The tests create the local user of the password test themselves (when run as root).
 set -euo pipefail
 missing=()
-if ! fc-list 2>/dev/null | grep -qi 'wqy'; then
+# the font list in a variable first: with pipefail, grep -q ending the pipe early fails fc-list (SIGPIPE)
+fonts="$(fc-list 2>/dev/null || true)"
+if ! grep -qi 'wqy' <<<"$fonts"; then
   missing+=(fontconfig fonts-wqy-microhei)
 fi
 if [ ! -x /usr/sbin/sshd ] || ! command -v ssh-keygen >/dev/null || ! command -v ssh-agent >/dev/null; then

@@ -78,7 +78,9 @@ if command -v rpmbuild >/dev/null && command -v rpm >/dev/null; then
   rpmfile="$(ls packaging/target/installers/sessiondeck-*.rpm)"
   rpm -qip "$rpmfile" >"$scratch/rpm-qip" 2>&1 || { cat "$scratch/rpm-qip" >&2; fail "rpm -qip"; }
   grep -q '^Name *: sessiondeck' "$scratch/rpm-qip" || fail "rpm -qip: $(cat "$scratch/rpm-qip")"
-  rpm -qlp "$rpmfile" 2>/dev/null | grep -qx /opt/sessiondeck/bin/sessiondeck || fail "the .rpm has no /opt/sessiondeck/bin/sessiondeck"
+  # the list in a file first: with pipefail, grep -q ending the pipe early makes rpm die of SIGPIPE
+  rpm -qlp "$rpmfile" >"$scratch/rpm-qlp" 2>/dev/null || { cat "$scratch/rpm-qlp" >&2; fail "rpm -qlp"; }
+  grep -qx /opt/sessiondeck/bin/sessiondeck "$scratch/rpm-qlp" || fail "the .rpm has no /opt/sessiondeck/bin/sessiondeck"
   step "built $(basename "$rpmfile") ($(du -m "$rpmfile" | cut -f1) MB), rpm -qip/-qlp"
 else
   echo "package-smoke: no rpmbuild (Debian package rpm): .rpm not built" >&2
