@@ -120,7 +120,15 @@ class ChineseWindowIT extends MainWindowTestSupport {
             }, Optional::isPresent).orElseThrow();
             await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> sessions.refreshingProperty().get()));
             WaitForAsyncUtils.waitForFxEvents();
-            clickOn(lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>query());
+            // in view first: the table may have more rows than it shows, or not have laid the new one out yet
+            TableView<SessionRow> table = lookup("#session-table").queryTableView();
+            fx(() -> {
+                table.scrollTo(row);
+                return null;
+            });
+            Node cell = await().atMost(Duration.ofSeconds(10)).until(() -> lookup(".table-row-cell")
+                    .match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>tryQuery(), Optional::isPresent).get();
+            clickOn(cell);
 
             // the session ends after the user saw it, before the kill reaches the server
             victim.close();
