@@ -515,6 +515,11 @@ public final class SshTunnel implements AutoCloseable {
         }
     }
 
+    /** Whether the local port is still open; for the tests, which cannot tell by connecting (the port may be reused). */
+    boolean listening() {
+        return !listener.isClosed();
+    }
+
     @Override
     public void close() {
         closed = true;
