@@ -23,21 +23,34 @@ public final class RatiosBenchmark {
     private final Path workDir;
     private final int iterations;
     private final boolean quick;
+    private final java.util.Set<Part> parts;
 
-    public RatiosBenchmark(Path workDir, int iterations, boolean quick) {
+    /** The parts of the run, each giving some of the figures; a run for trying one out can ask for fewer. */
+    public enum Part { mariadb, postgres, window, startup }
+
+    public RatiosBenchmark(Path workDir, int iterations, boolean quick, java.util.Set<Part> parts) {
         this.workDir = workDir;
         this.iterations = iterations;
         this.quick = quick;
+        this.parts = parts;
     }
 
     public void run(Report report) throws Exception {
         List<Figure> figures = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         ServerRatios servers = new ServerRatios(workDir, quick ? 20 : iterations, quick);
-        collect(figures, failures, "MariaDB figures", () -> servers.mariaDb(report));
-        collect(figures, failures, "PostgreSQL figures", () -> servers.postgres(report));
-        collect(figures, failures, "window figures", this::window);
-        collect(figures, failures, "start-up", () -> List.of(startup()));
+        if (parts.contains(Part.mariadb)) {
+            collect(figures, failures, "MariaDB figures", () -> servers.mariaDb(report));
+        }
+        if (parts.contains(Part.postgres)) {
+            collect(figures, failures, "PostgreSQL figures", () -> servers.postgres(report));
+        }
+        if (parts.contains(Part.window)) {
+            collect(figures, failures, "window figures", this::window);
+        }
+        if (parts.contains(Part.startup)) {
+            collect(figures, failures, "start-up", () -> List.of(startup()));
+        }
         figures.sort(java.util.Comparator.comparingInt(f -> ORDER.indexOf(f.id())));
 
         report.line("## Ratios: SessionDeck against a baseline in the same run (issue 20)");
@@ -66,12 +79,12 @@ public final class RatiosBenchmark {
             "window.keystroke", "startup.first-frame", "refresh.cpu", "refresh.mytop", "merged.sources", "merged.dead-source");
 
     @FunctionalInterface
-    private interface Part {
+    private interface Measure {
         List<Figure> run() throws Exception;
     }
 
     /** Runs a part; a part that fails is reported as not measured, and the others still run. */
-    private static void collect(List<Figure> figures, List<String> failures, String what, Part part) {
+    private static void collect(List<Figure> figures, List<String> failures, String what, Measure part) {
         try {
             figures.addAll(part.run());
         } catch (Exception e) {

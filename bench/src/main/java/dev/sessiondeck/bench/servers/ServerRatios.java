@@ -254,6 +254,7 @@ public final class ServerRatios {
                 long start = System.nanoTime();
                 long oursFirst = oursBefore;
                 long theirsFirst = theirsBefore;
+                java.util.Map<String, Long> threadsFirst = WindowBenchmark.threadTicks(child.pid());
                 for (int s = 0; s < seconds / window; s++) {
                     long t = System.nanoTime();
                     Thread.sleep(window * 1000L);
@@ -274,15 +275,30 @@ public final class ServerRatios {
                 // the figure is the average over the two minutes; the spread is of the 10 s windows
                 Stats o = new Stats(Stats.of(ours).min(), oursAverage, Stats.of(ours).max(), ours.size());
                 Stats p = new Stats(Stats.of(theirs).min(), theirsAverage, Stats.of(theirs).max(), theirs.size());
+                String byThread = byThread(threadsFirst, WindowBenchmark.threadTicks(child.pid()), ticks, elapsed);
+                Report.progress("ratios: refresh.cpu by thread: %s", byThread);
                 return new Figure("refresh.cpu", o, p, "% of a core", 2.0, String.format(
                         "%,d backends, refresh every 1 s, the first %d s of a new window process against pg_activity %s"
                                 + " (--refresh 1, in a pseudo-terminal) in the same seconds; the value is the average over the"
-                                + " whole time, min and max those of %d s windows", sessions, seconds, version(pgActivity), window));
+                                + " whole time, min and max those of %d s windows; ours by thread (%% of a core): %s",
+                        sessions, seconds, version(pgActivity), window, byThread));
             } finally {
                 // script and the pg_activity under it
                 ChildJvm.kill(peer);
             }
         }
+    }
+
+    /** The threads' CPU between two readings, as "name 1.23, ..." in % of a core, the largest first, those above 0.1 %. */
+    private static String byThread(java.util.Map<String, Long> before, java.util.Map<String, Long> after, long ticks,
+            double seconds) {
+        return after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(),
+                        100.0 * (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / ticks / seconds))
+                .filter(e -> e.getValue() >= 0.1)
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** utime + stime of a process and all its descendants, in clock ticks. */

@@ -45,6 +45,11 @@ public final class ChildJvm {
         }
         command.add("-Dsessiondeck.config.dir=" + config);
         command.addAll(jvmArgs);
+        // for profiling a child: -Dbench.child.jvmArgs="-XX:StartFlightRecording=filename=/tmp/x.jfr"
+        String extra = System.getProperty("bench.child.jvmArgs", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add(mainClass);
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -175,14 +175,22 @@ public final class WindowBenchmark {
 
     /** utime + stime of the process's JIT compiler threads (C1 and C2), in clock ticks, from {@code /proc/<pid>/task}. */
     static long jitTicks(long pid) throws IOException {
-        long ticks = 0;
+        return threadTicks(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToLong(java.util.Map.Entry::getValue).sum();
+    }
+
+    /**
+     * utime + stime of a process's live threads grouped by name with the trailing digits taken out ("C2
+     * CompilerThre#", "GC Thread#", "refresh-worker"), in clock ticks, from {@code /proc/<pid>/task}.
+     * Threads that ended are not counted: compare two readings only for long-lived threads.
+     */
+    public static java.util.Map<String, Long> threadTicks(long pid) throws IOException {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-                        continue;
-                    }
-                    ticks += statTicks(task.resolve("stat"));
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+$", "#");
+                    ticks.merge(name, statTicks(task.resolve("stat")), Long::sum);
                 } catch (IOException gone) {
                     // the thread ended between the listing and the read
                 }

@@ -167,11 +167,7 @@ public final class SessionHistory {
      * texts at two bytes a character (an over-estimate for Latin-1 strings, which Java stores in one).
      */
     static long estimate(Session s) {
-        long chars = s.id().length() + s.key().identity().length()
-                + s.sql().map(String::length).orElse(0) + s.user().map(String::length).orElse(0)
-                + s.source().map(String::length).orElse(0) + s.database().map(String::length).orElse(0)
-                + s.command().map(String::length).orElse(0);
-        return SESSION_BYTES + 2 * chars;
+        return SESSION_BYTES + 2L * s.textLength();
     }
 
     /** The points in the window, oldest first, each with its sessions while they are kept. */

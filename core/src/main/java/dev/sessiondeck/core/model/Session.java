@@ -155,8 +155,22 @@ public final class Session {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof Session o && sameApartFromExecutionTime(o)
-                && Objects.equals(executionTime, o.executionTime);
+        // the execution time first: it is what differs between two listings of most sessions
+        return this == other || other instanceof Session o && Objects.equals(executionTime, o.executionTime)
+                && sameApartFromExecutionTime(o);
+    }
+
+    /**
+     * How many characters the session's texts hold (id, identity, SQL, user, source, database,
+     * command), absent ones counting 0: for memory estimates, without an {@link Optional} per text.
+     */
+    public int textLength() {
+        return key.id().length() + key.identity().length() + length(sql) + length(user) + length(source)
+                + length(database) + length(command);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     @Override

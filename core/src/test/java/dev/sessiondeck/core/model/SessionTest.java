@@ -101,6 +101,17 @@ class SessionTest {
     }
 
     @Test
+    void textLengthCountsEveryTextAndAbsentOnesAsNothing() {
+        SessionKey key = new SessionKey("db", "", 42, "2025-01-01T00:00:00Z", OptionalLong.empty());
+        Session bare = Session.builder(key).build();
+        assertThat(bare.textLength()).isEqualTo("42".length() + "2025-01-01T00:00:00Z".length());
+        Session full = Session.builder(key).user("app").source("10.0.0.1:5").database("orders").command("Query")
+                .sql("SELECT 1").build();
+        assertThat(full.textLength()).isEqualTo(bare.textLength() + "app".length() + "10.0.0.1:5".length()
+                + "orders".length() + "Query".length() + "SELECT 1".length());
+    }
+
+    @Test
     void theFullSessionCarriesEveryDeclaredAttribute() {
         Session base = full();
         assertThat(declaredAttributes()).hasSizeGreaterThan(20);

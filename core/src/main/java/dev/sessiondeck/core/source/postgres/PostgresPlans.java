@@ -135,7 +135,7 @@ final class PostgresPlans {
         if (PostgresSessionSource.INSUFFICIENT_PRIVILEGE.equals(t.query())) {
             return Optional.of(ExecutionPlan.unavailable(Missing.PRIVILEGE, text("plan.hidden")));
         }
-        if (key.hasIdentity() && !key.identity().equals(PostgresSessionSource.identity(t.start()))) {
+        if (key.hasIdentity() && !key.identity().equals(PostgresSessionSource.identity(t.start() == null ? null : t.start().toInstant()))) {
             return Optional.of(ExecutionPlan.gone());
         }
         if (!"active".equals(t.state()) || t.query() == null || t.query().isBlank()) {

@@ -117,16 +117,24 @@ public final class PostgresSessionSource implements SessionSource {
      * a hair below 0 (clamped when mapped; GREATEST would turn the NULL of a process without state
      * into 0). {@code pg_blocking_pids} briefly locks the lock manager (the manual advises against
      * calling it often), so it is asked only for sessions that wait on a lock.
+     *
+     * <p>Times come as numbers the driver reads without objects: the starts as microseconds since the
+     * epoch ({@code int8}: exact, a timestamp's resolution is the microsecond; from 14 on EXTRACT gives
+     * an exact numeric, before that a float8 whose error, about 0.2 µs today, the cast rounds away) and
+     * the durations as float8 seconds. Read as {@code timestamptz} and {@code numeric}, each value was an
+     * {@code OffsetDateTime} (with a new {@code ZoneRules} each) and a {@code BigDecimal}: a third of the
+     * refresh worker's samples over 5,000 backends (docs/benchmarks.md, issue 20's refresh.cpu).
      */
     static final String LIST_SESSIONS = """
             SELECT a.pid, a.datname, a.usename, a.application_name, host(a.client_addr), a.client_port,
-                   a.backend_start, a.xact_start, a.state, a.wait_event_type, a.wait_event, a.query,
-                   a.backend_type,
+                   (EXTRACT(EPOCH FROM a.backend_start) * 1000000)::int8,
+                   (EXTRACT(EPOCH FROM a.xact_start) * 1000000)::int8,
+                   a.state, a.wait_event_type, a.wait_event, a.query, a.backend_type,
                    EXTRACT(EPOCH FROM now()
-                       - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END),
+                       - CASE WHEN a.state = 'active' THEN a.query_start ELSE a.state_change END)::float8,
                    CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) END,
                    %s, %s,
-                   EXTRACT(EPOCH FROM now() - a.xact_start), age(a.backend_xmin)
+                   EXTRACT(EPOCH FROM now() - a.xact_start)::float8, age(a.backend_xmin)
             FROM pg_stat_activity a""";
     /** Appended to {@link #LIST_SESSIONS} to read one session again. */
     static final String WHERE_PID = " WHERE a.pid = ?";
@@ -160,7 +168,7 @@ public final class PostgresSessionSource implements SessionSource {
     private int limitationTries;
     private static final int LIMITATION_TRIES = 3;
     private static final int IDENTITY_SLOTS = 8192;
-    /** Identities of earlier snapshots' backends by pid modulo the size (see {@link #identity(long, OffsetDateTime)}). */
+    /** Identities of earlier snapshots' backends by pid modulo the size (see {@link #identity(long, Long)}). */
     private final Identity[] identities = new Identity[IDENTITY_SLOTS];
 
     public PostgresSessionSource(String name, ServerInfo info, ConnectionPool pool) {
@@ -262,37 +270,36 @@ public final class PostgresSessionSource implements SessionSource {
         return INSUFFICIENT_PRIVILEGE.equals(StandardAttributes.SQL_UNAVAILABLE.valueOf(session));
     }
 
-    /** A backend's start and its identity text, as an earlier snapshot saw them. */
-    private record Identity(long pid, OffsetDateTime start, String text) {
+    /** A backend's start (microseconds since the epoch, and as an instant) and its identity text, as an earlier snapshot saw them. */
+    private record Identity(long pid, long startMicros, Instant start, String text) {
     }
 
     private Session map(ResultSet rs) throws SQLException {
         long pid = rs.getLong(1);
         String user = rs.getString(3);
-        OffsetDateTime backendStart = rs.getObject(7, OffsetDateTime.class);
-        String identity = identity(pid, backendStart);
-        OffsetDateTime xactStart = rs.getObject(8, OffsetDateTime.class);
+        Identity backend = identity(pid, longOrNull(rs, 7));
+        Long xactStart = longOrNull(rs, 8);
         String query = rs.getString(12);
         String database = rs.getString(2);
         String backendType = rs.getString(13);
-        BigDecimal seconds = rs.getBigDecimal(14);
         boolean hidden = INSUFFICIENT_PRIVILEGE.equals(query);
-        Session.Builder b = Session.builder(new SessionKey(name, "", pid, identity, OptionalLong.empty()))
+        Session.Builder b = Session.builder(new SessionKey(name, "", pid, backend == null ? "" : backend.text(),
+                        OptionalLong.empty()))
                 .database(database)
                 .user(user)
                 .set(StandardAttributes.PROGRAM, rs.getString(4))
                 .source(source(rs.getString(5), (Integer) rs.getObject(6)))
-                .set(StandardAttributes.SESSION_START, backendStart == null ? null : backendStart.toInstant())
-                .set(StandardAttributes.TRANSACTION_START, xactStart == null ? null : xactStart.toInstant())
+                .set(StandardAttributes.SESSION_START, backend == null ? null : backend.start())
+                .set(StandardAttributes.TRANSACTION_START, xactStart == null ? null : instant(xactStart))
                 .state(SessionState.fromPostgres(rs.getString(9)))
                 .set(StandardAttributes.WAIT_EVENT, waitEvent(rs.getString(10), rs.getString(11)))
                 .sql(hidden ? null : query)
                 .command(backendType)
-                .executionTime(seconds(seconds))
+                .executionTime(seconds(rs, 14))
                 .set(StandardAttributes.BLOCKED_BY, pids(rs.getArray(15)))
                 .set(StandardAttributes.LEADER_ID, textOrNull(rs, 16))
                 .set(StandardAttributes.QUERY_ID, longOrNull(rs, 17))
-                .set(PostgresAttributes.TRANSACTION_AGE, seconds(rs.getBigDecimal(18)))
+                .set(PostgresAttributes.TRANSACTION_AGE, seconds(rs, 18))
                 .set(PostgresAttributes.XMIN_AGE, longOrNull(rs, 19))
                 .background(backendType != null ? !CLIENT_BACKEND.equals(backendType) : isServerProcess(user, database))
                 .own(own.contains(pid));
@@ -307,6 +314,17 @@ public final class PostgresSessionSource implements SessionSource {
         return seconds == null ? null : Duration.ofNanos(Math.max(0, seconds.movePointRight(9).longValue()));
     }
 
+    /** A float8 column of seconds as a duration to the microsecond (the server's resolution); null for NULL; clamped at 0. */
+    private static Duration seconds(ResultSet rs, int column) throws SQLException {
+        double seconds = rs.getDouble(column);
+        return rs.wasNull() ? null : Duration.ofNanos(Math.max(0, Math.round(seconds * 1_000_000) * 1_000));
+    }
+
+    /** Microseconds since the epoch as an instant. */
+    static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
     /**
      * For a hidden session, whose {@code backend_type} is NULL too: every client backend has a role
      * and a database, while autovacuum and the checkpointer have no role and the logical replication
@@ -317,28 +335,30 @@ public final class PostgresSessionSource implements SessionSource {
     }
 
     /**
-     * The identity of backend {@code pid}: remembered from an earlier snapshot while its start is
-     * the same (a backend keeps its start), else formatted. Formatting an instant cost about a fifth
-     * of mapping a row (docs/benchmarks.md); the cache is a fixed array indexed by pid (no boxing, no
-     * map per snapshot), shared by concurrent listings, whose entries are immutable.
+     * The identity of backend {@code pid} started at {@code startMicros} (null where hidden): remembered
+     * from an earlier snapshot while its start is the same (a backend keeps its start), else formatted.
+     * Formatting an instant cost about a fifth of mapping a row (docs/benchmarks.md); the cache is a
+     * fixed array indexed by pid (no boxing, no map per snapshot), shared by concurrent listings, whose
+     * entries are immutable.
      */
-    private String identity(long pid, OffsetDateTime backendStart) {
-        if (backendStart == null) {
-            return "";
+    private Identity identity(long pid, Long startMicros) {
+        if (startMicros == null) {
+            return null;
         }
         int slot = (int) (pid & (IDENTITY_SLOTS - 1));
         Identity known = identities[slot];
-        if (known != null && known.pid() == pid && known.start().isEqual(backendStart)) {
-            return known.text();
+        if (known != null && known.pid() == pid && known.startMicros() == startMicros) {
+            return known;
         }
-        String text = identity(backendStart);
-        identities[slot] = new Identity(pid, backendStart, text);
-        return text;
+        Instant start = instant(startMicros);
+        Identity made = new Identity(pid, startMicros, start, identity(start));
+        identities[slot] = made;
+        return made;
     }
 
     /** {@code backend_start} as the key's identity: an ISO-8601 instant, microseconds kept; empty when hidden. */
-    static String identity(OffsetDateTime backendStart) {
-        return backendStart == null ? "" : backendStart.toInstant().toString();
+    static String identity(Instant backendStart) {
+        return backendStart == null ? "" : backendStart.toString();
     }
 
     static String source(String address, Integer port) {

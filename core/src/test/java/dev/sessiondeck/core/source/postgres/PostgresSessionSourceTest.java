@@ -73,10 +73,18 @@ class PostgresSessionSourceTest {
     void identityKeepsEveryMicrosecondAndReadsBackToTheSameInstant() {
         OffsetDateTime backendStart = OffsetDateTime.of(2025, 11, 21, 17, 20, 1, 123_400_000, ZoneOffset.ofHours(2));
 
-        String identity = PostgresSessionSource.identity(backendStart);
+        long micros = backendStart.toEpochSecond() * 1_000_000 + backendStart.getNano() / 1_000;
+
+        String identity = PostgresSessionSource.identity(PostgresSessionSource.instant(micros));
 
         assertThat(identity).isEqualTo("2025-11-21T15:20:01.123400Z");
         assertThat(Instant.parse(identity)).isEqualTo(backendStart.toInstant());
         assertThat(PostgresSessionSource.identity(null)).isEmpty();
+    }
+
+    @Test
+    void microsecondsBeforeTheEpochReadBackToTheirInstant() {
+        assertThat(PostgresSessionSource.instant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+        assertThat(PostgresSessionSource.instant(1_500_000)).isEqualTo(Instant.parse("1970-01-01T00:00:01.500Z"));
     }
 }
