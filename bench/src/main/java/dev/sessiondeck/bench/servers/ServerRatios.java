@@ -99,30 +99,41 @@ public final class ServerRatios {
         List<Double> merged = new ArrayList<>();
         Map<String, List<Double>> single = new HashMap<>();
         int rounds = quick ? 10 : Math.max(30, iterations / 2);
+        // how busy the processor is during each kind of refresh: every process of this run (the window's,
+        // the server, this one), CPU ticks over wall time, in cores
+        long self = ProcessHandle.current().pid();
+        double[] mergedCpu = new double[2];
+        double[] singleCpu = new double[2];
         for (int i = 0; i < rounds + 5; i++) {
             String one = names.get(i % SOURCES);
+            boolean counted = i >= 5;
             double a;
             double b;
             if (i % 2 == 0) {
-                a = child.refreshMillis("merged", SOURCES);
-                b = child.refreshMillis("single-" + one, 1);
+                a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+                b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
             } else {
-                b = child.refreshMillis("single-" + one, 1);
-                a = child.refreshMillis("merged", SOURCES);
+                b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
+                a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
             }
-            if (i >= 5) {
+            if (counted) {
                 merged.add(a);
                 single.computeIfAbsent(one, k -> new ArrayList<>()).add(b);
             }
         }
+        long ticks = WindowBenchmark.clockTicks();
         String slowest = single.entrySet().stream()
                 .max((x, y) -> Double.compare(Stats.of(x.getValue()).median(), Stats.of(y.getValue()).median()))
                 .orElseThrow().getKey();
         out.add(new Figure("merged.sources", Stats.of(merged), Stats.of(single.get(slowest)), "ms", 1.3,
                 String.format("10 data sources of %,d sessions each on one server (10,000 rows merged), from refresh to"
-                        + " all ten applied and laid out; baseline the slowest single source (%s; medians of the ten: %s ms)",
+                        + " all ten applied and laid out; baseline the slowest single source (%s; medians of the ten: %s ms);"
+                        + " processor busy during the refreshes (window, server and benchmark processes): %.2f cores for"
+                        + " the merged view, %.2f for a single source, of %d",
                         SESSIONS, slowest, single.values().stream().map(v -> String.format("%.1f", Stats.of(v).median()))
-                                .collect(Collectors.joining(", ")))));
+                                .collect(Collectors.joining(", ")),
+                        mergedCpu[0] / ticks / (mergedCpu[1] / 1000), singleCpu[0] / ticks / (singleCpu[1] / 1000),
+                        Runtime.getRuntime().availableProcessors())));
 
         Report.progress("ratios: merged.dead-source");
         List<String> withDead = new ArrayList<>(names.subList(0, SOURCES - 1));
@@ -299,6 +310,26 @@ public final class ServerRatios {
                 .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    @FunctionalInterface
+    private interface Timed {
+        double millis() throws Exception;
+    }
+
+    /**
+     * Runs {@code refresh} and, when {@code sum} is given, adds the CPU ticks of this process and its
+     * descendants during it to {@code sum[0]} and its wall time in milliseconds to {@code sum[1]}.
+     */
+    private static double busy(long self, Timed refresh, double[] sum) throws Exception {
+        long before = treeTicks(self);
+        long start = System.nanoTime();
+        double millis = refresh.millis();
+        if (sum != null) {
+            sum[0] += treeTicks(self) - before;
+            sum[1] += (System.nanoTime() - start) / 1e6;
+        }
+        return millis;
     }
 
     /** utime + stime of a process and all its descendants, in clock ticks. */
