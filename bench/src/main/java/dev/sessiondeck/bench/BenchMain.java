@@ -61,6 +61,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--jar", description = "installed: the app's jar to compare with (default: app/target/sessiondeck.jar beside bench/)")
     Path jar;
 
+    @Option(names = "--only", description = "ratios: only this part of it: mariadb, postgres, window or startup (default: all)")
+    String only;
+
     @Option(names = "--quick", description = "short runs for trying the harness out; figures not for the report")
     boolean quick;
 
@@ -102,7 +105,7 @@ public final class BenchMain implements Callable<Integer> {
             new HistoryBenchmark(quick).run(report);
         }
         if (part == Part.ratios) {
-            new RatiosBenchmark(workDir, iterations, quick).run(report);
+            new RatiosBenchmark(workDir, iterations, quick, only).run(report);
         }
         if (part == Part.installed) {
             Path appJar = jar != null ? jar : target.getParent().getParent().resolve("app/target/sessiondeck.jar");
