@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -107,7 +109,8 @@ public final class SessionsView extends BorderPane {
                 tableView::requestFocus, () -> getScene().getWindow(), notifications);
         toolbar.addAfterSearch(blocking.toggle());
         this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
-        StackPane tableArea = new StackPane(tableView, welcome.view(), notifications.view());
+        StackPane tableArea = new StackPane(welcome.view(), notifications.view());
+        attachTableWithFirstDataSource(tableArea);
         StackPane.setAlignment(notifications.view(), Pos.BOTTOM_RIGHT);
         BorderPane center = new BorderPane(blocking.under(tableArea));
         center.setTop(history.view());
@@ -267,6 +270,28 @@ public final class SessionsView extends BorderPane {
         toolbar.view().addEventHandler(ActionEvent.ACTION, e -> {
             if (e.getTarget() instanceof ButtonBase && !(e.getTarget() instanceof MenuButton)) {
                 focusTable();
+            }
+        });
+    }
+
+    /**
+     * Puts the table into {@code area}, under the welcome pane, once a data source is open, and keeps it
+     * there. Until then the welcome pane covers the whole area (every start's first frame shows it: the
+     * saved data sources open after it), and a table outside the scene is neither skinned, styled nor laid
+     * out: its columns, headers and their search buttons cost the first frame nothing.
+     */
+    private void attachTableWithFirstDataSource(StackPane area) {
+        if (!viewModel.dataSources().isEmpty()) {
+            area.getChildren().add(0, tableView);
+            return;
+        }
+        viewModel.dataSources().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (!viewModel.dataSources().isEmpty()) {
+                    viewModel.dataSources().removeListener(this);
+                    area.getChildren().add(0, tableView);
+                }
             }
         });
     }
