@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.session;
 
+import dev.sessiondeck.app.support.AfterFirstFrame;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
@@ -110,7 +111,7 @@ public final class SessionsView extends BorderPane {
         toolbar.addAfterSearch(blocking.toggle());
         this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
         StackPane tableArea = new StackPane(welcome.view(), notifications.view());
-        attachTableWithFirstDataSource(tableArea);
+        attachTableAfterFirstFrame(tableArea);
         StackPane.setAlignment(notifications.view(), Pos.BOTTOM_RIGHT);
         BorderPane center = new BorderPane(blocking.under(tableArea));
         center.setTop(history.view());
@@ -200,6 +201,11 @@ public final class SessionsView extends BorderPane {
         return item;
     }
 
+    /** The session table, also before it joins the scene (after the first frame, see the constructor). */
+    TableView<SessionRow> table() {
+        return tableView;
+    }
+
     /** What Connect… (toolbar, welcome pane, Ctrl+N) does: the window opens its data-source editor. */
     public void setOnConnect(Runnable action) {
         onConnect = Objects.requireNonNull(action, "action");
@@ -275,25 +281,32 @@ public final class SessionsView extends BorderPane {
     }
 
     /**
-     * Puts the table into {@code area}, under the welcome pane, once a data source is open, and keeps it
-     * there. Until then the welcome pane covers the whole area (every start's first frame shows it: the
-     * saved data sources open after it), and a table outside the scene is neither skinned, styled nor laid
-     * out: its columns, headers and their search buttons cost the first frame nothing.
+     * Puts the table into {@code area}, under the welcome pane, after the first frame of the scene this
+     * view joins, or at once when a data source opens before that. The first frame always shows the welcome
+     * pane over the whole area (the saved data sources open after it), and a table outside the scene is
+     * neither skinned, styled nor laid out: its columns, headers and their search buttons are made ready in
+     * the frames after, under the welcome pane.
      */
-    private void attachTableWithFirstDataSource(StackPane area) {
+    private void attachTableAfterFirstFrame(StackPane area) {
+        boolean[] attached = {false};
+        Runnable attach = () -> {
+            if (!attached[0]) {
+                attached[0] = true;
+                area.getChildren().add(0, tableView);
+            }
+        };
         if (!viewModel.dataSources().isEmpty()) {
-            area.getChildren().add(0, tableView);
+            attach.run();
             return;
         }
         viewModel.dataSources().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {
-                if (!viewModel.dataSources().isEmpty()) {
-                    viewModel.dataSources().removeListener(this);
-                    area.getChildren().add(0, tableView);
-                }
+                viewModel.dataSources().removeListener(this);
+                attach.run();
             }
         });
+        AfterFirstFrame.run(this, attach);
     }
 
     private void scheduleAutoRefresh(int seconds) {
