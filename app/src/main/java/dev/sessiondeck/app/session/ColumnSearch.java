@@ -27,8 +27,11 @@ final class ColumnSearch {
     private static final PseudoClass FILTERED = PseudoClass.getPseudoClass("filtered");
 
     private final Button button = new Button();
-    private final TextField field = new TextField();
-    private final Popup popup = new Popup();
+    private final String name;
+    private final StringProperty search;
+    /** The field's popup, made when it first opens: a column header shows only the icon. */
+    private Popup popup;
+    private TextField field;
 
     /**
      * Puts the icon into {@code column}'s header.
@@ -37,6 +40,8 @@ final class ColumnSearch {
      * @param search the view model's search text for that column
      */
     ColumnSearch(TableColumn<?, ?> column, String name, StringProperty search) {
+        this.name = name;
+        this.search = search;
         FontIcon icon = new FontIcon(Feather.SEARCH);
         button.setGraphic(icon);
         button.setId("search-" + name);
@@ -47,6 +52,19 @@ final class ColumnSearch {
         button.addEventHandler(MouseEvent.ANY, MouseEvent::consume);
         button.setOnAction(e -> toggle());
 
+        search.addListener((o, a, b) -> button.pseudoClassStateChanged(FILTERED, !b.isEmpty()));
+        button.pseudoClassStateChanged(FILTERED, !search.get().isEmpty());
+        column.setGraphic(button);
+        column.getStyleClass().add("searchable-column");
+    }
+
+    /** The popup with the field and Clear, made on the first call. */
+    private Popup popup() {
+        if (popup != null) {
+            return popup;
+        }
+        popup = new Popup();
+        field = new TextField();
         field.setId("search-" + name + "-field");
         field.setPromptText(Messages.get("search.prompt"));
         field.setPrefColumnCount(16);
@@ -69,21 +87,21 @@ final class ColumnSearch {
         box.getStylesheets().add(Themes.stylesheet());
         popup.getContent().add(box);
         popup.setAutoHide(true);
-
-        search.addListener((o, a, b) -> button.pseudoClassStateChanged(FILTERED, !b.isEmpty()));
-        button.pseudoClassStateChanged(FILTERED, !search.get().isEmpty());
-        column.setGraphic(button);
-        column.getStyleClass().add("searchable-column");
+        return popup;
     }
 
     /** Opens the field under the icon (or closes it). */
     void toggle() {
-        if (popup.isShowing()) {
+        if (popup != null && popup.isShowing()) {
             popup.hide();
             return;
         }
         Bounds b = button.localToScreen(button.getBoundsInLocal());
-        popup.show(button, b.getMinX(), b.getMaxY() + 2);
+        if (b == null) {
+            // the table is not shown yet (no data source open): nothing to search
+            return;
+        }
+        popup().show(button, b.getMinX(), b.getMaxY() + 2);
         field.requestFocus();
         field.selectAll();
     }

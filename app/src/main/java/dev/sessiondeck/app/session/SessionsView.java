@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.session;
 
+import dev.sessiondeck.app.support.AfterFirstFrame;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -107,7 +110,8 @@ public final class SessionsView extends BorderPane {
                 tableView::requestFocus, () -> getScene().getWindow(), notifications);
         toolbar.addAfterSearch(blocking.toggle());
         this.history = new HistoryChart(viewModel, () -> getScene().getWindow());
-        StackPane tableArea = new StackPane(tableView, welcome.view(), notifications.view());
+        StackPane tableArea = new StackPane(welcome.view(), notifications.view());
+        attachTableAfterFirstFrame(tableArea);
         StackPane.setAlignment(notifications.view(), Pos.BOTTOM_RIGHT);
         BorderPane center = new BorderPane(blocking.under(tableArea));
         center.setTop(history.view());
@@ -197,6 +201,11 @@ public final class SessionsView extends BorderPane {
         return item;
     }
 
+    /** The session table, also before it joins the scene (after the first frame, see the constructor). */
+    TableView<SessionRow> table() {
+        return tableView;
+    }
+
     /** What Connect… (toolbar, welcome pane, Ctrl+N) does: the window opens its data-source editor. */
     public void setOnConnect(Runnable action) {
         onConnect = Objects.requireNonNull(action, "action");
@@ -269,6 +278,35 @@ public final class SessionsView extends BorderPane {
                 focusTable();
             }
         });
+    }
+
+    /**
+     * Puts the table into {@code area}, under the welcome pane, after the first frame of the scene this
+     * view joins, or at once when a data source opens before that. The first frame always shows the welcome
+     * pane over the whole area (the saved data sources open after it), and a table outside the scene is
+     * neither skinned, styled nor laid out: its columns, headers and their search buttons are made ready in
+     * the frames after, under the welcome pane.
+     */
+    private void attachTableAfterFirstFrame(StackPane area) {
+        boolean[] attached = {false};
+        Runnable attach = () -> {
+            if (!attached[0]) {
+                attached[0] = true;
+                area.getChildren().add(0, tableView);
+            }
+        };
+        if (!viewModel.dataSources().isEmpty()) {
+            attach.run();
+            return;
+        }
+        viewModel.dataSources().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                viewModel.dataSources().removeListener(this);
+                attach.run();
+            }
+        });
+        AfterFirstFrame.run(this, attach);
     }
 
     private void scheduleAutoRefresh(int seconds) {

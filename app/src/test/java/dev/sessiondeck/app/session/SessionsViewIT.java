@@ -289,7 +289,8 @@ class SessionsViewIT extends WindowTestSupport {
             v.applySettings(saved);
             return v;
         });
-        TableView<SessionRow> nextTable = fx(() -> (TableView<SessionRow>) next.lookup("#session-table"));
+        // never shown and without a data source: its table has not joined the scene graph
+        TableView<SessionRow> nextTable = fx(next::table);
         assertThat(nextTable.getColumns().get(0).getUserData()).isEqualTo(SessionColumn.USER);
         assertThat(nextTable.getColumns().get(0).getPrefWidth()).isEqualTo(222);
         assertThat(nextTable.getSortOrder()).extracting(TableColumn::getUserData).containsExactly(SessionColumn.USER);

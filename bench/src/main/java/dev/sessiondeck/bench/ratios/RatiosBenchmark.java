@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class RatiosBenchmark {
 
+    /** The options of a start timed to its first frame. */
+    private static final List<String> PROBE = List.of("-Djavafx.preloader=" + FirstFrameProbe.class.getName());
+
     private final Path workDir;
     private final int iterations;
     private final boolean quick;
@@ -123,30 +126,47 @@ public final class RatiosBenchmark {
         return out;
     }
 
-    /** {@code startup.first-frame}: SessionDeck and a bare JavaFX application with an empty table, started in turn. */
+    /**
+     * {@code startup.first-frame}: SessionDeck as it ships (with its AppCDS archive, {@link StartupArchive}),
+     * SessionDeck without the archive (a plain {@code java -cp} start, in the note) and a bare JavaFX
+     * application with an empty table (the JDK's default CDS archive), started in turn.
+     */
     private Figure startup() throws Exception {
         int runs = quick ? 2 : 10;
-        List<Double> ours = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
+        String ours = Launcher.class.getName();
+        String bare = BareTableLauncher.class.getName();
+        StartupArchive cds = StartupArchive.build(workDir, PROBE, ours);
+        List<Double> shipped = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             Report.progress("ratios: start-up, run %d of %d", i + 1, runs);
-            if (i % 2 == 0) {
-                ours.add(firstFrame(Launcher.class.getName()));
-                bare.add(firstFrame(BareTableLauncher.class.getName()));
-            } else {
-                bare.add(firstFrame(BareTableLauncher.class.getName()));
-                ours.add(firstFrame(Launcher.class.getName()));
+            // each of the three first, second and last in turn
+            for (int k = 0; k < 3; k++) {
+                switch ((i + k) % 3) {
+                    case 0 -> shipped.add(firstFrame(ours, cds.jvmArgs()));
+                    case 1 -> plain.add(firstFrame(ours, List.of()));
+                    default -> baseline.add(firstFrame(bare, List.of()));
+                }
             }
         }
-        return new Figure("startup.first-frame", Stats.of(ours), Stats.of(bare), "ms", 1.5,
+        Stats without = Stats.of(plain);
+        Stats base = Stats.of(baseline);
+        return new Figure("startup.first-frame", Stats.of(shipped), base, "ms", 1.5, String.format(java.util.Locale.ROOT,
                 "process start to the first frame (a preloader that watches the first window's first layout pulse), "
-                        + runs + " starts each, alternating, against a bare JavaFX application showing an empty TableView");
+                        + "%d starts each, in turn, against a bare JavaFX application showing an empty TableView (the JDK's "
+                        + "default CDS archive); ours with an AppCDS archive made as the package makes it (%,d classes listed "
+                        + "by one start, %,d of the %,d classes a start loads come from it); without the archive (plain "
+                        + "java -cp) ours %s ms, ratio %.2f", runs, cds.listed(), cds.fromArchive(), cds.loaded(),
+                without.format(0), without.median() / base.median()));
     }
 
     /** Milliseconds from spawning {@code mainClass} to its first frame. */
-    private double firstFrame(String mainClass) throws Exception {
+    private double firstFrame(String mainClass, List<String> jvmArgs) throws Exception {
+        List<String> args = new ArrayList<>(PROBE);
+        args.addAll(jvmArgs);
         long spawned = System.currentTimeMillis();
-        Process p = ChildJvm.start(workDir, List.of("-Djavafx.preloader=" + FirstFrameProbe.class.getName()), mainClass);
+        Process p = ChildJvm.start(workDir, args, mainClass);
         for (String line : ChildJvm.readAll(p, 2)) {
             if (line.startsWith("FIRST_FRAME ")) {
                 return Long.parseLong(line.split(" ")[1]) - spawned;
