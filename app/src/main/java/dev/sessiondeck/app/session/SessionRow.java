@@ -62,6 +62,10 @@ public final class SessionRow {
     int verdictOf;
     /** True when the lists must be told that this row changed (set and cleared by the view model). */
     boolean pendingUpdate;
+    /** Marks the row while {@link SortedRows} takes out or places a batch of rows; false between. */
+    boolean leaving;
+    /** Where {@link SortedRows} last placed the row, while it sorts. */
+    int place;
     /** True once its session ended (no longer listed) or its data source closed; it then leaves the lists. */
     boolean ended;
     /** The data source that lists it (set by the view model); null once the row ended. */
@@ -122,7 +126,11 @@ public final class SessionRow {
      * ({@link SessionColumn#valueOf}) is {@code time}, worked out already ({@link SnapshotDiff}).
      */
     Change updateTime(Session next, Object time) {
-        take(next);
+        // state and background are the same: no need to read them from the new session
+        session = next;
+        if (sessionObserved != null) {
+            sessionObserved.set(next);
+        }
         return set(SessionColumn.EXECUTION_TIME, time) ? Change.VALUES : Change.NONE;
     }
 
@@ -186,6 +194,11 @@ public final class SessionRow {
      */
     boolean test(SessionFilter filter) {
         return filter.test(id, number, active, background, user, source, database, databaseId);
+    }
+
+    /** The session, from the plain field (the same as {@link #getSession()}; for the view model's passes). */
+    Session session() {
+        return session;
     }
 
     /** The session as the last snapshot saw it. */

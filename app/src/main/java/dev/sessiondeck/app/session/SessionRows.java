@@ -7,11 +7,10 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ObjDoubleConsumer;
 import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The rows of every connected data source and the lists the table shows on top of them: the shown
@@ -31,7 +30,7 @@ final class SessionRows {
      * search then filters rows already in order instead of sorting what passes (docs/benchmarks.md,
      * keystroke over 100,000 rows).
      */
-    private final SortedList<SessionRow> sorted = new SortedList<>(shownSourceRows);
+    private final SortedRows sorted = new SortedRows(shownSourceRows);
     private final FilteredList<SessionRow> filtered = new FilteredList<>(sorted);
 
     /** Every row of every data source. */
@@ -44,7 +43,7 @@ final class SessionRows {
         return shownSourceRows;
     }
 
-    SortedList<SessionRow> sorted() {
+    SortedRows sorted() {
         return sorted;
     }
 
@@ -81,9 +80,9 @@ final class SessionRows {
      * then showed another).
      *
      * @param feeds     every connected data source (groups need to know whether any may group)
-     * @param highlight sets a row's highlight from its session
+     * @param highlight sets a row's highlight from its session's {@link SnapshotDiff#highlightSeconds}
      */
-    void apply(SourceFeed feed, SnapshotDiff diff, Collection<SourceFeed> feeds, Consumer<SessionRow> highlight) {
+    void apply(SourceFeed feed, SnapshotDiff diff, Collection<SourceFeed> feeds, ObjDoubleConsumer<SessionRow> highlight) {
         if (diff.base != feed.applied) {
             diff = SnapshotDiff.of(feed.applied, diff.next);
         }
@@ -116,20 +115,24 @@ final class SessionRows {
                     row.setFresh(true);
                     feed.freshRows.add(row);
                 }
-            } else if (row.getSession() != s) {
-                boolean wasActive = row.isActive();
-                boolean wasBackground = row.getSession().background();
-                byte kind = p >= 0 && row.getSession() == diff.base.sessions().get(p) ? diff.kind[i] : SnapshotDiff.FULL;
-                // only what the filters and groups read is told to the lists now; a row whose
-                // times or SQL changed may keep its place (see the order check below)
-                SessionRow.Change change = kind == SnapshotDiff.TIME ? row.updateTime(s, diff.values[i])
-                        : kind == SnapshotDiff.FULL && diff.values[i] instanceof Object[] all
-                                ? row.updateAll(s, all, diff.columns) : row.update(s);
-                if (change == SessionRow.Change.FILTERED_OR_GROUPED || wasActive != s.isActive()
-                        || wasBackground != s.background()) {
-                    row.filterInputsChanged = true;
-                    if (verdictChanges(row)) {
-                        markPending(row, pending);
+            } else if (row.session() != s) {
+                byte kind = p >= 0 && row.session() == diff.base.sessions().get(p) ? diff.kind[i] : SnapshotDiff.FULL;
+                if (kind == SnapshotDiff.TIME) {
+                    // filters and groups read nothing that changed; a new time may move the row (below)
+                    row.updateTime(s, diff.values[i]);
+                } else {
+                    boolean wasActive = row.isActive();
+                    boolean wasBackground = row.session().background();
+                    // only what the filters and groups read is told to the lists now; a row whose
+                    // times or SQL changed may keep its place (see the order check below)
+                    SessionRow.Change change = kind == SnapshotDiff.FULL && diff.values[i] instanceof Object[] all
+                            ? row.updateAll(s, all, diff.columns) : row.update(s);
+                    if (change == SessionRow.Change.FILTERED_OR_GROUPED || wasActive != s.isActive()
+                            || wasBackground != s.background()) {
+                        row.filterInputsChanged = true;
+                        if (verdictChanges(row)) {
+                            markPending(row, pending);
+                        }
                     }
                 }
             }
@@ -141,7 +144,7 @@ final class SessionRows {
             if (wasStale) {
                 row.setStaleReason("");
             }
-            highlight.accept(row);
+            highlight.accept(row, diff.highlightSeconds[i]);
         }
         // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
         boolean anyGone = false;

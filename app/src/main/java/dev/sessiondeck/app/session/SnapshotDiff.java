@@ -36,6 +36,8 @@ final class SnapshotDiff {
     final Object[] values;
     /** The columns {@link #values} were worked out for; the rows fall back to their own when more are known since. */
     final List<SessionColumn> columns;
+    /** Per session: the seconds its highlight is judged by ({@link #highlightSeconds}). */
+    final double[] highlightSeconds;
     /** How many sessions of {@link #next} run a statement. */
     final int active;
     /** True when {@link #next} has sessions that may form groups (several servers, parallel workers). */
@@ -50,6 +52,7 @@ final class SnapshotDiff {
         previous = new int[n];
         kind = new byte[n];
         values = new Object[n];
+        highlightSeconds = new double[n];
         columns = SessionColumn.all();
         Map<SessionKey, Integer> at = null;
         int cursor = 0;
@@ -87,6 +90,7 @@ final class SnapshotDiff {
                 }
                 values[i] = all;
             }
+            highlightSeconds[i] = highlightSeconds(s);
             if (s.isActive()) {
                 activeCount++;
             }
@@ -103,6 +107,15 @@ final class SnapshotDiff {
      */
     static SnapshotDiff of(Snapshot base, Snapshot next) {
         return new SnapshotDiff(base, next);
+    }
+
+    /**
+     * The execution time in seconds by which a session's row is highlighted against the thresholds;
+     * NaN for one never highlighted (idle, SessionDeck's own, or with no execution time).
+     */
+    static double highlightSeconds(Session s) {
+        return !s.isActive() || s.own() || StandardAttributes.EXECUTION_TIME.valueOf(s) == null
+                ? Double.NaN : s.executionSeconds();
     }
 
     /** Each session's first index, by {@link SessionKey#sessionOnly()}. */

@@ -8,7 +8,7 @@ import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.ObjDoubleConsumer;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,11 @@ final class SourceRefresh {
     private final ObservableMap<String, String> refreshErrors;
     private final SessionStatus status;
     private final Runnable updateStatus;
-    private final Consumer<SessionRow> highlight;
+    private final ObjDoubleConsumer<SessionRow> highlight;
 
     SourceRefresh(Background background, SessionRows rows, Map<String, SourceFeed> feeds,
                   ObservableMap<String, String> refreshErrors, SessionStatus status, Runnable updateStatus,
-                  Consumer<SessionRow> highlight) {
+                  ObjDoubleConsumer<SessionRow> highlight) {
         this.background = background;
         this.rows = rows;
         this.feeds = feeds;

@@ -60,7 +60,7 @@ class SnapshotDiffTest {
         SourceFeed feed = new SourceFeed(new FakeSessionSource("fake"));
         rows.show(null);
         Snapshot first = snapshot(idle(1), running(2, 1), idle(3));
-        rows.apply(feed, SnapshotDiff.of(null, first), List.of(feed), r -> { });
+        rows.apply(feed, SnapshotDiff.of(null, first), List.of(feed), (r, seconds) -> { });
         feed.firstSnapshot = false;
         SessionRow one = rows.all().get(0);
         SessionRow two = rows.all().get(1);
@@ -68,7 +68,7 @@ class SnapshotDiffTest {
         // worked out against a snapshot in another order: its indexes name other rows
         Snapshot other = snapshot(idle(3), running(2, 1), idle(1));
         Snapshot second = snapshot(running(2, 5), idle(1), idle(4));
-        rows.apply(feed, SnapshotDiff.of(other, second), List.of(feed), r -> { });
+        rows.apply(feed, SnapshotDiff.of(other, second), List.of(feed), (r, seconds) -> { });
 
         assertThat(rows.all()).extracting(r -> r.getSession().id()).containsExactly("1", "2", "4");
         assertThat(rows.all().get(0)).as("the same session keeps its row").isSameAs(one);
