@@ -83,14 +83,27 @@ public final class SessionRow {
     private String databaseId;
 
     SessionRow(Session session) {
+        this(session, null, List.of());
+    }
+
+    /**
+     * A row whose columns' values were worked out already ({@code all}, by index, for {@code columns};
+     * {@link SnapshotDiff}), kept as they are; with other columns known since (or none given), the
+     * session's own values.
+     */
+    SessionRow(Session session, Object[] all, List<SessionColumn> columns) {
         this.session = Objects.requireNonNull(session, "session");
         this.id = session.id();
         this.active = session.isActive();
         this.background = session.background();
-        List<SessionColumn> columns = SessionColumn.all();
-        this.values = new Object[columns.size()];
-        for (SessionColumn c : columns) {
-            values[c.index()] = c.valueOf(session);
+        List<SessionColumn> known = SessionColumn.all();
+        if (all != null && columns.size() == known.size()) {
+            this.values = all;
+        } else {
+            this.values = new Object[known.size()];
+            for (SessionColumn c : known) {
+                values[c.index()] = c.valueOf(session);
+            }
         }
         keepFiltered();
     }

@@ -107,7 +107,7 @@ final class SessionRows {
             // made already for a session listed twice
             SessionRow row = p >= 0 ? before[p] : feed.index.get(s.key().sessionOnly());
             if (row == null) {
-                row = new SessionRow(s);
+                row = new SessionRow(s, diff.values[i] instanceof Object[] all ? all : null, diff.columns);
                 feed.index.put(s.key().sessionOnly(), row);
                 row.feed = feed;
                 added.add(row);
