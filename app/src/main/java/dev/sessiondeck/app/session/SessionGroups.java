@@ -97,7 +97,21 @@ final class SessionGroups {
      * or null for none) applied to the group heads, then the group, then the place in the group.
      */
     static Comparator<SessionRow> comparator(Comparator<SessionRow> byUser) {
-        return (a, b) -> {
+        return new Order(byUser);
+    }
+
+    /**
+     * True when {@code order} is {@link #comparator} with no column of the user's: then, with no rows
+     * in groups, it orders rows by their data source and id alone, which a refresh never changes.
+     */
+    static boolean byKeyOnly(Comparator<?> order) {
+        return order instanceof Order o && o.byUser == null;
+    }
+
+    /** The table's order: {@link #comparator}. */
+    private record Order(Comparator<SessionRow> byUser) implements Comparator<SessionRow> {
+        @Override
+        public int compare(SessionRow a, SessionRow b) {
             if (a == b) {
                 return 0;
             }
@@ -111,7 +125,7 @@ final class SessionGroups {
                 return a == ha ? -1 : 1;
             }
             return MEMBER_ORDER.compare(a.getSession(), b.getSession());
-        };
+        }
     }
 
     private static final Comparator<Session> GROUP_ORDER = Comparator.comparing((Session s) -> s.key().dataSource())

@@ -54,8 +54,6 @@ public final class SessionRow {
     private ReadOnlyBooleanWrapper groupMemberObserved;
     /** The number of the last snapshot of its data source that listed this session. */
     long lastSeen;
-    /** Where the last snapshot of its data source listed it. */
-    int lastPosition;
     /** The verdict of the view model's filter on this row, as it last tested it. */
     boolean passes;
     /** True when a value the filter reads changed since {@link #passes} was found (or never found). */
@@ -81,14 +79,27 @@ public final class SessionRow {
     private String databaseId;
 
     SessionRow(Session session) {
+        this(session, null, List.of());
+    }
+
+    /**
+     * A row whose columns' values were worked out already ({@code all}, by index, for {@code columns};
+     * {@link SnapshotDiff}), kept as they are; with other columns known since (or none given), the
+     * session's own values.
+     */
+    SessionRow(Session session, Object[] all, List<SessionColumn> columns) {
         this.session = Objects.requireNonNull(session, "session");
         this.id = session.id();
         this.active = session.isActive();
         this.background = session.background();
-        List<SessionColumn> columns = SessionColumn.all();
-        this.values = new Object[columns.size()];
-        for (SessionColumn c : columns) {
-            values[c.index()] = c.valueOf(session);
+        List<SessionColumn> known = SessionColumn.all();
+        if (all != null && columns.size() == known.size()) {
+            this.values = all;
+        } else {
+            this.values = new Object[known.size()];
+            for (SessionColumn c : known) {
+                values[c.index()] = c.valueOf(session);
+            }
         }
         keepFiltered();
     }
@@ -107,30 +118,61 @@ public final class SessionRow {
      * Takes the session's new values; the observables of the changed values fire (cells on screen).
      */
     Change update(Session next) {
-        Session previous = session;
+        if (session.sameApartFromExecutionTime(next)) {
+            // the common case: a statement or an idle spell that goes on; one value, not every column
+            return updateTime(next, SessionColumn.EXECUTION_TIME.valueOf(next));
+        }
+        List<SessionColumn> columns = SessionColumn.all();
+        Object[] all = new Object[columns.size()];
+        for (SessionColumn c : columns) {
+            all[c.index()] = c.valueOf(next);
+        }
+        return updateAll(next, all, columns);
+    }
+
+    /**
+     * Takes a session that differs from this row's only in its execution time, whose column's value
+     * ({@link SessionColumn#valueOf}) is {@code time}, worked out already ({@link SnapshotDiff}).
+     */
+    Change updateTime(Session next, Object time) {
+        // state and background are the same: no need to read them from the new session
         session = next;
-        active = next.isActive();
-        background = next.background();
         if (sessionObserved != null) {
             sessionObserved.set(next);
         }
-        if (previous.sameApartFromExecutionTime(next)) {
-            // the common case: a statement or an idle spell that goes on; one value, not every column
-            return set(SessionColumn.EXECUTION_TIME, SessionColumn.EXECUTION_TIME.valueOf(next)) ? Change.VALUES : Change.NONE;
+        return set(SessionColumn.EXECUTION_TIME, time) ? Change.VALUES : Change.NONE;
+    }
+
+    /**
+     * Takes the session's new values, every column's worked out already ({@code all}, by index, for
+     * {@code columns}); with more columns known since, the session's own values.
+     */
+    Change updateAll(Session next, Object[] all, List<SessionColumn> columns) {
+        if (columns.size() != SessionColumn.all().size()) {
+            return update(next);
         }
-        List<SessionColumn> columns = SessionColumn.all();
+        take(next);
         if (values.length < columns.size()) {
             values = java.util.Arrays.copyOf(values, columns.size());
         }
         Change changed = Change.NONE;
         for (SessionColumn c : columns) {
-            if (set(c, c.valueOf(next))) {
+            if (set(c, all[c.index()])) {
                 changed = c.filteredOrGrouped() ? Change.FILTERED_OR_GROUPED
                         : changed == Change.NONE ? Change.VALUES : changed;
             }
         }
         keepFiltered();
         return changed;
+    }
+
+    private void take(Session next) {
+        session = next;
+        active = next.isActive();
+        background = next.background();
+        if (sessionObserved != null) {
+            sessionObserved.set(next);
+        }
     }
 
     /** Copies the filtered columns' values into this row's own fields (one step less per row for a filter). */
@@ -161,6 +203,11 @@ public final class SessionRow {
      */
     boolean test(SessionFilter filter) {
         return filter.test(id, number, active, background, user, source, database, databaseId);
+    }
+
+    /** The session, from the plain field (the same as {@link #getSession()}; for the view model's passes). */
+    Session session() {
+        return session;
     }
 
     /** The session as the last snapshot saw it. */

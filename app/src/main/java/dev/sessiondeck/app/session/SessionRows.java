@@ -3,12 +3,11 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
-import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.ObjDoubleConsumer;
 import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -17,9 +16,10 @@ import javafx.collections.transformation.SortedList;
 /**
  * The rows of every connected data source and the lists the table shows on top of them: the shown
  * data sources' rows, sorted (the view sets the comparator), then filtered (the search sets the
- * predicate). A snapshot is applied by diffing on {@link SessionKey#sessionOnly()}: rows are updated
- * in place, new rows appended, ended rows removed, each as one list change, so that 10,000 sessions
- * cost a few passes over the rows and one sort per refresh. Touched on the UI thread only.
+ * predicate). A snapshot is applied by diffing on {@link SessionKey#sessionOnly()} (worked out on the
+ * refresh's worker: {@link SnapshotDiff}): rows are updated in place, new rows appended, ended rows
+ * removed, each as one list change, so that 10,000 sessions cost a few passes over the rows and one
+ * sort per refresh. Touched on the UI thread only.
  */
 final class SessionRows {
 
@@ -69,17 +69,25 @@ final class SessionRows {
         feed.index.values().forEach(SessionRows::end);
         feed.index.clear();
         feed.order = new ArrayList<>();
+        feed.rowAt = new SessionRow[0];
+        feed.applied = null;
         feed.activeRows = 0;
         rows.removeWhere(r -> r.ended);
     }
 
     /**
-     * Applies a snapshot of {@code feed}: diff by session, rows updated in place.
+     * Applies a snapshot of {@code feed}: rows updated in place from {@code diff}, worked out on the
+     * refresh's worker against the snapshot the rows show (worked out here when it was not: the rows
+     * then showed another).
      *
      * @param feeds     every connected data source (groups need to know whether any may group)
-     * @param highlight sets a row's highlight from its session
+     * @param highlight sets a row's highlight from its session's {@link SnapshotDiff#highlightSeconds}
      */
-    void apply(SourceFeed feed, Snapshot snapshot, Collection<SourceFeed> feeds, Consumer<SessionRow> highlight) {
+    void apply(SourceFeed feed, SnapshotDiff diff, Collection<SourceFeed> feeds, ObjDoubleConsumer<SessionRow> highlight) {
+        if (diff.base != feed.applied) {
+            diff = SnapshotDiff.of(feed.applied, diff.next);
+        }
+        Snapshot snapshot = diff.next;
         long number = ++feed.snapshots;
         List<SessionRow> pending = new ArrayList<>();
         List<SessionRow> added = new ArrayList<>();
@@ -89,15 +97,18 @@ final class SessionRows {
         }
         feed.freshRows.clear();
         List<SessionRow> previous = feed.order;
-        List<SessionRow> order = new ArrayList<>(snapshot.sessions().size());
-        boolean mayGroup = false;
-        int cursor = 0;
-        for (Session s : snapshot.sessions()) {
-            // the row the last snapshot listed at this point, if it is this session; else the index
-            SessionRow row = cursor < previous.size() && previous.get(cursor).getSession().key().sameSession(s.key())
-                    ? previous.get(cursor) : feed.index.get(s.key().sessionOnly());
+        SessionRow[] before = feed.rowAt;
+        List<Session> sessions = snapshot.sessions();
+        SessionRow[] rowAt = new SessionRow[sessions.size()];
+        List<SessionRow> order = new ArrayList<>(sessions.size());
+        for (int i = 0; i < rowAt.length; i++) {
+            Session s = sessions.get(i);
+            int p = diff.previous[i];
+            // the row of the same session in the snapshot before; a new session's row may have been
+            // made already for a session listed twice
+            SessionRow row = p >= 0 ? before[p] : feed.index.get(s.key().sessionOnly());
             if (row == null) {
-                row = new SessionRow(s);
+                row = new SessionRow(s, diff.values[i] instanceof Object[] all ? all : null, diff.columns);
                 feed.index.put(s.key().sessionOnly(), row);
                 row.feed = feed;
                 added.add(row);
@@ -105,31 +116,36 @@ final class SessionRows {
                     row.setFresh(true);
                     feed.freshRows.add(row);
                 }
-            } else {
-                if (row.lastSeen != number) {
-                    cursor = row.lastPosition + 1;
-                }
-                Session before = row.getSession();
-                // only what the filters and groups read is told to the lists now; a row whose
-                // times or SQL changed may keep its place (see the order check below)
-                if (row.update(s) == SessionRow.Change.FILTERED_OR_GROUPED || before.isActive() != s.isActive()
-                        || before.background() != s.background()) {
-                    row.filterInputsChanged = true;
-                    if (verdictChanges(row)) {
-                        markPending(row, pending);
+            } else if (row.session() != s) {
+                byte kind = p >= 0 && row.session() == diff.base.sessions().get(p) ? diff.kind[i] : SnapshotDiff.FULL;
+                if (kind == SnapshotDiff.TIME) {
+                    // filters and groups read nothing that changed; a new time may move the row (below)
+                    row.updateTime(s, diff.values[i]);
+                } else {
+                    boolean wasActive = row.isActive();
+                    boolean wasBackground = row.session().background();
+                    // only what the filters and groups read is told to the lists now; a row whose
+                    // times or SQL changed may keep its place (see the order check below)
+                    SessionRow.Change change = kind == SnapshotDiff.FULL && diff.values[i] instanceof Object[] all
+                            ? row.updateAll(s, all, diff.columns) : row.update(s);
+                    if (change == SessionRow.Change.FILTERED_OR_GROUPED || wasActive != s.isActive()
+                            || wasBackground != s.background()) {
+                        row.filterInputsChanged = true;
+                        if (verdictChanges(row)) {
+                            markPending(row, pending);
+                        }
                     }
                 }
             }
+            rowAt[i] = row;
             if (row.lastSeen != number) {
                 row.lastSeen = number;
-                row.lastPosition = order.size();
                 order.add(row);
             }
-            mayGroup |= !s.key().server().isEmpty() || s.attributes().get(StandardAttributes.LEADER_ID) != null;
             if (wasStale) {
                 row.setStaleReason("");
             }
-            highlight.accept(row);
+            highlight.accept(row, diff.highlightSeconds[i]);
         }
         // rows this snapshot did not list are gone (a mark per row, not a second map of 10,000 keys)
         boolean anyGone = false;
@@ -141,28 +157,25 @@ final class SessionRows {
             }
         }
         feed.order = order;
-        int active = 0;
-        for (SessionRow r : order) {
-            if (r.isActive()) {
-                active++;
-            }
-        }
-        feed.activeRows = active;
+        feed.rowAt = rowAt;
+        feed.applied = snapshot;
+        feed.activeRows = diff.active;
         if (anyGone) {
             rows.removeWhere(r -> r.ended);
         }
         // groups (one id on several OBServers, parallel workers) need a pass over every row; only
         // when a data source has such rows now or had them in its last snapshot
-        boolean grouping = mayGroup || feed.mayGroup || feeds.stream().anyMatch(f -> f != feed && f.mayGroup);
-        feed.mayGroup = mayGroup;
+        boolean grouping = diff.mayGroup || feed.mayGroup || feeds.stream().anyMatch(f -> f != feed && f.mayGroup);
+        feed.mayGroup = diff.mayGroup;
         if (grouping) {
             List<SessionRow> all = new ArrayList<>(rows.size() + added.size());
             all.addAll(rows);
             all.addAll(added);
             SessionGroups.assign(all, r -> r.pendingUpdate).forEach(r -> markPending(r, pending));
         }
-        if (sorted.getComparator() != null) {
-            // rows whose new values put them elsewhere in the table's order are placed again
+        if (sorted.getComparator() != null && (grouping || !SessionGroups.byKeyOnly(sorted.getComparator()))) {
+            // rows whose new values put them elsewhere in the table's order are placed again (with no
+            // column to sort by and no groups the order is the rows' keys: nobody moves)
             SortOrder.outOfPlace(sorted, sorted.getComparator()).forEach(r -> markPending(r, pending));
         }
         if (!pending.isEmpty()) {

@@ -11,7 +11,6 @@ import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SqlDialect;
-import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
 import dev.sessiondeck.core.source.SourceException;
@@ -114,7 +113,7 @@ public final class SessionsViewModel {
         this.actions = new SessionActions(background);
         this.plans = new SessionPlans(background);
         this.refresher = new SourceRefresh(background, rows, feeds, refreshErrors, status, this::updateStatus,
-                this::highlight);
+                (row, seconds) -> highlight(row, seconds));
         rows.filtered().addListener((ListChangeListener<SessionRow>) c -> status.shownCount.set(rows.filtered().size()));
         warningSeconds.addListener((o, a, b) -> rows.all().forEach(this::highlight));
         dangerSeconds.addListener((o, a, b) -> rows.all().forEach(this::highlight));
@@ -321,14 +320,15 @@ public final class SessionsViewModel {
     }
 
     private void highlight(SessionRow row) {
-        Session s = row.getSession();
-        double t = s.executionSeconds();
-        SessionRow.Highlight h = !s.isActive() || s.own() || StandardAttributes.EXECUTION_TIME.valueOf(s) == null
-                ? SessionRow.Highlight.NONE
+        highlight(row, SnapshotDiff.highlightSeconds(row.getSession()));
+    }
+
+    /** Sets a row's highlight from its {@link SnapshotDiff#highlightSeconds} (NaN: none). */
+    private void highlight(SessionRow row, double t) {
+        row.setHighlight(Double.isNaN(t) ? SessionRow.Highlight.NONE
                 : t >= dangerSeconds.get() ? SessionRow.Highlight.DANGER
                 : t >= warningSeconds.get() ? SessionRow.Highlight.WARNING
-                : SessionRow.Highlight.NONE;
-        row.setHighlight(h);
+                : SessionRow.Highlight.NONE);
     }
 
     /** Ends the highlight of the rows the last refresh added. */

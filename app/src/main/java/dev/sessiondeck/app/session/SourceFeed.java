@@ -27,6 +27,13 @@ final class SourceFeed {
      * only the rest through {@link #index} (docs/benchmarks.md, the diff).
      */
     List<SessionRow> order = new ArrayList<>();
+    /**
+     * The snapshot the rows show (null before the first): the next refresh's worker diffs against it
+     * ({@link SnapshotDiff}). Immutable, handed to the worker as it is.
+     */
+    dev.sessiondeck.core.model.Snapshot applied;
+    /** The row of each session of {@link #applied}, by index (a session listed twice: the same row twice). */
+    SessionRow[] rowAt = new SessionRow[0];
     /** True when a session of the last snapshot applied waits for another (found on the worker). */
     boolean anyoneWaits;
     /** How many of {@link #order}'s rows run a statement, counted by the last snapshot applied. */

@@ -8,7 +8,7 @@ import dev.sessiondeck.core.model.Snapshot;
 import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.ObjDoubleConsumer;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,11 @@ final class SourceRefresh {
     private final ObservableMap<String, String> refreshErrors;
     private final SessionStatus status;
     private final Runnable updateStatus;
-    private final Consumer<SessionRow> highlight;
+    private final ObjDoubleConsumer<SessionRow> highlight;
 
     SourceRefresh(Background background, SessionRows rows, Map<String, SourceFeed> feeds,
                   ObservableMap<String, String> refreshErrors, SessionStatus status, Runnable updateStatus,
-                  Consumer<SessionRow> highlight) {
+                  ObjDoubleConsumer<SessionRow> highlight) {
         this.background = background;
         this.rows = rows;
         this.feeds = feeds;
@@ -47,16 +47,19 @@ final class SourceRefresh {
         if (feed.refreshing()) {
             return;
         }
+        // the snapshot the rows show, handed to the worker (immutable): the diff is worked out there
+        Snapshot base = feed.applied;
         feed.job = background.run(() -> {
             Snapshot snapshot = feed.source.snapshot();
-            // passes over every session on the worker, not on the UI thread: the chart's ring, and
-            // whether anybody waits (most refreshes: nobody, and the blocking view has nothing to do)
+            // passes over every session on the worker, not on the UI thread: the chart's ring,
+            // whether anybody waits (most refreshes: nobody, and the blocking view has nothing to do),
+            // and what changed against the rows (the UI thread then only sets the changed values)
             feed.history.add(snapshot);
-            return new Prepared(snapshot, anyoneWaits(snapshot));
+            return new Prepared(SnapshotDiff.of(base, snapshot), anyoneWaits(snapshot));
         }, prepared -> {
             if (feeds.get(feed.name()) == feed) {
                 feed.anyoneWaits = prepared.anyoneWaits();
-                apply(feed, prepared.snapshot());
+                apply(feed, prepared.diff());
             }
         }, e -> {
             if (feeds.get(feed.name()) == feed) {
@@ -68,7 +71,7 @@ final class SourceRefresh {
     }
 
     /** A snapshot and what the worker found out about it. */
-    private record Prepared(Snapshot snapshot, boolean anyoneWaits) {
+    private record Prepared(SnapshotDiff diff, boolean anyoneWaits) {
     }
 
     private static boolean anyoneWaits(Snapshot snapshot) {
@@ -92,10 +95,11 @@ final class SourceRefresh {
     }
 
     /** Applies a snapshot: diff by session, rows updated in place. On the UI thread. */
-    private void apply(SourceFeed feed, Snapshot snapshot) {
+    private void apply(SourceFeed feed, SnapshotDiff diff) {
+        Snapshot snapshot = diff.next;
         status.applying.set(true);
         try {
-            rows.apply(feed, snapshot, feeds.values(), highlight);
+            rows.apply(feed, diff, feeds.values(), highlight);
         } finally {
             status.applying.set(false);
         }
