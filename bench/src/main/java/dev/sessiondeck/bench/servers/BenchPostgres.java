@@ -79,8 +79,8 @@ final class BenchPostgres implements AutoCloseable {
         long start = System.nanoTime();
         try {
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-            Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true).start();
-            quit.getInputStream().readAllBytes();
+            Process quit = new ProcessBuilder("kill", "-QUIT", Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!quit.waitFor(10, TimeUnit.SECONDS)) {
                 quit.destroyForcibly();
             }

@@ -181,7 +181,7 @@ public final class WindowBenchmark {
 
     /**
      * utime + stime of a process's live threads grouped by name with the trailing digits taken out ("C2
-     * CompilerThre#", "GC Thread#", "refresh-worker"), in clock ticks, from {@code /proc/<pid>/task}.
+     * CompilerThre#", "GC Thread##" for "GC Thread#0", "refresh-worker"), in clock ticks, from {@code /proc/<pid>/task}.
      * Threads that ended are not counted: compare two readings only for long-lived threads.
      */
     public static java.util.Map<String, Long> threadTicks(long pid) throws IOException {
