@@ -11,7 +11,8 @@ import java.util.Optional;
  * history's memory budget allows (the newest refreshes keep theirs longest).
  *
  * @param at       when the snapshot was taken ({@code Snapshot.fetchedAt})
- * @param total    sessions listed (background threads and SessionDeck's own left out)
+ * @param total    sessions listed (background threads and SessionDeck's own left out), plus the idle
+ *                 ones a busy listing left out ({@code Snapshot.idleLeftOut})
  * @param active   of those, running a statement
  * @param blocked  of those, waiting for another session ({@code blockingIds} not empty)
  * @param longest  the longest execution time of a running statement; empty when none runs or the

@@ -115,6 +115,8 @@ public final class SessionHistory {
                 blocked++;
             }
         }
+        // idle client sessions a busy listing left out count as sessions, though not kept
+        total += snapshot.idleLeftOut();
         last = byKey;
         entries.addLast(new Entry(new HistoryPoint(snapshot.fetchedAt(), total, active, blocked,
                 Optional.ofNullable(longest), null), List.copyOf(kept), added));

@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
@@ -55,6 +56,18 @@ public interface SessionSource extends AutoCloseable {
      *                         server cannot be asked; {@code PRIVILEGE} when the listing is refused
      */
     Snapshot snapshot() throws SourceException;
+
+    /**
+     * Lists the sessions {@code scope} asks for: {@link SnapshotScope#ALL} is {@link #snapshot()};
+     * with {@link SnapshotScope#BUSY} a source may leave idle client sessions out on the server's side
+     * and count them in {@link Snapshot#idleLeftOut()}. By default every session is listed whatever
+     * the scope (none left out).
+     *
+     * @throws SourceException as {@link #snapshot()}
+     */
+    default Snapshot snapshot(SnapshotScope scope) throws SourceException {
+        return snapshot();
+    }
 
     /**
      * Why the last {@link #snapshot()} shows less than the server has, when the connected user lacks a

@@ -8,6 +8,7 @@ import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.ssh.SshException;
@@ -170,6 +171,15 @@ final class TunneledSessionSource implements SessionSource {
     public Snapshot snapshot() throws SourceException {
         try {
             return source.snapshot();
+        } catch (SourceException e) {
+            throw reword(e, spec, tunnel);
+        }
+    }
+
+    @Override
+    public Snapshot snapshot(SnapshotScope scope) throws SourceException {
+        try {
+            return source.snapshot(scope);
         } catch (SourceException e) {
             throw reword(e, spec, tunnel);
         }

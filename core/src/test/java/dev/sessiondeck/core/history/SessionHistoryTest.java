@@ -45,6 +45,19 @@ class SessionHistoryTest {
     }
 
     @Test
+    void theIdleSessionsABusyListingLeftOutCountInTheTotalButNotAsActive() {
+        SessionHistory h = new SessionHistory();
+        h.add(new Snapshot("db", List.of(session(1, true, 1_000, "SELECT SLEEP(60)")), T0, Duration.ofMillis(3), 4_999));
+
+        HistoryPoint p = h.points().get(0);
+        assertThat(p.total()).isEqualTo(5_000);
+        assertThat(p.active()).isEqualTo(1);
+        assertThat(p.sessions()).hasValueSatisfying(kept -> assertThat(kept).hasSize(1));
+        assertThatThrownBy(() -> new Snapshot("db", List.of(), T0, Duration.ZERO, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPointCountsTotalActiveBlockedAndTheLongestStatementLeavingOutOwnAndBackground() {
         SessionHistory h = new SessionHistory();
         Session waiter = session(3, true, 2_000, "UPDATE t SET a = 1").toBuilder()

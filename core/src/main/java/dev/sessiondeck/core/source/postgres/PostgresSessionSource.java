@@ -9,6 +9,7 @@ import dev.sessiondeck.core.model.SessionAction;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Text;
@@ -136,6 +137,26 @@ public final class PostgresSessionSource implements SessionSource {
                    %s, %s,
                    EXTRACT(EPOCH FROM now() - a.xact_start)::float8, age(a.backend_xmin)
             FROM pg_stat_activity a""";
+    /**
+     * {@link #LIST_SESSIONS} ({@code %s}: the listing for the version) narrowed for
+     * {@link SnapshotScope#BUSY}: a client backend whose state is {@code idle} (no transaction open) and
+     * that blocks no waiter ({@code pg_blocking_pids} of the sessions waiting on a lock: an idle backend
+     * can still hold a session-level advisory lock) is left out, and column 21 counts those left out
+     * (the same in every row; a window function, so the count is over the whole view before the
+     * filter). Both readings of {@code pg_stat_activity} see the same snapshot of the backends: the
+     * server takes it once per transaction (the manual's "Statistics Functions" and
+     * {@code stats_fetch_consistency}). SessionDeck's own listing connection is active, so never left out.
+     */
+    static final String BUSY_SESSIONS = """
+            SELECT * FROM (
+              SELECT l.*, count(*) FILTER (WHERE l.left_out) OVER () FROM (
+                SELECT listed.*, (listed.state = 'idle' AND listed.backend_type = 'client backend'
+                       AND listed.pid <> ALL (SELECT unnest(pg_blocking_pids(w.pid)) FROM pg_stat_activity w
+                                              WHERE w.wait_event_type = 'Lock')) IS TRUE AS left_out
+                FROM (%s) listed) l) b
+            WHERE NOT b.left_out""";
+    /** The column of {@link #BUSY_SESSIONS} that counts the sessions left out. */
+    static final int BUSY_LEFT_OUT_COLUMN = 21;
     /** Appended to {@link #LIST_SESSIONS} to read one session again. */
     static final String WHERE_PID = " WHERE a.pid = ?";
     static final String LEADER_PID = "a.leader_pid";
@@ -159,6 +180,7 @@ public final class PostgresSessionSource implements SessionSource {
     private final ConnectionPool pool;
     private final PostgresVariables variables;
     private final String listSql;
+    private final String busySql;
     private final PostgresLockWaits lockWaits;
     /** Backend pids of our own pool connections, recorded as they are used; they can never be killed. */
     private final OwnSessions own = new OwnSessions();
@@ -177,6 +199,7 @@ public final class PostgresSessionSource implements SessionSource {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.variables = new PostgresVariables(name, pool);
         this.listSql = listSql(info.version());
+        this.busySql = BUSY_SESSIONS.formatted(listSql);
         this.lockWaits = new PostgresLockWaits(info.version());
     }
 
@@ -217,14 +240,29 @@ public final class PostgresSessionSource implements SessionSource {
 
     @Override
     public Snapshot snapshot() throws SourceException {
+        return snapshot(SnapshotScope.ALL);
+    }
+
+    /**
+     * {@inheritDoc} Here {@link SnapshotScope#BUSY} leaves out the client backends whose state is
+     * {@code idle} and that block nobody ({@link #BUSY_SESSIONS}): on a server with thousands of idle
+     * pooled connections the listing then carries the few that do something.
+     */
+    @Override
+    public Snapshot snapshot(SnapshotScope scope) throws SourceException {
         if (limitation == null) {
             // before the listing, so that the connection it closes is not listed as one of ours
             limitation = checkLimitation();
         }
+        boolean busy = scope == SnapshotScope.BUSY;
+        int[] leftOut = new int[1];
         long start = System.nanoTime();
         List<Session> sessions = pool.withConnection(SourceText.of("what.listSessions", name), c -> {
             noteOwn(c);
-            List<Session> listed = pool.query(c, listSql, this::map);
+            List<Session> listed = pool.query(c, busy ? busySql : listSql, busy ? rs -> {
+                leftOut[0] = rs.getInt(BUSY_LEFT_OUT_COLUMN);
+                return map(rs);
+            } : this::map);
             try {
                 return lockWaits.fill(pool, c, listed);
             } catch (SQLException e) {
@@ -238,8 +276,11 @@ public final class PostgresSessionSource implements SessionSource {
             }
         });
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        own.retainListed(sessions);
-        return new Snapshot(name, sessions, Instant.now(), latency);
+        if (!busy) {
+            // only a complete listing tells which of our connections the pool closed
+            own.retainListed(sessions);
+        }
+        return new Snapshot(name, sessions, Instant.now(), latency, leftOut[0]);
     }
 
     @Override

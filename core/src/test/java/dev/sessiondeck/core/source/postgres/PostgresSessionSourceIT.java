@@ -14,6 +14,7 @@ import java.util.List;
 import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.source.ConnectionSpec;
@@ -370,6 +371,58 @@ abstract class PostgresSessionSourceIT {
                 assertThat(held.attribute(StandardAttributes.LOCK_WAITED)).as("it waits for nothing").isEmpty();
             } finally {
                 holder.rollback();
+            }
+        }
+    }
+
+    @Test
+    void aBusyListingLeavesOutIdleClientsThatBlockNobodyAndCountsThem() throws Exception {
+        try (Connection idle = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD);
+             Connection inTransaction = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD);
+             Connection holder = pg().connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD)) {
+            try (Statement st = idle.createStatement()) {
+                st.execute("SELECT 1");
+            }
+            inTransaction.setAutoCommit(false);
+            try (Statement st = inTransaction.createStatement()) {
+                st.execute("SELECT 2");
+            }
+            // idle outside a transaction, yet a blocker: a session-level advisory lock outlives its statement
+            try (Statement st = holder.createStatement()) {
+                st.execute("SELECT pg_advisory_lock(4242)");
+            }
+            try (Victim sleeper = plainVictim(SLEEP); Victim waiter = plainVictim("SELECT pg_advisory_lock(4242)")) {
+                awaitSleeping(admin, sleeper.threadId());
+                awaitListed(admin, waiter.threadId(), s -> !s.blockingIds().isEmpty());
+                String idlePid = Long.toString(EmbeddedPostgres.backendPid(idle));
+                String holderPid = Long.toString(EmbeddedPostgres.backendPid(holder));
+
+                Snapshot busy = admin.snapshot(SnapshotScope.BUSY);
+
+                assertThat(busy.find(idlePid)).as("idle, blocking nobody").isEmpty();
+                assertThat(busy.find(Long.toString(sleeper.threadId()))).hasValueSatisfying(s -> assertThat(s.isActive()).isTrue());
+                assertThat(busy.find(Long.toString(EmbeddedPostgres.backendPid(inTransaction))))
+                        .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SessionState.IDLE_IN_TRANSACTION));
+                assertThat(busy.find(holderPid)).as("the idle blocker")
+                        .hasValueSatisfying(s -> assertThat(s.state()).isEqualTo(SessionState.IDLE));
+                assertThat(busy.find(Long.toString(waiter.threadId())))
+                        .hasValueSatisfying(s -> assertThat(s.blockingIds())
+                                .containsExactly(holderPid));
+                assertThat(busy.sessions()).as("the listing connection itself").anyMatch(Session::own);
+                assertThat(busy.sessions()).as("background processes stay").anyMatch(Session::background);
+                assertThat(busy.sessions()).noneMatch(s -> s.state() == SessionState.IDLE && !s.background()
+                        && !s.id().equals(holderPid));
+                // the count is of the same backends a listing of everything shows idle (stable here: nobody connects)
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                    Snapshot all = admin.snapshot(SnapshotScope.ALL);
+                    long idleInAll = all.sessions().stream().filter(s -> s.state() == SessionState.IDLE
+                            && !s.background() && !s.id().equals(holderPid)).count();
+                    assertThat(all.idleLeftOut()).isZero();
+                    assertThat(all.find(idlePid)).isPresent();
+                    assertThat(admin.snapshot(SnapshotScope.BUSY).idleLeftOut()).isEqualTo((int) idleInAll).isPositive();
+                });
+            } finally {
+                inTransaction.rollback();
             }
         }
     }
