@@ -169,11 +169,7 @@ final class TunneledSessionSource implements SessionSource {
 
     @Override
     public Snapshot snapshot() throws SourceException {
-        try {
-            return source.snapshot();
-        } catch (SourceException e) {
-            throw reword(e, spec, tunnel);
-        }
+        return snapshot(SnapshotScope.ALL);
     }
 
     @Override
