@@ -3,6 +3,7 @@ package dev.sessiondeck.app.cli;
 import dev.sessiondeck.core.filter.SessionFilter;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,8 @@ final class ListCommand implements Callable<Integer>, Cli.Connecting {
     public Integer call() {
         SessionFilter filter = filters.filter(SessionFilter.parseId(id));
         return connection.run(context, "list", spec -> { }, src -> {
-            Snapshot snapshot = src.snapshot();
+            // --active: a source that can leaves idle sessions out on the server's side (and counts them)
+            Snapshot snapshot = src.snapshot(filters.active ? SnapshotScope.BUSY : SnapshotScope.ALL);
             List<Session> all = snapshot.sessions();
             List<Session> shown = filter.testAll(all).stream().mapToObj(all::get).toList();
             context.out().print(SessionFormats.render(format, snapshot, shown, src.commonAttributes(), src.attributes()));

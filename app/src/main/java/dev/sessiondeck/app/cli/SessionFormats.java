@@ -100,8 +100,12 @@ final class SessionFormats {
         long active = sessions.stream().filter(Session::isActive).count();
         out.append(sessions.size()).append(sessions.size() == 1 ? " session" : " sessions").append(", ")
                 .append(active).append(" active");
-        if (sessions.size() != snapshot.sessions().size()) {
-            out.append(" (of ").append(snapshot.sessions().size()).append(" listed)");
+        if (sessions.size() != snapshot.sessions().size() || snapshot.idleLeftOut() > 0) {
+            out.append(" (of ").append(snapshot.sessions().size()).append(" listed");
+            if (snapshot.idleLeftOut() > 0) {
+                out.append(", ").append(snapshot.idleLeftOut()).append(" idle left out by the server");
+            }
+            out.append(")");
         }
         out.append("; fetched from ").append(snapshot.dataSource()).append(" in ")
                 .append(snapshot.latency().toMillis()).append(" ms");

@@ -44,7 +44,8 @@ final class SessionStatus {
     void update(List<SourceFeed> shownFeeds, SessionRows sessionRows) {
         this.shown = shownFeeds;
         this.rows = sessionRows;
-        totalCount.set(rows.shownSourceRows().size());
+        // the idle sessions a busy listing left out are sessions of the server all the same
+        totalCount.set(rows.shownSourceRows().size() + shown.stream().mapToInt(f -> f.idleLeftOut).sum());
         activeCount.set(SessionRows.activeCount(shown));
         lastRefresh.set(shown.stream().map(f -> f.lastRefresh).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         latency.set(shown.stream().map(f -> f.latency).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));

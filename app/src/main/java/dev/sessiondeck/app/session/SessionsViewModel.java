@@ -10,6 +10,7 @@ import dev.sessiondeck.core.history.HistoryPoint;
 import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.SessionAction;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.source.ConnectionSpec;
 import dev.sessiondeck.core.source.SessionSource;
@@ -113,7 +114,14 @@ public final class SessionsViewModel {
         this.actions = new SessionActions(background);
         this.plans = new SessionPlans(background);
         this.refresher = new SourceRefresh(background, rows, feeds, refreshErrors, status, this::updateStatus,
-                (row, seconds) -> highlight(row, seconds));
+                (row, seconds) -> highlight(row, seconds),
+                () -> search.activeOnly().get() ? SnapshotScope.BUSY : SnapshotScope.ALL);
+        // showing active sessions only, the sources leave idle ones out; shown all again, they are listed now
+        search.activeOnly().addListener((o, was, now) -> {
+            if (!now) {
+                List.copyOf(feeds.values()).forEach(refresher::refreshIfNarrower);
+            }
+        });
         rows.filtered().addListener((ListChangeListener<SessionRow>) c -> status.shownCount.set(rows.filtered().size()));
         warningSeconds.addListener((o, a, b) -> rows.all().forEach(this::highlight));
         dangerSeconds.addListener((o, a, b) -> rows.all().forEach(this::highlight));

@@ -3,6 +3,7 @@ package dev.sessiondeck.app.session;
 import dev.sessiondeck.app.support.Background;
 import dev.sessiondeck.core.history.SessionHistory;
 import dev.sessiondeck.core.model.SessionKey;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.source.SessionSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,10 @@ final class SourceFeed {
      */
     final SessionHistory history = new SessionHistory();
     Duration latency;
+    /** What the last snapshot applied listed: everything, or the busy sessions only. */
+    SnapshotScope scope = SnapshotScope.ALL;
+    /** How many idle sessions the last snapshot applied left out ({@code Snapshot.idleLeftOut}). */
+    int idleLeftOut;
 
     SourceFeed(SessionSource source) {
         this.source = source;

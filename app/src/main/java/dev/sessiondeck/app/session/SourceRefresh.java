@@ -5,10 +5,12 @@ import dev.sessiondeck.app.support.ErrorText;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.model.Session;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.StandardAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ObjDoubleConsumer;
+import java.util.function.Supplier;
 import javafx.collections.ObservableMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,15 @@ final class SourceRefresh {
     private final SessionStatus status;
     private final Runnable updateStatus;
     private final ObjDoubleConsumer<SessionRow> highlight;
+    private final Supplier<SnapshotScope> scope;
 
+    /**
+     * @param scope what the view asks the sources to list now ({@link SnapshotScope#BUSY} while it
+     *              shows active sessions only), read on the UI thread as each refresh starts
+     */
     SourceRefresh(Background background, SessionRows rows, Map<String, SourceFeed> feeds,
                   ObservableMap<String, String> refreshErrors, SessionStatus status, Runnable updateStatus,
-                  ObjDoubleConsumer<SessionRow> highlight) {
+                  ObjDoubleConsumer<SessionRow> highlight, Supplier<SnapshotScope> scope) {
         this.background = background;
         this.rows = rows;
         this.feeds = feeds;
@@ -41,6 +48,7 @@ final class SourceRefresh {
         this.status = status;
         this.updateStatus = updateStatus;
         this.highlight = highlight;
+        this.scope = scope;
     }
 
     void refresh(SourceFeed feed) {
@@ -49,8 +57,9 @@ final class SourceRefresh {
         }
         // the snapshot the rows show, handed to the worker (immutable): the diff is worked out there
         Snapshot base = feed.applied;
+        SnapshotScope asked = scope.get();
         feed.job = background.run(() -> {
-            Snapshot snapshot = feed.source.snapshot();
+            Snapshot snapshot = feed.source.snapshot(asked);
             // passes over every session on the worker, not on the UI thread: the chart's ring,
             // whether anybody waits (most refreshes: nobody, and the blocking view has nothing to do),
             // and what changed against the rows (the UI thread then only sets the changed values)
@@ -59,7 +68,10 @@ final class SourceRefresh {
         }, prepared -> {
             if (feeds.get(feed.name()) == feed) {
                 feed.anyoneWaits = prepared.anyoneWaits();
+                feed.scope = asked;
                 apply(feed, prepared.diff());
+                // the view asked for everything while a busy listing was on its way: the idle sessions now
+                refreshIfNarrower(feed);
             }
         }, e -> {
             if (feeds.get(feed.name()) == feed) {
@@ -68,6 +80,17 @@ final class SourceRefresh {
             }
         });
         updateStatus.run();
+    }
+
+    /**
+     * Refreshes {@code feed} when its rows come from a busy listing ({@link SnapshotScope#BUSY}) and
+     * the view now asks for everything: the idle sessions it left out are wanted now, not at the next
+     * auto-refresh. A refresh in flight is left to finish (it asks again when it is applied).
+     */
+    void refreshIfNarrower(SourceFeed feed) {
+        if (feed.scope == SnapshotScope.BUSY && scope.get() == SnapshotScope.ALL && !feed.refreshing()) {
+            refresh(feed);
+        }
     }
 
     /** A snapshot and what the worker found out about it. */
@@ -108,6 +131,7 @@ final class SourceRefresh {
         feed.firstSnapshot = false;
         feed.lastRefresh = snapshot.fetchedAt();
         feed.latency = snapshot.latency();
+        feed.idleLeftOut = snapshot.idleLeftOut();
         feed.error = "";
         refreshErrors.remove(feed.name());
         status.clearGeneralError();

@@ -73,6 +73,21 @@ class CliPostgresIT {
     }
 
     @Test
+    void listActiveLeavesIdleBackendsToTheServerAndSaysHowManyItLeftOut() throws Exception {
+        try (java.sql.Connection idle = PG.connect(EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD)) {
+            String pid = " " + EmbeddedPostgres.backendPid(idle) + " ";
+
+            Run active = admin("list", "--active");
+            Run all = admin("list");
+
+            assertThat(active.exit()).as(active.err()).isZero();
+            assertThat(active.out()).doesNotContain(pid).containsPattern("\\(of \\d+ listed, \\d+ idle left out by the server\\)");
+            assertThat(all.exit()).as(all.err()).isZero();
+            assertThat(all.out()).contains(pid).doesNotContain("left out");
+        }
+    }
+
+    @Test
     void killQueryCancelsTheBackendsStatementAndKeepsItsConnection() throws Exception {
         try (Victim victim = Victim.start(PG, EmbeddedPostgres.PLAIN, EmbeddedPostgres.PLAIN_PASSWORD, "SELECT pg_sleep(60)")) {
             awaitListed(victim.threadId());

@@ -7,6 +7,7 @@ import dev.sessiondeck.core.model.SessionKey;
 import dev.sessiondeck.core.model.SessionState;
 import dev.sessiondeck.core.model.StandardAttributes;
 import dev.sessiondeck.core.model.Snapshot;
+import dev.sessiondeck.core.model.SnapshotScope;
 import dev.sessiondeck.core.model.SqlDialect;
 import dev.sessiondeck.core.model.Text;
 import dev.sessiondeck.core.source.KillResult;
@@ -40,6 +41,10 @@ final class FakeSessionSource implements SessionSource {
     volatile Text blockingUnknown;
     /** What {@link #sqlDialect()} says; null for "not SQL". */
     volatile SqlDialect sqlDialect;
+    /** True: a {@link SnapshotScope#BUSY} listing leaves idle sessions out and counts them, as PostgreSQL's does. */
+    volatile boolean narrows;
+    /** The scope of every listing asked for, in order. */
+    final List<SnapshotScope> scopes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FakeSessionSource(String name) {
         this.name = name;
@@ -91,6 +96,12 @@ final class FakeSessionSource implements SessionSource {
 
     @Override
     public Snapshot snapshot() throws SourceException {
+        return snapshot(SnapshotScope.ALL);
+    }
+
+    @Override
+    public Snapshot snapshot(SnapshotScope scope) throws SourceException {
+        scopes.add(scope);
         CountDownLatch g = gate;
         if (g != null) {
             try {
@@ -102,7 +113,12 @@ final class FakeSessionSource implements SessionSource {
         if (failure != null) {
             throw failure;
         }
-        return new Snapshot(name, sessions, clock == null ? Instant.now() : clock, Duration.ofMillis(3));
+        List<Session> listed = sessions;
+        if (narrows && scope == SnapshotScope.BUSY) {
+            listed = sessions.stream().filter(s -> s.state() != SessionState.IDLE).toList();
+        }
+        return new Snapshot(name, listed, clock == null ? Instant.now() : clock, Duration.ofMillis(3),
+                sessions.size() - listed.size());
     }
 
     @Override
