@@ -15,6 +15,9 @@ import javafx.collections.ObservableListBase;
  */
 final class SessionRowList extends ObservableListBase<SessionRow> {
 
+    /** Up to this many rows going are removed one change each ({@link #removeWhere}). */
+    static final int ONE_BY_ONE = 32;
+
     private final List<SessionRow> rows = new ArrayList<>();
 
     @Override
@@ -39,19 +42,41 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
         endChange();
     }
 
-    /** Removes the rows {@code gone} accepts, as one change; O(n). */
+    /**
+     * Removes the rows {@code gone} accepts. A few go one change each, from the last; more go as one
+     * change that replaces the whole list with the rows that stay (the sorted list then sorts those
+     * once). Never as one change of scattered removals: JavaFX 21's {@code SortedList} passes such a
+     * change on with its removals at scattered sorted places, and the change it fires can then name a
+     * place beyond its end, which throws in the {@code FilteredList} after it
+     * (JDK-8237868, fixed after 21; {@code SessionRowListTest} shows it).
+     */
     void removeWhere(Predicate<SessionRow> gone) {
-        beginChange();
-        int write = 0;
-        for (int read = 0; read < rows.size(); read++) {
-            SessionRow r = rows.get(read);
-            if (gone.test(r)) {
-                nextRemove(write, r);
-            } else {
-                rows.set(write++, r);
+        BitSet at = new BitSet(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (gone.test(rows.get(i))) {
+                at.set(i);
             }
         }
-        rows.subList(write, rows.size()).clear();
+        int count = at.cardinality();
+        if (count == 0) {
+            return;
+        }
+        if (count <= ONE_BY_ONE) {
+            for (int i = at.length() - 1; i >= 0; i = at.previousSetBit(i - 1)) {
+                beginChange();
+                nextRemove(i, rows.remove(i));
+                endChange();
+            }
+            return;
+        }
+        List<SessionRow> before = new ArrayList<>(rows);
+        rows.clear();
+        for (int i = at.nextClearBit(0); i < before.size(); i = at.nextClearBit(i + 1)) {
+            rows.add(before.get(i));
+        }
+        beginChange();
+        nextRemove(0, before);
+        nextAdd(0, rows.size());
         endChange();
     }
 
