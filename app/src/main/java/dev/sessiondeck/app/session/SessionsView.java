@@ -510,21 +510,25 @@ public final class SessionsView extends BorderPane {
 
     // ------------------------------------------------------------------ layout memory
 
-    /** Takes the remembered column layout, sort, theme, interval and thresholds. */
+    /** Takes the remembered column layout, sort, theme, interval, thresholds and the active-only and background toggles. */
     public void applySettings(Settings s) {
         table.applySettings(s);
         viewModel.refreshSecondsProperty().set(SessionToolbar.REFRESH_CHOICES.contains(s.refreshSeconds) ? s.refreshSeconds : 5);
         viewModel.warningSecondsProperty().set(s.warningSeconds);
         viewModel.dangerSecondsProperty().set(Math.max(s.warningSeconds, s.dangerSeconds));
+        viewModel.activeOnlyProperty().set(s.activeOnly);
+        viewModel.showBackgroundProperty().set(s.showBackground);
         darkTheme.set(s.darkTheme);
     }
 
-    /** Writes the current column layout, sort, theme, interval and thresholds into {@code s}. */
+    /** Writes the current column layout, sort, theme, interval, thresholds and toggles into {@code s}. */
     public void captureSettings(Settings s) {
         table.captureSettings(s);
         s.refreshSeconds = viewModel.refreshSecondsProperty().get();
         s.warningSeconds = viewModel.warningSecondsProperty().get();
         s.dangerSeconds = viewModel.dangerSecondsProperty().get();
+        s.activeOnly = viewModel.activeOnlyProperty().get();
+        s.showBackground = viewModel.showBackgroundProperty().get();
         s.darkTheme = darkTheme.get();
     }
 

@@ -30,6 +30,14 @@ public final class Settings {
     /** Auto-refresh interval in seconds, 0 for off. */
     public int refreshSeconds = 5;
 
+    /**
+     * View Active Sessions Only, as last left: kept on, the first listing after a start is already a
+     * busy one ({@code SnapshotScope.BUSY}).
+     */
+    public boolean activeOnly;
+    /** Whether background threads and server processes are shown, as last left. */
+    public boolean showBackground;
+
     /** Execution time in seconds from which an active statement is highlighted as a warning. */
     public double warningSeconds = 1;
     /** Execution time in seconds from which an active statement is highlighted as a danger. */

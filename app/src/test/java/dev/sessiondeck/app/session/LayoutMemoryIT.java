@@ -111,6 +111,50 @@ class LayoutMemoryIT extends WindowTestSupport {
     }
 
     @Test
+    void activeOnlyAndBackgroundComeBackAndTheFirstListingIsThenABusyOne() throws Exception {
+        fx(() -> {
+            vm.activeOnlyProperty().set(true);
+            vm.showBackgroundProperty().set(true);
+            return null;
+        });
+        Path dir = Path.of("target", "test-settings", "layout-memory-toggles");
+        Files.createDirectories(dir);
+        Settings saved = new Settings();
+        fx(() -> {
+            view.captureSettings(saved);
+            return null;
+        });
+        new SettingsStore(dir).save(saved);
+
+        Settings loaded = new SettingsStore(dir).load();
+        SessionsViewModel nextVm = new SessionsViewModel(SessionSources.loaded()::open,
+                new Background(workers, Platform::runLater));
+        FakeSessionSource source = new FakeSessionSource("gamma");
+        try {
+            SessionsView next = fx(() -> {
+                SessionsView v = new SessionsView(nextVm);
+                v.applySettings(loaded);
+                nextVm.addDataSource(source);
+                return v;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(loaded.activeOnly).isTrue();
+            assertThat(fx(() -> nextVm.activeOnlyProperty().get())).isTrue();
+            assertThat(fx(() -> nextVm.showBackgroundProperty().get())).isTrue();
+            assertThat(source.scopes).first().isEqualTo(dev.sessiondeck.core.model.SnapshotScope.BUSY);
+            fx(() -> {
+                next.dispose();
+                return null;
+            });
+        } finally {
+            fx(() -> {
+                nextVm.shutdown();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void theSqlColumnTakesTheSpareWidthAndKeepsAWidthTheUserGaveIt() throws Exception {
         FakeSessionSource source = new FakeSessionSource("fake");
         List<Session> sessions = new ArrayList<>();
