@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -241,15 +242,24 @@ public final class ServerRatios {
      * {@code refresh.cpu}: a new window process refreshing every second over the server and
      * pg_activity refreshing every second over the same server, started together, their CPU time
      * (utime + stime of the process and its children, {@code /proc}) over the same two minutes.
+     * pg_activity shows the running queries only (it has no way to show idle backends), so the
+     * window shows what it shows: View Active Sessions Only, whose listings leave the idle backends
+     * to the server ({@code SnapshotScope.BUSY}). A second window process showing all sessions runs in
+     * the same minutes; its CPU is in the figure's note.
      */
     private Figure cpu(ConnectionSpec spec, int sessions) throws Exception {
         String pgActivity = Peers.require("pg_activity", "pg-activity");
         long ticks = WindowBenchmark.clockTicks();
         int seconds = quick ? 20 : 120;
         int window = 10;
-        try (CommandChild child = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null))) {
-            child.ask("open pg " + spec.port());
-            child.ask("view pg pg");
+        try (CommandChild child = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null));
+             CommandChild everything = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null))) {
+            // the first shows active sessions only from its first listing, as a user who keeps the toggle on
+            child.ask("active-first");
+            for (CommandChild c : List.of(child, everything)) {
+                c.ask("open pg " + spec.port());
+                c.ask("view pg pg");
+            }
             String command = "stty cols 200 rows 50; exec " + pgActivity + " -h 127.0.0.1 -p " + spec.port() + " -U "
                     + spec.user() + " -d " + spec.database().orElse("postgres") + " --refresh 1";
             ProcessBuilder pb = new ProcessBuilder("script", "-qfec", command, "/dev/null");
@@ -258,14 +268,17 @@ public final class ServerRatios {
             Process peer = pb.start();
             try {
                 child.ask("auto pg");
-                List<Double> ours = new ArrayList<>();
-                List<Double> theirs = new ArrayList<>();
-                long oursBefore = treeTicks(child.pid());
-                long theirsBefore = treeTicks(peer.pid());
+                everything.ask("auto pg");
+                long[] pids = {child.pid(), peer.pid(), everything.pid()};
+                List<List<Double>> per = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                long[] before = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    before[i] = treeTicks(pids[i]);
+                }
+                long[] first = before.clone();
                 long start = System.nanoTime();
-                long oursFirst = oursBefore;
-                long theirsFirst = theirsBefore;
                 java.util.Map<String, Long> threadsFirst = WindowBenchmark.threadTicks(child.pid());
+                java.util.Map<String, Long> allThreadsFirst = WindowBenchmark.threadTicks(everything.pid());
                 for (int s = 0; s < seconds / window; s++) {
                     long t = System.nanoTime();
                     Thread.sleep(window * 1000L);
@@ -273,26 +286,32 @@ public final class ServerRatios {
                         throw new IllegalStateException("pg_activity ended: " + Files.readString(workDir.resolve("pg_activity.out")));
                     }
                     double elapsed = (System.nanoTime() - t) / 1e9;
-                    long o = treeTicks(child.pid());
-                    long p = treeTicks(peer.pid());
-                    ours.add(100.0 * (o - oursBefore) / ticks / elapsed);
-                    theirs.add(100.0 * (p - theirsBefore) / ticks / elapsed);
-                    oursBefore = o;
-                    theirsBefore = p;
+                    for (int i = 0; i < 3; i++) {
+                        long now = treeTicks(pids[i]);
+                        per.get(i).add(100.0 * (now - before[i]) / ticks / elapsed);
+                        before[i] = now;
+                    }
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                double oursAverage = 100.0 * (oursBefore - oursFirst) / ticks / elapsed;
-                double theirsAverage = 100.0 * (theirsBefore - theirsFirst) / ticks / elapsed;
                 // the figure is the average over the two minutes; the spread is of the 10 s windows
-                Stats o = new Stats(Stats.of(ours).min(), oursAverage, Stats.of(ours).max(), ours.size());
-                Stats p = new Stats(Stats.of(theirs).min(), theirsAverage, Stats.of(theirs).max(), theirs.size());
+                Stats[] stats = new Stats[3];
+                for (int i = 0; i < 3; i++) {
+                    Stats windows = Stats.of(per.get(i));
+                    stats[i] = new Stats(windows.min(), 100.0 * (before[i] - first[i]) / ticks / elapsed, windows.max(),
+                            per.get(i).size());
+                }
                 String byThread = byThread(threadsFirst, WindowBenchmark.threadTicks(child.pid()), ticks, elapsed);
+                String allByThread = byThread(allThreadsFirst, WindowBenchmark.threadTicks(everything.pid()), ticks, elapsed);
                 Report.progress("ratios: refresh.cpu by thread: %s", byThread);
-                return new Figure("refresh.cpu", o, p, "% of a core", 2.0, String.format(
-                        "%,d backends, refresh every 1 s, the first %d s of a new window process against pg_activity %s"
-                                + " (--refresh 1, in a pseudo-terminal) in the same seconds; the value is the average over the"
-                                + " whole time, min and max those of %d s windows; ours by thread (%% of a core): %s",
-                        sessions, seconds, version(pgActivity), window, byThread));
+                Report.progress("ratios: refresh.cpu, all sessions shown, by thread: %s", allByThread);
+                return new Figure("refresh.cpu", stats[0], stats[1], "% of a core", 2.0, String.format(Locale.ROOT,
+                        "%,d backends, refresh every 1 s, the first %d s of a new window process showing active sessions"
+                                + " only from its first listing (as pg_activity does) against pg_activity %s (--refresh 1, in a pseudo-terminal) in the"
+                                + " same seconds; the value is the average over the whole time, min and max those of %d s"
+                                + " windows; ours by thread (%% of a core): %s. A second window process showing all %,d"
+                                + " sessions in the same seconds: %.2f (%.2f to %.2f) %% of a core, ratio %.2f; by thread: %s",
+                        sessions, seconds, version(pgActivity), window, byThread, sessions, stats[2].median(),
+                        stats[2].min(), stats[2].max(), stats[2].median() / stats[1].median(), allByThread));
             } finally {
                 // script and the pg_activity under it
                 ChildJvm.kill(peer);

@@ -35,6 +35,9 @@ import javafx.application.Platform;
  *       snapshots (or failures) have been applied and the window laid out: the time from the
  *       refresh to what the user sees, in milliseconds;</li>
  *   <li>{@code auto VIEW} turns on auto-refresh every second and prints {@code AUTO};</li>
+ *   <li>{@code active-first} has every view made after it show active sessions only (View Active
+ *       Sessions Only) from its first listing, as for a user who keeps the toggle on, and prints
+ *       {@code ACTIVE-FIRST};</li>
  *   <li>{@code exit}.</li>
  * </ul>
  */
@@ -61,6 +64,8 @@ public final class ServerWindowProbe {
     }
 
     private HeadlessWindow window;
+    /** Views made from now on show active sessions only from their first listing ({@code active-first}). */
+    private boolean activeFirst;
 
     private ServerWindowProbe(String type, String host, String user, String database) {
         this.type = type;
@@ -84,6 +89,10 @@ public final class ServerWindowProbe {
                 case "view" -> probe.view(c[1], java.util.Arrays.copyOfRange(c, 2, c.length));
                 case "refresh" -> probe.refresh(c[1], Integer.parseInt(c[2]));
                 case "auto" -> probe.auto(c[1]);
+                case "active-first" -> {
+                    probe.activeFirst = true;
+                    yield "ACTIVE-FIRST";
+                }
                 case "exit" -> null;
                 default -> "ERROR unknown command " + c[0];
             };
@@ -120,6 +129,7 @@ public final class ServerWindowProbe {
                 throw new UnsupportedOperationException("opened by the probe");
             }, background);
             m.refreshSecondsProperty().set(0);
+            m.activeOnlyProperty().set(activeFirst);
             return new View(m, new SessionsView(m), applied);
         });
         SessionsViewModel model = v.model();
