@@ -50,11 +50,17 @@ public final class ServerRatios {
     private final Path workDir;
     private final int iterations;
     private final boolean quick;
+    private final java.util.concurrent.Callable<List<String>> shipped;
 
-    public ServerRatios(Path workDir, int iterations, boolean quick) {
+    /**
+     * @param shipped the JVM options SessionDeck's package starts the window with (its AppCDS
+     *                archive), asked for when {@code refresh.cpu} starts its window processes
+     */
+    public ServerRatios(Path workDir, int iterations, boolean quick, java.util.concurrent.Callable<List<String>> shipped) {
         this.workDir = workDir;
         this.iterations = iterations;
         this.quick = quick;
+        this.shipped = shipped;
     }
 
     /** {@code snapshot.mariadb}, {@code merged.sources}, {@code merged.dead-source}, {@code refresh.mytop}. */
@@ -242,7 +248,8 @@ public final class ServerRatios {
      * {@code refresh.cpu}: a new window process refreshing every second over the server and
      * pg_activity refreshing every second over the same server, started together, their CPU time
      * (utime + stime of the process and its children, {@code /proc}) over the same two minutes.
-     * pg_activity shows the running queries only (it has no way to show idle backends), so the
+     * Both window processes start as the package starts the window, with its AppCDS archive
+     * ({@code StartupArchive}). pg_activity shows the running queries only (it has no way to show idle backends), so the
      * window shows what it shows: View Active Sessions Only, whose listings leave the idle backends
      * to the server ({@code SnapshotScope.BUSY}). A second window process showing all sessions runs in
      * the same minutes; its CPU is in the figure's note.
@@ -252,8 +259,11 @@ public final class ServerRatios {
         long ticks = WindowBenchmark.clockTicks();
         int seconds = quick ? 20 : 120;
         int window = 10;
-        try (CommandChild child = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null));
-             CommandChild everything = CommandChild.start(workDir, "postgresql", spec.user(), spec.database().orElse(null))) {
+        // both window processes as the package starts them: with its AppCDS archive
+        List<String> asShipped = shipped.call();
+        try (CommandChild child = CommandChild.start(workDir, asShipped, "postgresql", spec.user(), spec.database().orElse(null));
+             CommandChild everything = CommandChild.start(workDir, asShipped, "postgresql", spec.user(),
+                     spec.database().orElse(null))) {
             // the first shows active sessions only from its first listing, as a user who keeps the toggle on
             child.ask("active-first");
             for (CommandChild c : List.of(child, everything)) {
@@ -305,7 +315,7 @@ public final class ServerRatios {
                 Report.progress("ratios: refresh.cpu by thread: %s", byThread);
                 Report.progress("ratios: refresh.cpu, all sessions shown, by thread: %s", allByThread);
                 return new Figure("refresh.cpu", stats[0], stats[1], "% of a core", 2.0, String.format(Locale.ROOT,
-                        "%,d backends, refresh every 1 s, the first %d s of a new window process showing active sessions"
+                        "%,d backends, refresh every 1 s, the first %d s of a new window process (with the package's AppCDS archive) showing active sessions"
                                 + " only from its first listing (as pg_activity does) against pg_activity %s (--refresh 1, in a pseudo-terminal) in the"
                                 + " same seconds; the value is the average over the whole time, min and max those of %d s"
                                 + " windows; ours by thread (%% of a core): %s. A second window process showing all %,d"

@@ -27,7 +27,15 @@ public final class CommandChild implements AutoCloseable {
 
     /** Starts the probe for a server of {@code type} on 127.0.0.1 as {@code user}, {@code database} or null. */
     public static CommandChild start(Path workDir, String type, String user, String database) throws IOException {
-        Process p = ChildJvm.start(workDir, List.of("-Xmx2g"), ServerWindowProbe.class.getName(), type, "127.0.0.1", user,
+        return start(workDir, List.of(), type, user, database);
+    }
+
+    /** {@link #start(Path, String, String, String)} with these JVM options besides the heap's (an AppCDS archive). */
+    public static CommandChild start(Path workDir, List<String> jvmArgs, String type, String user, String database)
+            throws IOException {
+        List<String> args = new java.util.ArrayList<>(List.of("-Xmx2g"));
+        args.addAll(jvmArgs);
+        Process p = ChildJvm.start(workDir, args, ServerWindowProbe.class.getName(), type, "127.0.0.1", user,
                 database == null ? "" : database);
         CommandChild c = new CommandChild(p);
         c.await("READY");
