@@ -91,6 +91,42 @@ class RefreshPlaceIT extends WindowTestSupport {
         assertPlaceKept(selected, firstVisible, offset, 230);
     }
 
+    @Test
+    void rowsTheSearchHidesStayChosenAndAreSelectedAndFocusedAgainWhenShownAgain() throws Exception {
+        source.list(sessions(1000, 1300));
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
+        SessionRow a = shownRow(1200).orElseThrow();
+        SessionRow b = shownRow(1250).orElseThrow();
+        fx(() -> {
+            table().getSelectionModel().clearSelection();
+            table().getSelectionModel().selectIndices(table().getItems().indexOf(a), table().getItems().indexOf(b));
+            table().getFocusModel().focus(table().getItems().indexOf(b));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        fx(() -> {
+            vm.idSearchProperty().set("1200");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownCount()).isEqualTo(1);
+        assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(a);
+
+        fx(() -> {
+            vm.idSearchProperty().set("");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownCount()).isEqualTo(300);
+        assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(a, b);
+        assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(b);
+    }
+
     private void assertPlaceKept(SessionRow selected, SessionRow firstVisible, double offset, int count) throws Exception {
         assertThat(shownCount()).isEqualTo(count);
         assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(selected);
