@@ -32,12 +32,7 @@ class RefreshPlaceIT extends WindowTestSupport {
 
     @Test
     void selectionFocusAndFirstVisibleRowStayOnTheirSessionsWhenRowsAboveComeAndGo() throws Exception {
-        source.list(sessions(1000, 1300));
-        fx(() -> {
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
+        showSessions1000To1300();
         fx(() -> {
             TableColumn<SessionRow, ?> id = table().getColumns().stream()
                     .filter(c -> c.getUserData() == SessionColumn.ID).findFirst().orElseThrow();
@@ -93,12 +88,7 @@ class RefreshPlaceIT extends WindowTestSupport {
 
     @Test
     void rowsTheSearchHidesStayChosenAndAreSelectedAndFocusedAgainWhenShownAgain() throws Exception {
-        source.list(sessions(1000, 1300));
-        fx(() -> {
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
+        showSessions1000To1300();
         SessionRow a = shownRow(1200).orElseThrow();
         SessionRow b = shownRow(1250).orElseThrow();
         fx(() -> {
@@ -125,6 +115,16 @@ class RefreshPlaceIT extends WindowTestSupport {
         assertThat(shownCount()).isEqualTo(300);
         assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(a, b);
         assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(b);
+    }
+
+    /** The fake data source listing sessions 1000 to 1299, shown. */
+    private void showSessions1000To1300() throws Exception {
+        source.list(sessions(1000, 1300));
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
     }
 
     private void assertPlaceKept(SessionRow selected, SessionRow firstVisible, double offset, int count) throws Exception {
