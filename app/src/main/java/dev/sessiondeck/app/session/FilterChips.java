@@ -3,6 +3,10 @@ package dev.sessiondeck.app.session;
 import atlantafx.base.theme.Styles;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.core.filter.SessionFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -18,6 +22,8 @@ final class FilterChips {
 
     private final SessionsViewModel viewModel;
     private final HBox chips = new HBox(6);
+    /** The chips made so far, by filter: each is made once and shown while its filter is set. */
+    private final Map<String, Button> made = new HashMap<>();
 
     FilterChips(SessionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -34,22 +40,35 @@ final class FilterChips {
     }
 
     private void update(SessionFilter f) {
-        chips.getChildren().clear();
-        f.id().ifPresent(id -> add("id", SessionColumn.ID, id, () -> viewModel.idSearchProperty().set("")));
+        List<Node> now = new ArrayList<>();
+        f.id().ifPresent(id -> add(now, "id", SessionColumn.ID, id, () -> viewModel.idSearchProperty().set("")));
         if (!f.user().isEmpty()) {
-            add("user", SessionColumn.USER, f.user(), () -> viewModel.userSearchProperty().set(""));
+            add(now, "user", SessionColumn.USER, f.user(), () -> viewModel.userSearchProperty().set(""));
         }
         if (!f.source().isEmpty()) {
-            add("source", SessionColumn.SOURCE, f.source(), () -> viewModel.sourceSearchProperty().set(""));
+            add(now, "source", SessionColumn.SOURCE, f.source(), () -> viewModel.sourceSearchProperty().set(""));
         }
         if (!f.database().isEmpty()) {
-            add("database", SessionColumn.DATABASE, f.database(), () -> viewModel.databaseSearchProperty().set(""));
+            add(now, "database", SessionColumn.DATABASE, f.database(), () -> viewModel.databaseSearchProperty().set(""));
         }
         if (f.activeOnly()) {
-            chip("activeOnly", Messages.get("search.activeOnly.chip"), () -> viewModel.activeOnlyProperty().set(false));
+            chip(now, "activeOnly", Messages.get("search.activeOnly.chip"), () -> viewModel.activeOnlyProperty().set(false));
         }
-        boolean any = !chips.getChildren().isEmpty();
+        boolean any = !now.isEmpty();
         if (any) {
+            now.add(clearAll());
+        }
+        // the same chips with new text (a keystroke in a search) keep their nodes: a new button with
+        // its tooltip and icon per keystroke cost more than the CSS of the whole change
+        if (!now.equals(chips.getChildren())) {
+            chips.getChildren().setAll(now);
+        }
+        chips.setVisible(any);
+        chips.setManaged(any);
+    }
+
+    private Button clearAll() {
+        return made.computeIfAbsent("clear-filters", k -> {
             Button all = new Button(Messages.get("search.clearAll"));
             all.setId("clear-filters-button");
             all.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
@@ -58,24 +77,26 @@ final class FilterChips {
                 viewModel.clearSearches();
                 viewModel.activeOnlyProperty().set(false);
             });
-            chips.getChildren().add(all);
-        }
-        chips.setVisible(any);
-        chips.setManaged(any);
+            return all;
+        });
     }
 
-    private void add(String id, SessionColumn column, String text, Runnable clear) {
-        chip(id, Messages.get("search.chip", column.attribute().title().resolve(Messages.locale()), text), clear);
+    private void add(List<Node> now, String id, SessionColumn column, String text, Runnable clear) {
+        chip(now, id, Messages.get("search.chip", column.attribute().title().resolve(Messages.locale()), text), clear);
     }
 
-    /** One active filter, shown as a chip; clicking it clears that filter. */
-    private void chip(String id, String text, Runnable clear) {
-        Button b = new Button(text, new FontIcon(Feather.X));
-        b.setId("chip-" + id);
-        b.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
-        b.setContentDisplay(ContentDisplay.RIGHT);
-        b.setTooltip(new Tooltip(Messages.get("search.chip.tip")));
-        b.setOnAction(e -> clear.run());
-        chips.getChildren().add(b);
+    /** One active filter, shown as a chip; clicking it clears that filter. Made once per filter. */
+    private void chip(List<Node> now, String id, String text, Runnable clear) {
+        Button b = made.computeIfAbsent(id, k -> {
+            Button c = new Button(text, new FontIcon(Feather.X));
+            c.setId("chip-" + id);
+            c.getStyleClass().addAll(Styles.SMALL, Styles.ROUNDED, "filter-chip");
+            c.setContentDisplay(ContentDisplay.RIGHT);
+            c.setTooltip(new Tooltip(Messages.get("search.chip.tip")));
+            c.setOnAction(e -> clear.run());
+            return c;
+        });
+        b.setText(text);
+        now.add(b);
     }
 }

@@ -128,6 +128,15 @@ public final class SessionColumn {
                 || attribute == StandardAttributes.DATABASE_ID;
     }
 
+    /**
+     * True for the columns whose values a row keeps apart for the filters (user, source, database,
+     * session number, database id): a row whose change left all of them alone keeps those it has.
+     */
+    boolean keptFiltered() {
+        return this == USER || this == SOURCE || this == DATABASE || attribute == StandardAttributes.SESSION_NUMBER
+                || attribute == StandardAttributes.DATABASE_ID;
+    }
+
     /** Default width in pixels, from the value type and the common columns' habits. */
     public double width() {
         if (this == SQL) {

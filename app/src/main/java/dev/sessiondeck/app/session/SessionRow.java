@@ -156,13 +156,20 @@ public final class SessionRow {
             values = java.util.Arrays.copyOf(values, columns.size());
         }
         Change changed = Change.NONE;
+        boolean filteredValues = false;
         for (SessionColumn c : columns) {
             if (set(c, all[c.index()])) {
                 changed = c.filteredOrGrouped() ? Change.FILTERED_OR_GROUPED
                         : changed == Change.NONE ? Change.VALUES : changed;
+                filteredValues |= c.keptFiltered();
             }
         }
-        keepFiltered();
+        // a third of the rows change state on a refresh, not what the row keeps for the filter: its
+        // values are read again only when one changed (each read of an attribute scans the
+        // session's attributes: 8 % of the apply's JavaFX-thread samples, docs/benchmarks.md)
+        if (filteredValues) {
+            keepFiltered();
+        }
         return changed;
     }
 

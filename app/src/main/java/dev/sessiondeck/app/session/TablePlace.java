@@ -33,6 +33,9 @@ final class TablePlace {
     /** The rows visible before a refresh, top to bottom, with their offsets; null when none is pending. */
     private List<Seen> seen;
     private boolean restorePending;
+    /** The table's flow and the skin it was found in. */
+    private VirtualFlow<?> flow;
+    private javafx.scene.control.Skin<?> flowOf;
 
     /** A row the user saw, at {@code y} pixels from the top of the rows' viewport (negative when cut at the top). */
     private record Seen(SessionRow row, int index, double y) {
@@ -86,7 +89,12 @@ final class TablePlace {
     }
 
     private VirtualFlow<?> flow() {
-        return table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        // looked up once per skin: a lookup parses its selector anew on every refresh
+        if (flowOf != table.getSkin() || flow == null) {
+            flowOf = table.getSkin();
+            flow = table.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        }
+        return flow;
     }
 
     /** Notes the visible rows before a refresh changes them (unless notes of an earlier one still wait). */
@@ -120,16 +128,16 @@ final class TablePlace {
         if (sameRows(now, keptSelection) && focused == keptFocus) {
             return;
         }
-        Map<SessionRow, Integer> at = indexes();
-        List<Integer> select = new ArrayList<>(keptSelection.size());
-        for (SessionRow r : keptSelection) {
+        List<SessionRow> keep = keptSelection;
+        SessionRow keepFocus = keptFocus;
+        Map<SessionRow, Integer> at = indexesOf(keep, keepFocus);
+        List<Integer> select = new ArrayList<>(keep.size());
+        for (SessionRow r : keep) {
             Integer i = at.get(r);
             if (i != null) {
                 select.add(i);
             }
         }
-        List<SessionRow> keep = keptSelection;
-        SessionRow keepFocus = keptFocus;
         var sm = table.getSelectionModel();
         sm.clearSelection();
         if (!select.isEmpty()) {
@@ -156,6 +164,49 @@ final class TablePlace {
             }
         }
         return true;
+    }
+
+    /**
+     * The shown indexes of the kept rows and the kept focus (those shown): one pass over the shown
+     * rows that compares references only and stops once all are found, none when nothing is kept.
+     * A map of every shown row to its index cost a keystroke over 100,000 rows more than the filter's
+     * own pass (docs/benchmarks.md, {@code window.keystroke}), to find usually one row or none.
+     */
+    private Map<SessionRow, Integer> indexesOf(List<SessionRow> kept, SessionRow focus) {
+        Map<SessionRow, Integer> at = new IdentityHashMap<>();
+        if (kept.size() >= 16) {
+            return indexes();
+        }
+        SessionRow[] wanted = new SessionRow[kept.size() + 1];
+        int n = 0;
+        for (SessionRow r : kept) {
+            n = addOnce(wanted, n, r);
+        }
+        if (focus != null) {
+            n = addOnce(wanted, n, focus);
+        }
+        int missing = n;
+        List<SessionRow> items = table.getItems();
+        for (int i = 0, size = items.size(); i < size && missing > 0; i++) {
+            SessionRow r = items.get(i);
+            for (int k = 0; k < n; k++) {
+                if (wanted[k] == r) {
+                    at.put(r, i);
+                    missing--;
+                }
+            }
+        }
+        return at;
+    }
+
+    private static int addOnce(SessionRow[] rows, int n, SessionRow r) {
+        for (int k = 0; k < n; k++) {
+            if (rows[k] == r) {
+                return n;
+            }
+        }
+        rows[n] = r;
+        return n + 1;
     }
 
     /** Each shown row's index: one pass over the shown rows. */

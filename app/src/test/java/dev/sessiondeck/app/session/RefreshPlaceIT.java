@@ -32,12 +32,7 @@ class RefreshPlaceIT extends WindowTestSupport {
 
     @Test
     void selectionFocusAndFirstVisibleRowStayOnTheirSessionsWhenRowsAboveComeAndGo() throws Exception {
-        source.list(sessions(1000, 1300));
-        fx(() -> {
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
+        showSessions1000To1300();
         fx(() -> {
             TableColumn<SessionRow, ?> id = table().getColumns().stream()
                     .filter(c -> c.getUserData() == SessionColumn.ID).findFirst().orElseThrow();
@@ -89,6 +84,47 @@ class RefreshPlaceIT extends WindowTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> !vm.refreshingProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertPlaceKept(selected, firstVisible, offset, 230);
+    }
+
+    @Test
+    void rowsTheSearchHidesStayChosenAndAreSelectedAndFocusedAgainWhenShownAgain() throws Exception {
+        showSessions1000To1300();
+        SessionRow a = shownRow(1200).orElseThrow();
+        SessionRow b = shownRow(1250).orElseThrow();
+        fx(() -> {
+            table().getSelectionModel().clearSelection();
+            table().getSelectionModel().selectIndices(table().getItems().indexOf(a), table().getItems().indexOf(b));
+            table().getFocusModel().focus(table().getItems().indexOf(b));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        fx(() -> {
+            vm.idSearchProperty().set("1200");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownCount()).isEqualTo(1);
+        assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(a);
+
+        fx(() -> {
+            vm.idSearchProperty().set("");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownCount()).isEqualTo(300);
+        assertThat(fx(() -> List.copyOf(table().getSelectionModel().getSelectedItems()))).containsExactly(a, b);
+        assertThat(fx(() -> table().getFocusModel().getFocusedItem())).isSameAs(b);
+    }
+
+    /** The fake data source listing sessions 1000 to 1299, shown. */
+    private void showSessions1000To1300() throws Exception {
+        source.list(sessions(1000, 1300));
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownCount() == 300);
     }
 
     private void assertPlaceKept(SessionRow selected, SessionRow firstVisible, double offset, int count) throws Exception {

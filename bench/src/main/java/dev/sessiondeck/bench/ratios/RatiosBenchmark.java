@@ -10,6 +10,7 @@ import dev.sessiondeck.bench.window.FirstFrameProbe;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code ratios} part (issue 20): each figure as SessionDeck against a baseline measured in the
@@ -122,16 +123,22 @@ public final class RatiosBenchmark {
                 String[] f = line.split(" ");
                 List<Double> ours = new ArrayList<>();
                 List<Double> bare = new ArrayList<>();
+                List<Double> perPair = new ArrayList<>();
                 for (String pair : f[2].split(";")) {
                     String[] v = pair.split(",");
                     ours.add(Double.parseDouble(v[0]));
                     bare.add(Double.parseDouble(v[1]));
+                    perPair.add(ours.get(ours.size() - 1) / bare.get(bare.size() - 1));
                 }
                 String note = f[1].equals("window.apply")
                         ? "a 10,000-session snapshot applied with CSS and layout (1600 x 1000, software rendering) against a bare"
                                 + " TableView of the same " + columns + " visible columns given the same sessions with setAll"
                         : "one keystroke of the user column's search over 100,000 sessions with CSS and layout against a bare"
                                 + " TableView over a FilteredList whose predicate is a plain contains";
+                // the two sides of a pair were timed a moment apart, under the same load
+                Stats pairs = Stats.of(perPair);
+                note += String.format(Locale.ROOT, "; the ratio of each pair: min / median / max %.2f / %.2f / %.2f",
+                        pairs.min(), pairs.median(), pairs.max());
                 out.add(new Figure(f[1], Stats.of(ours), Stats.of(bare), "ms", 1.5, note));
             }
         }
