@@ -401,7 +401,7 @@ class SessionsViewModelTest {
     }
 
     @Test
-    void tenThousandSessionsRefreshInPlaceQuickly() {
+    void tenThousandSessionsRefreshInPlace() {
         List<Session> many = new ArrayList<>();
         IntStream.range(0, 10_000).forEach(i -> many.add(i % 5 == 0 ? active(i, "u" + i % 7, "SELECT " + i, i % 30) : idle(i, "u" + i % 7)));
         source.list(many);
@@ -412,14 +412,14 @@ class SessionsViewModelTest {
         List<Session> next = new ArrayList<>();
         IntStream.range(100, 10_100).forEach(i -> next.add(i % 5 == 0 ? active(i, "u" + i % 7, "SELECT " + i, i % 30 + 1) : idle(i, "u" + i % 7)));
         source.list(next);
-        long start = System.nanoTime();
+        // how fast is the benchmark's to say (docs/benchmarks.md), never a test's
         vm.refresh();
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(vm.totalCountProperty().get()).isEqualTo(10_000);
         assertThat(row(5000)).isSameAs(kept);
         assertThat(vm.shownRows()).allMatch(r -> r.getSession().user().orElseThrow().contains("u3"));
-        assertThat(millis).as("one refresh of 10,000 sessions, in ms").isLessThan(2_000);
+        assertThat(vm.allRows()).as("ended").noneMatch(r -> r.getSession().id().equals("50"))
+                .as("new").anyMatch(r -> r.getSession().id().equals("10050"));
     }
 
     @Test
