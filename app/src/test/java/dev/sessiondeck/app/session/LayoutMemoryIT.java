@@ -65,16 +65,7 @@ class LayoutMemoryIT extends WindowTestSupport {
         showSource("beta");
         assertBeta(table());
 
-        Path dir = Path.of("target", "test-settings", "layout-memory");
-        Files.createDirectories(dir);
-        Settings saved = new Settings();
-        fx(() -> {
-            view.captureSettings(saved);
-            return null;
-        });
-        new SettingsStore(dir).save(saved);
-
-        Settings loaded = new SettingsStore(dir).load();
+        Settings loaded = savedAndLoaded("layout-memory");
         SessionsViewModel nextVm = new SessionsViewModel(SessionSources.loaded()::open,
                 new Background(workers, Platform::runLater));
         try {
@@ -117,16 +108,7 @@ class LayoutMemoryIT extends WindowTestSupport {
             vm.showBackgroundProperty().set(true);
             return null;
         });
-        Path dir = Path.of("target", "test-settings", "layout-memory-toggles");
-        Files.createDirectories(dir);
-        Settings saved = new Settings();
-        fx(() -> {
-            view.captureSettings(saved);
-            return null;
-        });
-        new SettingsStore(dir).save(saved);
-
-        Settings loaded = new SettingsStore(dir).load();
+        Settings loaded = savedAndLoaded("layout-memory-toggles");
         SessionsViewModel nextVm = new SessionsViewModel(SessionSources.loaded()::open,
                 new Background(workers, Platform::runLater));
         FakeSessionSource source = new FakeSessionSource("gamma");
@@ -239,6 +221,19 @@ class LayoutMemoryIT extends WindowTestSupport {
                 .containsExactly(SessionColumn.ID);
         assertThat(fx(() -> column(t, SessionColumn.ID).getSortType())).isEqualTo(TableColumn.SortType.DESCENDING);
         assertThat(fx(() -> column(t, SessionColumn.COMMAND).isVisible())).isFalse();
+    }
+
+    /** The window's settings as the next start reads them: captured, saved to a file of the test's own, loaded. */
+    private Settings savedAndLoaded(String folder) throws Exception {
+        Path dir = Path.of("target", "test-settings", folder);
+        Files.createDirectories(dir);
+        Settings saved = new Settings();
+        fx(() -> {
+            view.captureSettings(saved);
+            return null;
+        });
+        new SettingsStore(dir).save(saved);
+        return new SettingsStore(dir).load();
     }
 
     private void show(FakeSessionSource source) throws Exception {
