@@ -121,13 +121,16 @@ class ChineseWindowIT extends MainWindowTestSupport {
             await().atMost(Duration.ofSeconds(15)).until(() -> !fx(() -> sessions.refreshingProperty().get()));
             WaitForAsyncUtils.waitForFxEvents();
             // in view first: the table may have more rows than it shows, or not have laid the new one out yet
+            // scrolled to again until its cell shows: a place kept from the last refresh may be restored after a scroll
             TableView<SessionRow> table = lookup("#session-table").queryTableView();
-            fx(() -> {
-                table.scrollTo(row);
-                return null;
-            });
-            Node cell = await().atMost(Duration.ofSeconds(10)).until(() -> lookup(".table-row-cell")
-                    .match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>tryQuery(), Optional::isPresent).get();
+            Node cell = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                fx(() -> {
+                    table.scrollTo(row);
+                    return null;
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>tryQuery();
+            }, Optional::isPresent).get();
             clickOn(cell);
 
             // the session ends after the user saw it, before the kill reaches the server
