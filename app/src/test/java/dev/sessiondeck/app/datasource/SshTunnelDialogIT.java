@@ -11,6 +11,7 @@ import dev.sessiondeck.core.testing.SshServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -144,7 +145,10 @@ class SshTunnelDialogIT extends MainWindowTestSupport {
             dataSources.connect(row, null, () -> { }, e -> { });
             return null;
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ssh-host-key-dialog").tryQuery().isPresent());
+        // the dialog's pane is in the scene before its window is shown: its button is clicked once visible
+        await().atMost(Duration.ofSeconds(20)).until(() -> lookup("#ssh-accept-host-key").match(Node::isVisible)
+                .match((Node n) -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).tryQuery().isPresent());
         assertThat(lookup("#ssh-host-key-dialog").queryAs(DialogPane.class).getContentText())
                 .contains(SSH.hostKey().fingerprint());
         clickOn("#ssh-accept-host-key");
