@@ -45,7 +45,7 @@ final class SessionStatus {
         this.shown = shownFeeds;
         this.rows = sessionRows;
         // the idle sessions a busy listing left out are sessions of the server all the same
-        totalCount.set(rows.shownSourceRows().size() + shown.stream().mapToInt(f -> f.idleLeftOut).sum());
+        totalCount.set(rows.shownSourceRows().size() + shown.stream().mapToInt(SourceFeed::idleLeftOut).sum());
         activeCount.set(SessionRows.activeCount(shown));
         lastRefresh.set(shown.stream().map(f -> f.lastRefresh).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));
         latency.set(shown.stream().map(f -> f.latency).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null));

@@ -60,8 +60,10 @@ final class SourceFeed {
     Duration latency;
     /** What the last snapshot applied listed: everything, or the busy sessions only. */
     SnapshotScope scope = SnapshotScope.ALL;
-    /** How many idle sessions the last snapshot applied left out ({@code Snapshot.idleLeftOut}). */
-    int idleLeftOut;
+    /** How many idle sessions the last snapshot applied left out ({@code Snapshot.idleLeftOut}); 0 before one. */
+    int idleLeftOut() {
+        return applied == null ? 0 : applied.idleLeftOut();
+    }
 
     SourceFeed(SessionSource source) {
         this.source = source;

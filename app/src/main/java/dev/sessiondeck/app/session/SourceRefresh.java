@@ -131,7 +131,6 @@ final class SourceRefresh {
         feed.firstSnapshot = false;
         feed.lastRefresh = snapshot.fetchedAt();
         feed.latency = snapshot.latency();
-        feed.idleLeftOut = snapshot.idleLeftOut();
         feed.error = "";
         refreshErrors.remove(feed.name());
         status.clearGeneralError();
