@@ -62,6 +62,10 @@ public final class SessionRow {
     int verdictOf;
     /** True when the lists must be told that this row changed (set and cleared by the view model). */
     boolean pendingUpdate;
+    /** Marks the row while {@link SortedRows} takes out or places a batch of rows; false between. */
+    boolean leaving;
+    /** Where {@link SortedRows} last placed the row, while it sorts. */
+    int place;
     /** True once its session ended (no longer listed) or its data source closed; it then leaves the lists. */
     boolean ended;
     /** The data source that lists it (set by the view model); null once the row ended. */

@@ -11,7 +11,6 @@ import java.util.function.ObjDoubleConsumer;
 import java.util.function.Predicate;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The rows of every connected data source and the lists the table shows on top of them: the shown
@@ -31,7 +30,7 @@ final class SessionRows {
      * search then filters rows already in order instead of sorting what passes (docs/benchmarks.md,
      * keystroke over 100,000 rows).
      */
-    private final SortedList<SessionRow> sorted = new SortedList<>(shownSourceRows);
+    private final SortedRows sorted = new SortedRows(shownSourceRows);
     private final FilteredList<SessionRow> filtered = new FilteredList<>(sorted);
 
     /** Every row of every data source. */
@@ -44,7 +43,7 @@ final class SessionRows {
         return shownSourceRows;
     }
 
-    SortedList<SessionRow> sorted() {
+    SortedRows sorted() {
         return sorted;
     }
 
