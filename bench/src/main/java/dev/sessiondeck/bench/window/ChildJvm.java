@@ -21,6 +21,9 @@ public final class ChildJvm {
     static final List<String> HEADLESS = List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
             "-Dprism.order=sw", "-Dprism.lcdtext=false", "-Djava.awt.headless=true", "-Dheadless.geometry=1600x1000-32");
 
+    /** Children started so far in this run (numbers {@code {n}} in {@code bench.child.jvmArgs}). */
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private ChildJvm() {
     }
 
@@ -45,8 +48,10 @@ public final class ChildJvm {
         }
         command.add("-Dsessiondeck.config.dir=" + config);
         command.addAll(jvmArgs);
-        // for profiling a child: -Dbench.child.jvmArgs="-XX:StartFlightRecording=filename=/tmp/x.jfr"
-        String extra = System.getProperty("bench.child.jvmArgs", "").strip();
+        // for profiling a child: -Dbench.child.jvmArgs="-XX:StartFlightRecording=filename=/tmp/x{n}.jfr",
+        // {n} the child's number in this run (1, 2, ...), so that children started together write apart
+        String extra = System.getProperty("bench.child.jvmArgs", "").strip()
+                .replace("{n}", Integer.toString(STARTED.incrementAndGet()));
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
