@@ -24,7 +24,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -82,7 +87,7 @@ public final class ServerRatios {
             }
             try (BlackHoleProxy proxy = BlackHoleProxy.start(server.port());
                  CommandChild child = CommandChild.start(workDir, "mariadb", "root", null)) {
-                merged(out, child, server.port(), proxy);
+                merged(out, child, spec, proxy);
                 Report.progress("ratios: refresh.mytop, opening %,d sessions", most);
                 stopped(crowd.growTo(most));
                 out.add(mytop(child, server.port(), crowd.size()));
@@ -91,9 +96,13 @@ public final class ServerRatios {
         return out;
     }
 
-    /** 10 data sources over one server; one of them through {@code proxy}, black-holed halfway. */
-    private void merged(List<Figure> out, CommandChild child, int port, BlackHoleProxy proxy) throws Exception {
+    /**
+     * 10 data sources over one server; one of them through {@code proxy}, black-holed halfway. In the
+     * same rounds as {@code merged.sources}, its raw floor ({@link RawFloor}) for the figure's note.
+     */
+    private void merged(List<Figure> out, CommandChild child, ConnectionSpec spec, BlackHoleProxy proxy) throws Exception {
         Report.progress("ratios: merged.sources");
+        int port = spec.port();
         List<String> names = IntStream.rangeClosed(1, SOURCES).mapToObj(i -> "s" + i).toList();
         for (String n : names) {
             child.ask("open " + n + " " + port);
@@ -111,23 +120,44 @@ public final class ServerRatios {
         long self = ProcessHandle.current().pid();
         double[] mergedCpu = new double[2];
         double[] singleCpu = new double[2];
-        for (int i = 0; i < rounds + 5; i++) {
-            String one = names.get(i % SOURCES);
-            boolean counted = i >= 5;
-            double a;
-            double b;
-            if (i % 2 == 0) {
-                a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
-                b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
-            } else {
-                b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
-                a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+        // the raw floor, in the same rounds: ten plain listings started together, and one alone
+        List<Double> rawTen = new ArrayList<>();
+        List<Double> rawOne = new ArrayList<>();
+        double[] rawTenCpu = new double[2];
+        double[] rawOneCpu = new double[2];
+        int rawRows;
+        try (RawFloor floor = RawFloor.open(spec, SOURCES)) {
+            for (int i = 0; i < rounds + 5; i++) {
+                String one = names.get(i % SOURCES);
+                int k = i % SOURCES;
+                boolean counted = i >= 5;
+                double a;
+                double b;
+                double c;
+                double d;
+                // the order of the four is reversed every other round
+                if (i % 2 == 0) {
+                    a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+                    b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
+                    c = busy(self, floor::ten, counted ? rawTenCpu : null);
+                    d = busy(self, () -> floor.one(k), counted ? rawOneCpu : null);
+                } else {
+                    d = busy(self, () -> floor.one(k), counted ? rawOneCpu : null);
+                    c = busy(self, floor::ten, counted ? rawTenCpu : null);
+                    b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
+                    a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+                }
+                if (counted) {
+                    merged.add(a);
+                    single.computeIfAbsent(one, key -> new ArrayList<>()).add(b);
+                    rawTen.add(c);
+                    rawOne.add(d);
+                }
             }
-            if (counted) {
-                merged.add(a);
-                single.computeIfAbsent(one, k -> new ArrayList<>()).add(b);
-            }
+            rawRows = floor.rows();
         }
+        Stats tenRaw = Stats.of(rawTen);
+        Stats oneRaw = Stats.of(rawOne);
         long ticks = WindowBenchmark.clockTicks();
         String slowest = single.entrySet().stream()
                 .max((x, y) -> Double.compare(Stats.of(x.getValue()).median(), Stats.of(y.getValue()).median()))
@@ -136,11 +166,17 @@ public final class ServerRatios {
                 String.format("10 data sources of %,d sessions each on one server (10,000 rows merged), from refresh to"
                         + " all ten applied and laid out; baseline the slowest single source (%s; medians of the ten: %s ms);"
                         + " processor busy during the refreshes (window, server and benchmark processes): %.2f cores for"
-                        + " the merged view, %.2f for a single source, of %d",
+                        + " the merged view, %.2f for a single source, of %d. Raw floor in the same rounds (plain JDBC,"
+                        + " no SessionDeck code: the MariaDB data source's statements for a listing, %,d rows, every row"
+                        + " read, on connections with its URL and driver settings): ten raw listings in parallel %.1f ms,"
+                        + " one alone %.1f ms, ratio %.2f (ten %s, one %s ms, min / median / max); processor busy %.2f"
+                        + " cores during the ten, %.2f during one",
                         SESSIONS, slowest, single.values().stream().map(v -> String.format("%.1f", Stats.of(v).median()))
                                 .collect(Collectors.joining(", ")),
                         mergedCpu[0] / ticks / (mergedCpu[1] / 1000), singleCpu[0] / ticks / (singleCpu[1] / 1000),
-                        Runtime.getRuntime().availableProcessors())));
+                        Runtime.getRuntime().availableProcessors(), rawRows, tenRaw.median(), oneRaw.median(),
+                        tenRaw.median() / oneRaw.median(), tenRaw.format(1), oneRaw.format(1),
+                        rawTenCpu[0] / ticks / (rawTenCpu[1] / 1000), rawOneCpu[0] / ticks / (rawOneCpu[1] / 1000))));
 
         Report.progress("ratios: merged.dead-source");
         List<String> withDead = new ArrayList<>(names.subList(0, SOURCES - 1));
@@ -339,6 +375,99 @@ public final class ServerRatios {
                 .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
                 .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /**
+     * The raw floor of {@code merged.sources}: what MariaDB's data source runs for a listing
+     * ({@link ServerBenchmark#MARIADB_STATEMENTS}) with plain JDBC, no SessionDeck code, on connections
+     * with the URL and driver settings its pool uses, every row read. {@link #ten()} starts ten
+     * listings together on ten connections from a fixed pool of ten threads; {@link #one(int)} runs one
+     * alone. Both return the wall time until every row is read, in milliseconds.
+     */
+    private static final class RawFloor implements AutoCloseable {
+
+        /** The longest wait for the ten listings of one round, in seconds (each statement's query timeout is 60 s). */
+        private static final long WAIT_SECONDS = 150;
+
+        private final List<Connection> connections = new ArrayList<>();
+        private final ThreadPoolExecutor pool;
+        private volatile int rows;
+
+        private RawFloor(int count) {
+            AtomicInteger n = new AtomicInteger();
+            pool = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "raw-floor-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            pool.prestartAllCoreThreads();
+        }
+
+        /** {@code count} connections to the server of {@code spec} and as many threads. */
+        static RawFloor open(ConnectionSpec spec, int count) throws Exception {
+            RawFloor floor = new RawFloor(count);
+            try {
+                for (int i = 0; i < count; i++) {
+                    floor.connections.add(raw(spec, MySqlProtocol.INSTANCE.jdbcUrl(spec),
+                            MySqlProtocol.INSTANCE.driverProperties(spec)));
+                }
+                return floor;
+            } catch (Throwable e) {
+                try {
+                    floor.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
+        }
+
+        /** One listing alone on the {@code k}-th connection, in this thread, in milliseconds. */
+        double one(int k) throws Exception {
+            long t = System.nanoTime();
+            rows = ServerBenchmark.rawListing(connections.get(k), ServerBenchmark.MARIADB_STATEMENTS);
+            return (System.nanoTime() - t) / 1e6;
+        }
+
+        /** Ten listings started together, one on each connection, until all have read every row, in milliseconds. */
+        double ten() throws Exception {
+            long t = System.nanoTime();
+            List<Future<Integer>> listings = new ArrayList<>();
+            for (Connection c : connections) {
+                listings.add(pool.submit(() -> ServerBenchmark.rawListing(c, ServerBenchmark.MARIADB_STATEMENTS)));
+            }
+            long deadline = t + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            try {
+                for (Future<Integer> f : listings) {
+                    rows = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+            } catch (TimeoutException e) {
+                listings.forEach(f -> f.cancel(true));
+                throw new IllegalStateException("ten raw listings did not finish within " + WAIT_SECONDS + " s", e);
+            }
+            return (System.nanoTime() - t) / 1e6;
+        }
+
+        /** The rows the last listing read. */
+        int rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                pool.shutdownNow();
+                pool.awaitTermination(10, TimeUnit.SECONDS);
+            } finally {
+                for (Connection c : connections) {
+                    try {
+                        c.close();
+                    } catch (java.sql.SQLException ignored) {
+                        // closing the others matters more
+                    }
+                }
+            }
+        }
     }
 
     @FunctionalInterface
