@@ -125,6 +125,11 @@ public final class ServerRatios {
         List<Double> rawOne = new ArrayList<>();
         double[] rawTenCpu = new double[2];
         double[] rawOneCpu = new double[2];
+        // the window process's own CPU in each timed refresh: its JavaFX thread, its refresh workers (ms)
+        List<Double> mergedFx = new ArrayList<>();
+        List<Double> mergedWorkers = new ArrayList<>();
+        List<Double> singleFx = new ArrayList<>();
+        List<Double> singleWorkers = new ArrayList<>();
         int rawRows;
         try (RawFloor floor = RawFloor.open(spec, SOURCES)) {
             for (int i = 0; i < rounds + 5; i++) {
@@ -135,23 +140,34 @@ public final class ServerRatios {
                 double b;
                 double c;
                 double d;
+                double[] bCpu;
+                double[] mergedCpuOf;
                 // the order of the four is reversed every other round
                 if (i % 2 == 0) {
                     a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+                    double[] aCpu = child.lastCpu();
                     b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
+                    bCpu = child.lastCpu();
+                    mergedCpuOf = aCpu;
                     c = busy(self, floor::ten, counted ? rawTenCpu : null);
                     d = busy(self, () -> floor.one(k), counted ? rawOneCpu : null);
                 } else {
                     d = busy(self, () -> floor.one(k), counted ? rawOneCpu : null);
                     c = busy(self, floor::ten, counted ? rawTenCpu : null);
                     b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
+                    bCpu = child.lastCpu();
                     a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
+                    mergedCpuOf = child.lastCpu();
                 }
                 if (counted) {
                     merged.add(a);
                     single.computeIfAbsent(one, key -> new ArrayList<>()).add(b);
                     rawTen.add(c);
                     rawOne.add(d);
+                    mergedFx.add(mergedCpuOf[0]);
+                    mergedWorkers.add(mergedCpuOf[1]);
+                    singleFx.add(bCpu[0]);
+                    singleWorkers.add(bCpu[1]);
                 }
             }
             rawRows = floor.rows();
@@ -170,13 +186,17 @@ public final class ServerRatios {
                         + " no SessionDeck code: the MariaDB data source's statements for a listing, %,d rows, every row"
                         + " read, on connections with its URL and driver settings): ten raw listings in parallel %.1f ms,"
                         + " one alone %.1f ms, ratio %.2f (ten %s, one %s ms, min / median / max); processor busy %.2f"
-                        + " cores during the ten, %.2f during one",
+                        + " cores during the ten, %.2f during one. The window process's CPU per refresh (medians): the"
+                        + " merged view's JavaFX thread %.1f ms and refresh workers %.1f ms (listing, mapping, diffing of"
+                        + " the ten), a single source's %.1f and %.1f ms",
                         SESSIONS, slowest, single.values().stream().map(v -> String.format("%.1f", Stats.of(v).median()))
                                 .collect(Collectors.joining(", ")),
                         mergedCpu[0] / ticks / (mergedCpu[1] / 1000), singleCpu[0] / ticks / (singleCpu[1] / 1000),
                         Runtime.getRuntime().availableProcessors(), rawRows, tenRaw.median(), oneRaw.median(),
                         tenRaw.median() / oneRaw.median(), tenRaw.format(1), oneRaw.format(1),
-                        rawTenCpu[0] / ticks / (rawTenCpu[1] / 1000), rawOneCpu[0] / ticks / (rawOneCpu[1] / 1000))));
+                        rawTenCpu[0] / ticks / (rawTenCpu[1] / 1000), rawOneCpu[0] / ticks / (rawOneCpu[1] / 1000),
+                        Stats.of(mergedFx).median(), Stats.of(mergedWorkers).median(), Stats.of(singleFx).median(),
+                        Stats.of(singleWorkers).median())));
 
         Report.progress("ratios: merged.dead-source");
         List<String> withDead = new ArrayList<>(names.subList(0, SOURCES - 1));

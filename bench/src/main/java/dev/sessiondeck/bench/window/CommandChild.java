@@ -18,6 +18,7 @@ public final class CommandChild implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
+    private double[] lastCpu = new double[2];
 
     private CommandChild(Process process) {
         this.process = process;
@@ -57,10 +58,22 @@ public final class CommandChild implements AutoCloseable {
         return await(null);
     }
 
-    /** The number after {@code MS} of a {@code refresh} command's answer. */
+    /**
+     * The wall time of a {@code refresh} command, in milliseconds (the number after {@code MS}); the
+     * CPU times it reported are then {@link #lastCpu()}.
+     */
     public double refreshMillis(String view, int snapshots) throws IOException {
-        String answer = ask("refresh " + view + " " + snapshots);
-        return Double.parseDouble(answer.substring(3));
+        String[] answer = ask("refresh " + view + " " + snapshots).split(" ");
+        lastCpu = new double[] {Double.parseDouble(answer[3]), Double.parseDouble(answer[5])};
+        return Double.parseDouble(answer[1]);
+    }
+
+    /**
+     * The CPU time, in milliseconds, of the child's JavaFX thread ([0]) and of its refresh workers
+     * ([1]) during the last {@link #refreshMillis} refresh.
+     */
+    public double[] lastCpu() {
+        return lastCpu.clone();
     }
 
     private String await(String expected) throws IOException {

@@ -31,9 +31,10 @@ import javafx.application.Platform;
  *       port, or a proxy in front of it) and prints {@code OPENED NAME};</li>
  *   <li>{@code view VIEW NAME...} makes a view model {@code VIEW} of those data sources (the merged
  *       view: All data sources) in the headless window and prints {@code VIEW VIEW};</li>
- *   <li>{@code refresh VIEW N} refreshes {@code VIEW} and prints {@code MS t} once {@code N}
- *       snapshots (or failures) have been applied and the window laid out: the time from the
- *       refresh to what the user sees, in milliseconds;</li>
+ *   <li>{@code refresh VIEW N} refreshes {@code VIEW} and prints {@code MS t FX f WORKERS w} once
+ *       {@code N} snapshots (or failures) have been applied and the window laid out: the time from
+ *       the refresh to what the user sees, and the CPU time the JavaFX thread and the refresh
+ *       workers (listing, mapping, diffing) spent meanwhile, all in milliseconds;</li>
  *   <li>{@code auto VIEW} turns on auto-refresh every second and prints {@code AUTO};</li>
  *   <li>{@code active-first} has every view made after it show active sessions only (View Active
  *       Sessions Only) from its first listing, as for a user who keeps the toggle on, and prints
@@ -49,11 +50,16 @@ public final class ServerWindowProbe {
     private final String database;
     private final List<SessionSource> sources = new ArrayList<>();
     private final java.util.Map<String, View> views = new java.util.HashMap<>();
+    /** The refresh workers made so far, for their CPU time. */
+    private final List<Thread> workerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "refresh-worker");
         t.setDaemon(true);
+        workerThreads.add(t);
         return t;
     });
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long fxThread;
 
     /**
      * A view model and its session view, whose UI callbacks are counted as they run. The views take
@@ -78,6 +84,7 @@ public final class ServerWindowProbe {
         ServerWindowProbe probe = new ServerWindowProbe(args[0], args[1], args[2],
                 args.length > 3 && !args[3].isEmpty() ? args[3] : null);
         probe.window = HeadlessWindow.show(new Background(Runnable::run, Platform::runLater));
+        probe.fxThread = HeadlessWindow.onFx(() -> Thread.currentThread().getId());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         System.out.println("READY");
         System.out.flush();
@@ -166,6 +173,8 @@ public final class ServerWindowProbe {
             Thread.sleep(150);
         }
         v.applied().clear();
+        long fxBefore = threads.getThreadCpuTime(fxThread);
+        java.util.Map<Long, Long> workersBefore = workersCpu();
         long start = System.nanoTime();
         HeadlessWindow.onFx(() -> {
             v.model().refresh();
@@ -180,7 +189,25 @@ public final class ServerWindowProbe {
             window.layout();
             return null;
         });
-        return String.format(Locale.ROOT, "MS %.4f", (System.nanoTime() - start) / 1e6);
+        double millis = (System.nanoTime() - start) / 1e6;
+        double fx = (threads.getThreadCpuTime(fxThread) - fxBefore) / 1e6;
+        long workerNanos = 0;
+        for (java.util.Map.Entry<Long, Long> e : workersCpu().entrySet()) {
+            workerNanos += e.getValue() - workersBefore.getOrDefault(e.getKey(), 0L);
+        }
+        return String.format(Locale.ROOT, "MS %.4f FX %.4f WORKERS %.4f", millis, fx, workerNanos / 1e6);
+    }
+
+    /** The CPU time of each refresh worker alive, in nanoseconds, by thread id. */
+    private java.util.Map<Long, Long> workersCpu() {
+        java.util.Map<Long, Long> out = new java.util.HashMap<>();
+        for (Thread t : workerThreads) {
+            long nanos = threads.getThreadCpuTime(t.getId());
+            if (nanos >= 0) {
+                out.put(t.getId(), nanos);
+            }
+        }
+        return out;
     }
 
     private String auto(String name) throws Exception {
