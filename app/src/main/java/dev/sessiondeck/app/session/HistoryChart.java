@@ -45,6 +45,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * source gives execution times); clicking shows that refresh's sessions while the history still keeps
  * them. Hidden by a button on it, Ctrl+H, or the row menu; while hidden it draws nothing. The chart is
  * made when there is a first point to draw.
+ *
+ * <p>The axes stay put while the refreshes come: x is seconds before the newest refresh (the points
+ * move left, the axis from {@code -width} to 0 changes only when the width does), y is 0 to a round
+ * number above the highest count shown (changed only when that count needs another). JavaFX's
+ * {@code Axis} makes every tick label anew whenever its range changes; with an axis that moved every
+ * second (and a y axis ranged anew at every point) the labels' nodes, their CSS and text were most of
+ * what the window did between refreshes (docs/benchmarks.md, {@code refresh.cpu}).
  */
 final class HistoryChart {
 
@@ -66,8 +73,8 @@ final class HistoryChart {
     private final BorderPane box = new BorderPane();
     /** The points drawn, oldest first, one data item per point in each series. */
     private List<HistoryPoint> points = List.of();
-    /** What x = 0 is: the time of the first point drawn since the chart was last built anew. */
-    private java.time.Instant origin;
+    /** What x = 0 is: the time of the newest point drawn; the others are at minus their seconds before it. */
+    private java.time.Instant newest;
 
     HistoryChart(SessionsViewModel viewModel, Supplier<Window> owner) {
         this.viewModel = viewModel;
@@ -101,8 +108,8 @@ final class HistoryChart {
 
     /** Makes the chart, once: JavaFX's LineChart over two NumberAxis, the three series, no symbols. */
     private void createChart() {
-        x = new NumberAxis(-WINDOW_SECONDS, 0, 60);
-        y = new NumberAxis();
+        x = new NumberAxis(-60, 0, 15);
+        y = new NumberAxis(0, 1, 1);
         chart = new LineChart<>(x, y);
         total = new XYChart.Series<>();
         active = new XYChart.Series<>();
@@ -114,7 +121,7 @@ final class HistoryChart {
         chart.getData().setAll(List.of(total, active, blocked));
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        // x = 0 is only where the drawing started: no line there
+        // x = 0 is the newest refresh, at the right edge: no line there
         chart.setVerticalZeroLineVisible(false);
         chart.setLegendVisible(true);
         chart.setLegendSide(javafx.geometry.Side.RIGHT);
@@ -126,8 +133,8 @@ final class HistoryChart {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                // x counts seconds from the origin; a tick is labelled by how long before the newest refresh
-                long seconds = Math.round(x.getUpperBound() - n.doubleValue());
+                // x counts seconds before the newest refresh
+                long seconds = Math.round(-n.doubleValue());
                 return seconds == 0 ? Messages.get("history.now")
                         : seconds % 60 == 0 ? Messages.get("history.minutesAgo", seconds / 60)
                         : Messages.get("history.secondsAgo", seconds);
@@ -138,7 +145,8 @@ final class HistoryChart {
                 return 0;
             }
         });
-        y.setForceZeroInRange(true);
+        // ranged here, not by the axis (see the class comment)
+        y.setAutoRanging(false);
         y.setMinorTickVisible(false);
         y.setTickLabelFormatter(new NumberAxis.DefaultFormatter(y) {
             @Override
@@ -181,7 +189,7 @@ final class HistoryChart {
         List<HistoryPoint> next = viewModel.history();
         if (next.isEmpty()) {
             points = List.of();
-            origin = null;
+            newest = null;
             if (chart != null) {
                 total.getData().clear();
                 active.getData().clear();
@@ -194,8 +202,8 @@ final class HistoryChart {
             createChart();
         }
         int continued = continuedFrom(next);
+        newest = next.get(next.size() - 1).at();
         if (continued < 0) {
-            origin = next.get(0).at();
             total.getData().setAll(items(next, HistoryPoint::total));
             active.getData().setAll(items(next, HistoryPoint::active));
             blocked.getData().setAll(items(next, HistoryPoint::blocked));
@@ -211,15 +219,40 @@ final class HistoryChart {
             total.getData().addAll(items(added, HistoryPoint::total));
             active.getData().addAll(items(added, HistoryPoint::active));
             blocked.getData().addAll(items(added, HistoryPoint::blocked));
+            // the points kept move left: their seconds before the newest refresh
+            for (XYChart.Series<Number, Number> series : List.of(total, active, blocked)) {
+                List<XYChart.Data<Number, Number>> data = series.getData();
+                for (int i = 0; i < data.size() - added.size(); i++) {
+                    data.get(i).setXValue(xOf(next.get(i)));
+                }
+            }
         }
         points = next;
         // the axis spans what there is, a minute at least, the window at most: ticks of 15 s up to two minutes
-        double newest = xOf(next.get(next.size() - 1));
-        double span = newest - xOf(next.get(0));
+        double span = -xOf(next.get(0));
         double width = Math.min(WINDOW_SECONDS, Math.max(60, Math.ceil(span / 60) * 60));
-        x.setUpperBound(newest);
-        x.setLowerBound(newest - width);
+        x.setLowerBound(-width);
         x.setTickUnit(width <= 120 ? 15 : 60);
+        int highest = 0;
+        for (HistoryPoint p : next) {
+            highest = Math.max(highest, Math.max(p.total(), Math.max(p.active(), p.blocked())));
+        }
+        double step = tickUnit(highest);
+        y.setTickUnit(step);
+        // a step above the highest count: the line never runs along the top edge
+        y.setUpperBound((Math.floor(highest / step) + 1) * step);
+    }
+
+    /**
+     * The y axis's tick unit for counts up to {@code highest}: 1, 2 or 5 times a power of ten, giving at
+     * most 5 steps to the top (at least 1: counts are whole).
+     */
+    static double tickUnit(int highest) {
+        double unit = 1;
+        while (highest / unit > 5) {
+            unit = unit * (String.valueOf((long) unit).charAt(0) == '2' ? 2.5 : 2);
+        }
+        return unit;
     }
 
     /**
@@ -228,7 +261,7 @@ final class HistoryChart {
      * -1 when the chart must be built anew.
      */
     private int continuedFrom(List<HistoryPoint> next) {
-        if (points.isEmpty() || origin == null) {
+        if (points.isEmpty() || newest == null) {
             return -1;
         }
         java.time.Instant last = points.get(points.size() - 1).at();
@@ -252,9 +285,9 @@ final class HistoryChart {
         return out;
     }
 
-    /** A point's x: seconds since the origin. */
+    /** A point's x: seconds since the newest point drawn (0 for it, negative before it). */
     private double xOf(HistoryPoint p) {
-        return Duration.between(origin, p.at()).toMillis() / 1000.0;
+        return Duration.between(newest, p.at()).toMillis() / 1000.0;
     }
 
     /** The refresh nearest the pointer, by the x axis's own conversion; empty off the plot or with no points. */

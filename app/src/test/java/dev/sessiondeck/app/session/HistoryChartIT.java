@@ -50,6 +50,17 @@ class HistoryChartIT extends WindowTestSupport {
         return out;
     }
 
+    /** Adds the data source, listing {@code sessions} at T0: shown at once, and so listed, the first refresh. */
+    private void firstRefresh(List<Session> sessions) throws Exception {
+        source.clock = T0;
+        source.list(sessions);
+        fx(() -> {
+            vm.addDataSource(source);
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> vm.history().size()) == 1);
+    }
+
     private void refreshAt(int second, List<Session> sessions) throws Exception {
         source.clock = T0.plusSeconds(second);
         source.list(sessions);
@@ -80,14 +91,7 @@ class HistoryChartIT extends WindowTestSupport {
 
     @Test
     void threeRefreshesDrawThreePointsPerSeriesHoverTellsTheValuesAndAClickListsTheSessions() throws Exception {
-        source.clock = T0;
-        source.list(sessions(3, 1, 0));
-        fx(() -> {
-            // shown at once, and so listed: the first refresh
-            vm.addDataSource(source);
-            return null;
-        });
-        await().atMost(Duration.ofSeconds(10)).until(() -> fx(() -> vm.history().size()) == 1);
+        firstRefresh(sessions(3, 1, 0));
         refreshAt(5, sessions(5, 3, 1));
         refreshAt(10, sessions(4, 2, 0));
 
@@ -131,5 +135,29 @@ class HistoryChartIT extends WindowTestSupport {
                 .containsExactly(4, 2, 6, 1);
         assertThat(fx(() -> ((NumberAxis) chart().getXAxis()).getUpperBound() - ((NumberAxis) chart().getXAxis()).getLowerBound()))
                 .isEqualTo(900.0);
+    }
+
+    @Test
+    void refreshesThatKeepTheScaleMoveThePointsAndLeaveTheAxesTickLabelsAlone() throws Exception {
+        firstRefresh(sessions(3, 1, 0));
+        refreshAt(5, sessions(4, 2, 0));
+        List<Object> xTicks = fx(() -> new ArrayList<>(chart().getXAxis().getTickMarks()));
+        List<Object> yTicks = fx(() -> new ArrayList<>(chart().getYAxis().getTickMarks()));
+        assertThat(xTicks).isNotEmpty();
+        assertThat(yTicks).isNotEmpty();
+
+        refreshAt(10, sessions(4, 1, 1));
+
+        // the points moved left by the five seconds; the axes and their tick marks (labels) are the same objects
+        assertThat(fx(() -> chart().getData().get(0).getData().stream().map(d -> d.getXValue().doubleValue()).toList()))
+                .containsExactly(-10.0, -5.0, 0.0);
+        assertThat(fx(() -> new ArrayList<Object>(chart().getXAxis().getTickMarks())))
+                .usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(xTicks);
+        assertThat(fx(() -> new ArrayList<Object>(chart().getYAxis().getTickMarks())))
+                .usingElementComparator((a, b) -> a == b ? 0 : 1).containsExactlyElementsOf(yTicks);
+        // a count that needs more room ranges y anew
+        refreshAt(15, sessions(40, 2, 0));
+        NumberAxis y = (NumberAxis) chart().getYAxis();
+        assertThat(fx(y::getUpperBound)).isGreaterThan(40.0);
     }
 }
