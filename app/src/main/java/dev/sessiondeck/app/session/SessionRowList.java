@@ -15,9 +15,6 @@ import javafx.collections.ObservableListBase;
  */
 final class SessionRowList extends ObservableListBase<SessionRow> {
 
-    /** Up to this many rows going are removed one change each ({@link #removeWhere}). */
-    static final int ONE_BY_ONE = 32;
-
     private final List<SessionRow> rows = new ArrayList<>();
 
     @Override
@@ -43,48 +40,39 @@ final class SessionRowList extends ObservableListBase<SessionRow> {
     }
 
     /**
-     * Removes the rows {@code gone} accepts. A few go one change each, from the last; more go as one
-     * change that replaces the whole list with the rows that stay (the sorted list then sorts those
-     * once). Never as one change of scattered removals: JavaFX 21's {@code SortedList} passes such a
-     * change on with its removals at scattered sorted places, and the change it fires can then name a
-     * place beyond its end, which throws in the {@code FilteredList} after it
-     * (JDK-8237868, fixed after 21; {@code SessionRowListTest} shows it).
+     * Removes the rows {@code gone} accepts, as one change of the removals where they stood (one pass:
+     * a busy listing's first apply removes thousands). The window's sorted list ({@link SortedRows})
+     * takes them out in one pass too. JavaFX 21's own {@code SortedList} could not: it passed such a
+     * change on with a removal beyond its end, which threw in the {@code FilteredList} after it
+     * (JDK-8237868, fixed after 21; {@code SessionRowListTest} shows it), and replacing the whole list
+     * instead made it sort every row again.
      */
     void removeWhere(Predicate<SessionRow> gone) {
-        BitSet at = new BitSet(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            if (gone.test(rows.get(i))) {
-                at.set(i);
+        int write = 0;
+        boolean changing = false;
+        for (int read = 0; read < rows.size(); read++) {
+            SessionRow r = rows.get(read);
+            if (gone.test(r)) {
+                if (!changing) {
+                    beginChange();
+                    changing = true;
+                }
+                nextRemove(write, r);
+            } else {
+                rows.set(write++, r);
             }
         }
-        int count = at.cardinality();
-        if (count == 0) {
-            return;
+        if (changing) {
+            rows.subList(write, rows.size()).clear();
+            endChange();
         }
-        if (count <= ONE_BY_ONE) {
-            for (int i = at.length() - 1; i >= 0; i = at.previousSetBit(i - 1)) {
-                beginChange();
-                nextRemove(i, rows.remove(i));
-                endChange();
-            }
-            return;
-        }
-        List<SessionRow> before = new ArrayList<>(rows);
-        rows.clear();
-        for (int i = at.nextClearBit(0); i < before.size(); i = at.nextClearBit(i + 1)) {
-            rows.add(before.get(i));
-        }
-        beginChange();
-        nextRemove(0, before);
-        nextAdd(0, rows.size());
-        endChange();
     }
 
     /**
      * Tells listeners that the rows at these indexes changed their values, as one update of the range
-     * from the first to the last of them: a {@code SortedList} sorts all its rows again for each
-     * update range it is told of, so scattered rows as separate ranges cost one full sort each. The
-     * rows in between are told too, which costs a filter test each.
+     * from the first to the last of them: a sorted list sorts its rows again for each update range
+     * it is told of, so scattered rows as separate ranges would cost one sort each. The rows in
+     * between are told too, which costs a filter test each.
      */
     void fireUpdated(BitSet indexes) {
         if (indexes.isEmpty()) {

@@ -123,14 +123,24 @@ class ChineseWindowIT extends MainWindowTestSupport {
             // in view first: the table may have more rows than it shows, or not have laid the new one out yet
             // scrolled to again until its cell shows: a place kept from the last refresh may be restored after a scroll
             TableView<SessionRow> table = lookup("#session-table").queryTableView();
-            Node cell = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                fx(() -> {
-                    table.scrollTo(row);
-                    return null;
-                });
-                WaitForAsyncUtils.waitForFxEvents();
-                return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>tryQuery();
-            }, Optional::isPresent).get();
+            Node cell;
+            try {
+                cell = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    fx(() -> {
+                        table.scrollTo(row);
+                        return null;
+                    });
+                    WaitForAsyncUtils.waitForFxEvents();
+                    return lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> t && t.getItem() == row).<Node>tryQuery();
+                }, Optional::isPresent).get();
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                // what the table held then, to tell a row gone from the items from a flow that did not show it
+                throw new AssertionError(fx(() -> "no cell for " + row + " at index " + table.getItems().indexOf(row) + " of "
+                        + table.getItems().size() + " items; same session at " + table.getItems().stream()
+                                .filter(r -> r.getSession().id().equals(row.getSession().id())).map(table.getItems()::indexOf).toList()
+                        + "; cells: " + lookup(".table-row-cell").queryAll().stream().map(n -> (TableRow<?>) n)
+                                .map(t -> t.getIndex() + "=" + t.getItem()).toList()), e);
+            }
             clickOn(cell);
 
             // the session ends after the user saw it, before the kill reaches the server

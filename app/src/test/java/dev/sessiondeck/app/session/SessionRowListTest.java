@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Removals from {@link SessionRowList} reach the window's chain of lists (filtered by source,
  * sorted by {@link SortedRows}, filtered by the search) whole, however many go and wherever they sit
- * in the sort order; and why the list never fires one change of scattered removals (JavaFX's own
- * {@code SortedList} breaks on it).
+ * in the sort order; and why the window does not sort with JavaFX's own {@code SortedList} (it
+ * breaks on one change of scattered removals).
  */
 class SessionRowListTest {
 
@@ -104,20 +104,20 @@ class SessionRowListTest {
 
     @Test
     void javaFx21sSortedListBreaksOnOneChangeOfScatteredRemovals() {
-        // the reason SessionRowList never fires one: some seed of these ten breaks the chain
+        // one reason the window sorts with SortedRows: some seed of these ten breaks JavaFX's chain
         for (long seed = 0; seed < 10 && thrown.isEmpty(); seed++) {
             ScatteredRemoval list = new ScatteredRemoval(5_000);
             chain(list, Integer::intValue, keys(5_000, seed));
             list.removeWhere(x -> x % 250 != 7);
         }
-        assertThat(thrown).as("if this fails, JavaFX fixed JDK-8237868: SessionRowList may fire one change again")
+        assertThat(thrown).as("if this fails, JavaFX fixed JDK-8237868: its SortedList would take the window's removals")
                 .isNotEmpty().first().isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
     void manyOrFewRowsGoingLeaveTheChainWholeWhateverTheSortOrder() {
         ToIntFunction<SessionRow> number = r -> Integer.parseInt(r.getSession().id());
-        // every 250th stays (a busy listing), every other one, all but 20 (one change each)
+        // every 250th stays (a busy listing), every other one, all but 20
         for (int keep : new int[] {250, 2, 0}) {
             for (long seed = 0; seed < 5; seed++) {
                 SessionRowList list = new SessionRowList();
