@@ -99,4 +99,68 @@ class SortedRowsTest {
             }
         }
     }
+
+    @Test
+    void theWindowsChainStaysWholeThroughRefreshesShownSourcesSortsAndSearches() {
+        // as SessionRows builds it: every row, the shown data sources' rows, sorted, searched; what the
+        // table is told (the top list's changes replayed) must always be what the lists hold
+        Random random = new Random(7);
+        SessionRowList source = new SessionRowList();
+        javafx.collections.transformation.FilteredList<SessionRow> shown =
+                new javafx.collections.transformation.FilteredList<>(source, r -> true);
+        SortedRows sorted = new SortedRows(shown);
+        javafx.collections.transformation.FilteredList<SessionRow> searched =
+                new javafx.collections.transformation.FilteredList<>(sorted);
+        List<SessionRow> told = new ArrayList<>();
+        searched.addListener((ListChangeListener<SessionRow>) c -> replay(c, told));
+        long next = 1;
+        for (int round = 0; round < 300; round++) {
+            switch (random.nextInt(8)) {
+                case 0 -> {
+                    long odd = random.nextInt(2);
+                    shown.setPredicate(random.nextBoolean() ? null : r -> Long.parseLong(r.getSession().id()) % 2 == odd);
+                }
+                case 1 -> sorted.comparatorProperty().set(random.nextBoolean() ? null
+                        : random.nextBoolean() ? BY_TIME : BY_TIME.reversed());
+                case 2 -> {
+                    int digit = random.nextInt(10);
+                    searched.setPredicate(random.nextBoolean() ? null : r -> !r.getSession().id().endsWith(Integer.toString(digit)));
+                }
+                default -> {
+                    // a refresh: some end (scattered), some change their time, some come
+                    int ending = random.nextInt(4) == 0 ? 3 : 20;
+                    for (SessionRow r : source) {
+                        r.ended = random.nextInt(ending) == 0;
+                    }
+                    source.removeWhere(r -> r.ended);
+                    BitSet changed = new BitSet();
+                    for (int i = 0; i < source.size(); i++) {
+                        if (random.nextInt(5) == 0) {
+                            SessionRow r = source.get(i);
+                            r.update(running(Long.parseLong(r.getSession().id()), random.nextInt(30)));
+                            changed.set(i);
+                        }
+                    }
+                    source.fireUpdated(changed);
+                    List<SessionRow> added = new ArrayList<>();
+                    for (int i = random.nextInt(40); i > 0; i--) {
+                        added.add(new SessionRow(running(next++, random.nextInt(30))));
+                    }
+                    source.append(added);
+                }
+            }
+            List<SessionRow> expected = new ArrayList<>();
+            for (SessionRow r : source) {
+                if (shown.getPredicate() == null || shown.getPredicate().test(r)) {
+                    expected.add(r);
+                }
+            }
+            if (sorted.getComparator() != null) {
+                expected.sort(sorted.getComparator());
+            }
+            expected.removeIf(r -> searched.getPredicate() != null && !searched.getPredicate().test(r));
+            assertThat(searched).as("round %d", round).containsExactlyElementsOf(expected);
+            assertThat(told).as("round %d, as the table was told", round).containsExactlyElementsOf(searched);
+        }
+    }
 }
