@@ -103,8 +103,10 @@ final class SessionCells {
     /** Highlights long-running, new and own sessions; double-click shows the SQL. */
     private final class SessionTableRow extends TableRow<SessionRow> {
         private final InvalidationListener restyle = o -> restyle();
-        private final Tooltip ownTip = new Tooltip(Messages.get("table.own.tip"));
-        private final Tooltip staleTip = new Tooltip();
+        // made when first needed: a Tooltip is a popup control with its own CSS, and most rows are
+        // neither our own connection nor stale (two per row made the first listing's rows dearer)
+        private Tooltip ownTip;
+        private Tooltip staleTip;
         private SessionRow observed;
 
         SessionTableRow() {
@@ -149,7 +151,12 @@ final class SessionCells {
             boolean stale = observed != null && observed.isStale();
             pseudoClassStateChanged(STALE, stale);
             if (stale) {
+                if (staleTip == null) {
+                    staleTip = new Tooltip();
+                }
                 staleTip.setText(Messages.get("status.stale", observed.staleReasonProperty().get()));
+            } else if (own && ownTip == null) {
+                ownTip = new Tooltip(Messages.get("table.own.tip"));
             }
             setTooltip(stale ? staleTip : own ? ownTip : null);
         }
