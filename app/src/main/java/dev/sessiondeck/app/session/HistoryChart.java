@@ -177,10 +177,10 @@ final class HistoryChart {
     }
 
     /**
-     * Brings the chart up to the shown data source's history: the new refreshes appended and the ones
-     * that left the window removed, so that a refresh costs a few data items, not the whole window
-     * (it runs on the JavaFX thread after every refresh); built anew when another data source is
-     * shown or the history does not continue what is drawn. Nothing while hidden.
+     * Brings the chart up to the shown data source's history: the new refreshes appended, the ones
+     * that left the window removed and the others moved left (a new x each, no new data items or
+     * nodes; it runs on the JavaFX thread after every refresh); built anew when another data source
+     * is shown or the history does not continue what is drawn. Nothing while hidden.
      */
     void update() {
         if (!shown.get()) {
