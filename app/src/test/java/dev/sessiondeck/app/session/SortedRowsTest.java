@@ -47,25 +47,7 @@ class SortedRowsTest {
                 ours.comparatorProperty().set(BY_TIME.reversed());
                 theirs.setComparator(BY_TIME.reversed());
             }
-            // some rows end, some come, some change their time
-            for (SessionRow r : source) {
-                r.ended = random.nextInt(10) == 0;
-            }
-            source.removeWhere(r -> r.ended);
-            BitSet changed = new BitSet();
-            for (int i = 0; i < source.size(); i++) {
-                if (random.nextInt(4) == 0) {
-                    SessionRow r = source.get(i);
-                    r.update(running(Long.parseLong(r.getSession().id()), random.nextInt(20)));
-                    changed.set(i);
-                }
-            }
-            source.fireUpdated(changed);
-            List<SessionRow> added = new ArrayList<>();
-            for (int i = random.nextInt(30); i > 0; i--) {
-                added.add(new SessionRow(running(next++, random.nextInt(20))));
-            }
-            source.append(added);
+            next = refresh(source, random, 10, 4, 30, 20, next);
 
             assertThat(ours).as("round %d", round).containsExactlyElementsOf(theirs);
             assertThat(replayed).as("round %d, the changes replayed", round).containsExactlyElementsOf(ours);
@@ -84,6 +66,35 @@ class SortedRowsTest {
         ours.comparatorProperty().set(null);
 
         assertThat(ours).containsExactlyElementsOf(rows);
+    }
+
+    /**
+     * A refresh as the view model applies one: one row in {@code endOneIn} ends (scattered), one in
+     * {@code changeOneIn} changes its time (below {@code seconds}), up to {@code maxNew} new rows come,
+     * numbered from {@code next}; returns the next number.
+     */
+    private static long refresh(SessionRowList source, Random random, int endOneIn, int changeOneIn, int maxNew,
+                                int seconds, long next) {
+        for (SessionRow r : source) {
+            r.ended = random.nextInt(endOneIn) == 0;
+        }
+        source.removeWhere(r -> r.ended);
+        BitSet changed = new BitSet();
+        for (int i = 0; i < source.size(); i++) {
+            if (random.nextInt(changeOneIn) == 0) {
+                SessionRow r = source.get(i);
+                r.update(running(Long.parseLong(r.getSession().id()), random.nextInt(seconds)));
+                changed.set(i);
+            }
+        }
+        source.fireUpdated(changed);
+        List<SessionRow> added = new ArrayList<>();
+        long n = next;
+        for (int i = random.nextInt(maxNew); i > 0; i--) {
+            added.add(new SessionRow(running(n++, random.nextInt(seconds))));
+        }
+        source.append(added);
+        return n;
     }
 
     private static void replay(ListChangeListener.Change<? extends SessionRow> c, List<SessionRow> copy) {
@@ -126,28 +137,7 @@ class SortedRowsTest {
                     int digit = random.nextInt(10);
                     searched.setPredicate(random.nextBoolean() ? null : r -> !r.getSession().id().endsWith(Integer.toString(digit)));
                 }
-                default -> {
-                    // a refresh: some end (scattered), some change their time, some come
-                    int ending = random.nextInt(4) == 0 ? 3 : 20;
-                    for (SessionRow r : source) {
-                        r.ended = random.nextInt(ending) == 0;
-                    }
-                    source.removeWhere(r -> r.ended);
-                    BitSet changed = new BitSet();
-                    for (int i = 0; i < source.size(); i++) {
-                        if (random.nextInt(5) == 0) {
-                            SessionRow r = source.get(i);
-                            r.update(running(Long.parseLong(r.getSession().id()), random.nextInt(30)));
-                            changed.set(i);
-                        }
-                    }
-                    source.fireUpdated(changed);
-                    List<SessionRow> added = new ArrayList<>();
-                    for (int i = random.nextInt(40); i > 0; i--) {
-                        added.add(new SessionRow(running(next++, random.nextInt(30))));
-                    }
-                    source.append(added);
-                }
+                default -> next = refresh(source, random, random.nextInt(4) == 0 ? 3 : 20, 5, 40, 30, next);
             }
             List<SessionRow> expected = new ArrayList<>();
             for (SessionRow r : source) {
