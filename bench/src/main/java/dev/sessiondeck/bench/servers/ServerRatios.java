@@ -145,10 +145,9 @@ public final class ServerRatios {
                 // the order of the four is reversed every other round
                 if (i % 2 == 0) {
                     a = busy(self, () -> child.refreshMillis("merged", SOURCES), counted ? mergedCpu : null);
-                    double[] aCpu = child.lastCpu();
+                    mergedCpuOf = child.lastCpu();
                     b = busy(self, () -> child.refreshMillis("single-" + one, 1), counted ? singleCpu : null);
                     bCpu = child.lastCpu();
-                    mergedCpuOf = aCpu;
                     c = busy(self, floor::ten, counted ? rawTenCpu : null);
                     d = busy(self, () -> floor.one(k), counted ? rawOneCpu : null);
                 } else {
