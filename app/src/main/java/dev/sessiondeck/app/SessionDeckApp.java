@@ -55,6 +55,10 @@ public final class SessionDeckApp extends Application {
         store = SettingsStore.forUser();
         settings = StartupPreload.take().orElseGet(store::load);
 
+        // the theme before the first control: JavaFX loads its own (Modena) when the first control class
+        // initialises with no stylesheet set, only to have it replaced (docs/benchmarks.md, startup.first-frame)
+        Themes.apply(settings.darkTheme);
+
         SessionSources sources = SessionSources.loaded();
         Background background = new Background(workers, Platform::runLater);
         viewModel = new SessionsViewModel(sources::open, background);
@@ -62,21 +66,22 @@ public final class SessionDeckApp extends Application {
                 KeyringSecretStore::openOrMemory, viewModel, sources::open, background);
         view = new MainWindow(viewModel, dataSources);
         view.applySettings(settings);
-        Themes.apply(settings.darkTheme);
 
         // the size is the stage's (WindowPlacement), not the scene's
         Scene scene = new Scene(view.withMenuBar());
         scene.getStylesheets().add(Themes.stylesheet());
         stage.setScene(scene);
-        stage.getIcons().setAll(AppIcons.load());
         stage.titleProperty().bind(view.title());
         WindowPlacement.place(stage, settings, WindowPlacement.Screens.system());
         stage.show();
-        // the keychain (JNA, D-Bus) after the first frame, not beside it: about 100 classes and a connection
+        // the keychain (JNA, D-Bus) after the first frame, not beside it: about 100 classes and a connection;
+        // the icons too
         Runnable[] afterFirstFrame = new Runnable[1];
         afterFirstFrame[0] = () -> {
             scene.removePostLayoutPulseListener(afterFirstFrame[0]);
             Platform.runLater(dataSources::openKeychain);
+            // the window manager's icons (six PNGs decoded) are not part of the first frame's content
+            Platform.runLater(() -> stage.getIcons().setAll(AppIcons.load()));
             FirstFrameReport.firstFrameShown();
         };
         scene.addPostLayoutPulseListener(afterFirstFrame[0]);

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
@@ -48,8 +50,8 @@ final class SessionTable {
     private String shownKey;
     private final SqlColumnFill sqlFill;
     private final SessionCells cells;
-    /** The User column's search, which Ctrl+Shift+F opens. */
-    private final ColumnSearch userSearch;
+    /** The User column's search, which Ctrl+Shift+F opens; null until the table first joins a scene. */
+    private ColumnSearch userSearch;
     private final Consumer<SessionColumn> onColumnAdded = c -> {
         if (javafx.application.Platform.isFxApplicationThread()) {
             add(c);
@@ -67,10 +69,18 @@ final class SessionTable {
         this.cells = cells;
         SessionColumn.all().forEach(this::add);
         SessionColumn.onAdded(onColumnAdded);
-        // each search lives in its column header (the common columns exist from the start)
-        userSearch = new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
-        new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
-        new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
+        // each search lives in its column header (the common columns exist from the start); the icons,
+        // buttons and tooltips are made when the table first joins a scene, not for the window's first
+        // frame, which shows no table (docs/benchmarks.md, startup.first-frame)
+        table.sceneProperty().addListener(new InvalidationListener() {
+            @Override
+            public void invalidated(Observable o) {
+                if (table.getScene() != null) {
+                    table.sceneProperty().removeListener(this);
+                    addColumnSearches();
+                }
+            }
+        });
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
         // refuse a comparator that is not its own, so the view model's sorted list does the sorting alone
         // Why not table.getComparator(): it reads each value through the cell value factory, which
@@ -92,13 +102,19 @@ final class SessionTable {
         viewModel.showAllProperty().addListener((o, a, b) -> switchLayout());
     }
 
+    private void addColumnSearches() {
+        userSearch = new ColumnSearch(columns.get(SessionColumn.USER), "user", viewModel.userSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.SOURCE), "source", viewModel.sourceSearchProperty());
+        new ColumnSearch(columns.get(SessionColumn.DATABASE), "database", viewModel.databaseSearchProperty());
+    }
+
     TableView<SessionRow> view() {
         return table;
     }
 
     /** Opens the search field of the User column (the first searchable one), or closes it. */
     void openFirstColumnSearch() {
-        if (columns.get(SessionColumn.USER).isVisible()) {
+        if (userSearch != null && columns.get(SessionColumn.USER).isVisible()) {
             userSearch.toggle();
         }
     }
