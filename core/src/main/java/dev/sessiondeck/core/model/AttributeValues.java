@@ -1,6 +1,5 @@
 package dev.sessiondeck.core.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -78,16 +77,24 @@ public final class AttributeValues {
 
     /** Collects values; setting an attribute again replaces its value, {@code null} removes it. */
     public static final class Builder {
-        private final List<Attribute<?>> attributes = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
+        // two parallel arrays and a count, searched by identity (an attribute is one object per id):
+        // a listing builds one per row, and ArrayList.indexOf with its equals calls and the copies of
+        // toArray were a quarter of PostgreSQL's mapping of a row (docs/benchmarks.md, tenth session)
+        private Attribute<?>[] attributes;
+        private Object[] values;
+        private int size;
 
         public Builder() {
+            attributes = new Attribute<?>[8];
+            values = new Object[8];
         }
 
         /** Seeded with {@code from}'s values. */
         public Builder(AttributeValues from) {
-            attributes.addAll(Arrays.asList(from.attributes));
-            values.addAll(Arrays.asList(from.values));
+            int capacity = Math.max(8, from.attributes.length + 4);
+            attributes = Arrays.copyOf(from.attributes, capacity);
+            values = Arrays.copyOf(from.values, capacity);
+            size = from.attributes.length;
         }
 
         /**
@@ -111,24 +118,41 @@ public final class AttributeValues {
             if (attribute.common()) {
                 throw new IllegalArgumentException(attribute.id() + " is a common value of the session, not a declared one");
             }
-            int i = attributes.indexOf(attribute);
+            int i = indexOf(attribute);
             if (i >= 0) {
                 if (v == null) {
-                    attributes.remove(i);
-                    values.remove(i);
+                    int after = size - i - 1;
+                    System.arraycopy(attributes, i + 1, attributes, i, after);
+                    System.arraycopy(values, i + 1, values, i, after);
+                    size--;
+                    attributes[size] = null;
+                    values[size] = null;
                 } else {
-                    values.set(i, v);
+                    values[i] = v;
                 }
             } else if (v != null) {
-                attributes.add(attribute);
-                values.add(v);
+                if (size == attributes.length) {
+                    attributes = Arrays.copyOf(attributes, size * 2);
+                    values = Arrays.copyOf(values, size * 2);
+                }
+                attributes[size] = attribute;
+                values[size] = v;
+                size++;
             }
             return this;
         }
 
+        private int indexOf(Attribute<?> attribute) {
+            for (int i = 0; i < size; i++) {
+                if (attributes[i] == attribute) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         public AttributeValues build() {
-            return attributes.isEmpty() ? NONE
-                    : new AttributeValues(attributes.toArray(new Attribute<?>[0]), values.toArray());
+            return size == 0 ? NONE : new AttributeValues(Arrays.copyOf(attributes, size), Arrays.copyOf(values, size));
         }
     }
 }

@@ -57,14 +57,18 @@ public enum SessionState {
         if (state == null) {
             return UNKNOWN;
         }
-        return switch (state.toLowerCase(Locale.ROOT)) {
+        // the server words them in lower case; lowered only when not found as they came
+        return switch (state) {
             case "active" -> ACTIVE;
             case "idle" -> IDLE;
             case "idle in transaction" -> IDLE_IN_TRANSACTION;
             case "idle in transaction (aborted)" -> IDLE_IN_TRANSACTION_ABORTED;
             case "fastpath function call" -> FASTPATH_FUNCTION_CALL;
             case "disabled" -> DISABLED;
-            default -> UNKNOWN;
+            default -> {
+                String lower = state.toLowerCase(Locale.ROOT);
+                yield lower.equals(state) ? UNKNOWN : fromPostgres(lower);
+            }
         };
     }
 }

@@ -128,6 +128,40 @@ class AttributeValuesTest {
     }
 
     @Test
+    void aBuilderTakesMoreValuesThanItFirstHoldsAndARemovalKeepsTheOthersInOrder() {
+        List<Attribute<Long>> many = new ArrayList<>();
+        AttributeValues.Builder b = new AttributeValues.Builder();
+        for (int i = 0; i < 20; i++) {
+            Attribute<Long> a = Attribute.count("growing" + i, TITLE).build();
+            many.add(a);
+            b.set(a, (long) i);
+        }
+        b.set(many.get(3), null).set(many.get(19), null).set(many.get(0), null).set(many.get(7), 70L);
+        AttributeValues v = b.build();
+
+        List<Attribute<?>> expected = new ArrayList<>(many);
+        expected.removeAll(List.of(many.get(3), many.get(19), many.get(0)));
+        assertThat(v.attributes()).containsExactlyElementsOf(expected);
+        assertThat(v.get(many.get(7))).isEqualTo(70L);
+        assertThat(v.get(many.get(18))).isEqualTo(18L);
+        assertThat(v.get(many.get(3))).isNull();
+        AttributeValues seeded = new AttributeValues.Builder(v).set(many.get(3), 3L).set(many.get(1), null).build();
+        assertThat(seeded.attributes()).hasSize(17).endsWith(many.get(3)).doesNotContain(many.get(1));
+        assertThat(v.attributes()).as("the values seeded from").containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void anAttributeIsFoundByIdentityNotById() {
+        Attribute<Long> one = Attribute.count("sameId", TITLE).build();
+        Attribute<Long> other = Attribute.count("sameId", TITLE).build();
+        AttributeValues v = new AttributeValues.Builder().set(one, 1L).set(other, 2L).build();
+
+        assertThat(v.size()).isEqualTo(2);
+        assertThat(v.get(one)).isEqualTo(1L);
+        assertThat(v.get(other)).isEqualTo(2L);
+    }
+
+    @Test
     void aBuilderSeededWithValuesLeavesThemUnchanged() {
         AttributeValues a = new AttributeValues.Builder().set(TEXT, "x").build();
         AttributeValues b = new AttributeValues.Builder(a).set(TEXT, "y").set(COUNT, 1L).build();

@@ -311,25 +311,30 @@ public final class PostgresSessionSource implements SessionSource {
         return INSUFFICIENT_PRIVILEGE.equals(StandardAttributes.SQL_UNAVAILABLE.valueOf(session));
     }
 
-    /** A backend's start (microseconds since the epoch, and as an instant) and its identity text, as an earlier snapshot saw them. */
-    private record Identity(long pid, long startMicros, Instant start, String text) {
+    /**
+     * A backend's start (microseconds since the epoch, and as an instant), its identity text, its pid
+     * as text and its client ({@link #source}), as an earlier snapshot saw them: a backend keeps its
+     * pid, start and client connection for its whole life.
+     */
+    private record Identity(long pid, long startMicros, Instant start, String text, String id, String source) {
     }
 
     private Session map(ResultSet rs) throws SQLException {
         long pid = rs.getLong(1);
         String user = rs.getString(3);
-        Identity backend = identity(pid, longOrNull(rs, 7));
+        Identity backend = identity(pid, longOrNull(rs, 7), rs);
         Long xactStart = longOrNull(rs, 8);
         String query = rs.getString(12);
         String database = rs.getString(2);
         String backendType = rs.getString(13);
         boolean hidden = INSUFFICIENT_PRIVILEGE.equals(query);
-        Session.Builder b = Session.builder(new SessionKey(name, "", pid, backend == null ? "" : backend.text(),
-                        OptionalLong.empty()))
+        Session.Builder b = Session.builder(backend == null
+                        ? new SessionKey(name, "", pid, "", OptionalLong.empty())
+                        : new SessionKey(name, "", backend.id(), backend.text(), OptionalLong.empty()))
                 .database(database)
                 .user(user)
                 .set(StandardAttributes.PROGRAM, rs.getString(4))
-                .source(source(rs.getString(5), (Integer) rs.getObject(6)))
+                .source(backend == null ? source(rs) : backend.source())
                 .set(StandardAttributes.SESSION_START, backend == null ? null : backend.start())
                 .set(StandardAttributes.TRANSACTION_START, xactStart == null ? null : instant(xactStart))
                 .state(SessionState.fromPostgres(rs.getString(9)))
@@ -376,13 +381,14 @@ public final class PostgresSessionSource implements SessionSource {
     }
 
     /**
-     * The identity of backend {@code pid} started at {@code startMicros} (null where hidden): remembered
-     * from an earlier snapshot while its start is the same (a backend keeps its start), else formatted.
-     * Formatting an instant cost about a fifth of mapping a row (docs/benchmarks.md); the cache is a
+     * The identity of backend {@code pid} started at {@code startMicros} (null where hidden), with its
+     * client read from {@code rs}: remembered from an earlier snapshot while its start is the same (a
+     * backend keeps its start), else formatted. Formatting an instant cost about a fifth of mapping a
+     * row, the pid's text and the client's "host:port" a tenth more (docs/benchmarks.md); the cache is a
      * fixed array indexed by pid (no boxing, no map per snapshot), shared by concurrent listings, whose
      * entries are immutable.
      */
-    private Identity identity(long pid, Long startMicros) {
+    private Identity identity(long pid, Long startMicros, ResultSet rs) throws SQLException {
         if (startMicros == null) {
             return null;
         }
@@ -392,7 +398,7 @@ public final class PostgresSessionSource implements SessionSource {
             return known;
         }
         Instant start = instant(startMicros);
-        Identity made = new Identity(pid, startMicros, start, identity(start));
+        Identity made = new Identity(pid, startMicros, start, identity(start), Long.toString(pid), source(rs));
         identities[slot] = made;
         return made;
     }
@@ -400,6 +406,11 @@ public final class PostgresSessionSource implements SessionSource {
     /** {@code backend_start} as the key's identity: an ISO-8601 instant, microseconds kept; empty when hidden. */
     static String identity(Instant backendStart) {
         return backendStart == null ? "" : backendStart.toString();
+    }
+
+    /** The client of the row {@code rs} is on: columns 5 and 6 of {@link #LIST_SESSIONS}. */
+    private static String source(ResultSet rs) throws SQLException {
+        return source(rs.getString(5), (Integer) rs.getObject(6));
     }
 
     static String source(String address, Integer port) {
