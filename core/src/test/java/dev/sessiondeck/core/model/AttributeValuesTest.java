@@ -131,12 +131,13 @@ class AttributeValuesTest {
     void aBuilderTakesMoreValuesThanItFirstHoldsAndARemovalKeepsTheOthersInOrder() {
         List<Attribute<Long>> many = new ArrayList<>();
         AttributeValues.Builder b = new AttributeValues.Builder();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 70; i++) {
             Attribute<Long> a = Attribute.count("growing" + i, TITLE).build();
             many.add(a);
             b.set(a, (long) i);
         }
-        b.set(many.get(3), null).set(many.get(19), null).set(many.get(0), null).set(many.get(7), 70L);
+        b.set(many.get(3), null).set(many.get(19), null).set(many.get(0), null).set(many.get(7), 70L)
+                .set(many.get(66), 660L).set(many.get(2), 20L);
         AttributeValues v = b.build();
 
         List<Attribute<?>> expected = new ArrayList<>(many);
@@ -144,9 +145,11 @@ class AttributeValuesTest {
         assertThat(v.attributes()).containsExactlyElementsOf(expected);
         assertThat(v.get(many.get(7))).isEqualTo(70L);
         assertThat(v.get(many.get(18))).isEqualTo(18L);
+        assertThat(v.get(many.get(66))).isEqualTo(660L);
+        assertThat(v.get(many.get(2))).isEqualTo(20L);
         assertThat(v.get(many.get(3))).isNull();
         AttributeValues seeded = new AttributeValues.Builder(v).set(many.get(3), 3L).set(many.get(1), null).build();
-        assertThat(seeded.attributes()).hasSize(17).endsWith(many.get(3)).doesNotContain(many.get(1));
+        assertThat(seeded.attributes()).hasSize(67).endsWith(many.get(3)).doesNotContain(many.get(1));
         assertThat(v.attributes()).as("the values seeded from").containsExactlyElementsOf(expected);
     }
 
