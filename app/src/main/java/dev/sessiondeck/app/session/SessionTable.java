@@ -69,9 +69,8 @@ final class SessionTable {
         this.cells = cells;
         SessionColumn.all().forEach(this::add);
         SessionColumn.onAdded(onColumnAdded);
-        // each search lives in its column header (the common columns exist from the start); the icons,
-        // buttons and tooltips are made when the table first joins a scene, not for the window's first
-        // frame, which shows no table (docs/benchmarks.md, startup.first-frame)
+        // each search lives in its column header (the common columns exist from the start), made when the
+        // table first joins a scene: the window's first frame shows no table (docs/benchmarks.md, start-up)
         table.sceneProperty().addListener(new InvalidationListener() {
             @Override
             public void invalidated(Observable o) {

@@ -77,9 +77,9 @@ public final class AttributeValues {
 
     /** Collects values; setting an attribute again replaces its value, {@code null} removes it. */
     public static final class Builder {
-        // two parallel arrays and a count, searched by identity (an attribute is one object per id):
-        // a listing builds one per row, and ArrayList.indexOf with its equals calls and the copies of
-        // toArray were a quarter of PostgreSQL's mapping of a row (docs/benchmarks.md, tenth session)
+        // two parallel arrays and a count, searched by identity as get() does (Attribute has no equals of
+        // its own): a listing builds one per row, and ArrayList.indexOf with its equals calls and the copies
+        // of toArray were a quarter of PostgreSQL's mapping of a row (docs/benchmarks.md, tenth session)
         private Attribute<?>[] attributes;
         private Object[] values;
         private int size;
