@@ -2,6 +2,7 @@ package dev.sessiondeck.app.session;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.sessiondeck.app.support.AfterFirstFrame;
 import dev.sessiondeck.app.support.Messages;
 import dev.sessiondeck.app.support.Settings;
 import dev.sessiondeck.core.source.SessionSource;
@@ -16,8 +17,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckMenuItem;
@@ -71,15 +70,7 @@ final class SessionTable {
         SessionColumn.onAdded(onColumnAdded);
         // each search lives in its column header (the common columns exist from the start), made when the
         // table first joins a scene: the window's first frame shows no table (docs/benchmarks.md, start-up)
-        table.sceneProperty().addListener(new InvalidationListener() {
-            @Override
-            public void invalidated(Observable o) {
-                if (table.getScene() != null) {
-                    table.sceneProperty().removeListener(this);
-                    addColumnSearches();
-                }
-            }
-        });
+        AfterFirstFrame.onceInScene(table, scene -> addColumnSearches());
         // rows of one group stay together under any sort (SessionGroups); the table's own policy would
         // refuse a comparator that is not its own, so the view model's sorted list does the sorting alone
         // Why not table.getComparator(): it reads each value through the cell value factory, which

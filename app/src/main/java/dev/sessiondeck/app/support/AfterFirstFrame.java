@@ -1,5 +1,6 @@
 package dev.sessiondeck.app.support;
 
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
@@ -18,8 +19,17 @@ public final class AfterFirstFrame {
 
     /** Runs {@code action} once after the first frame of the scene {@code node} is in or joins next. Call on the JavaFX thread. */
     public static void run(Node node, Runnable action) {
+        onceInScene(node, scene -> afterPulse(scene, action));
+    }
+
+    /**
+     * Runs {@code action} with the scene {@code node} is in, at once, or else once when it first joins
+     * one (before that scene's next CSS pass reaches it): for what only a shown node needs. Call on the
+     * JavaFX thread.
+     */
+    public static void onceInScene(Node node, Consumer<Scene> action) {
         if (node.getScene() != null) {
-            afterPulse(node.getScene(), action);
+            action.accept(node.getScene());
             return;
         }
         node.sceneProperty().addListener(new ChangeListener<Scene>() {
@@ -27,7 +37,7 @@ public final class AfterFirstFrame {
             public void changed(ObservableValue<? extends Scene> o, Scene was, Scene scene) {
                 if (scene != null) {
                     node.sceneProperty().removeListener(this);
-                    afterPulse(scene, action);
+                    action.accept(scene);
                 }
             }
         });
